@@ -1,0 +1,47 @@
+# planq — build, test and run from a fresh Debian machine.
+#   make run      install build deps, build release, import samples/, show status
+#   make test     install build deps, run the test suite
+#   make install  PREFIX=/usr/local
+PREFIX ?= /usr/local
+SWIFT ?= swift
+BIN := .build/release/planq
+DEBS := libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
+PKGS := sqlite3 libcmark-gfm libxml-2.0
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DEMO_DB := .planq/demo.db
+
+.PHONY: deps build release test run install clean bench
+
+# Installs the Debian -dev packages only when pkg-config cannot find one of the libraries.
+deps:
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $(PKGS) && \
+		[ -f "$$(pkg-config --variable=includedir libcmark-gfm)/cmark-gfm-core-extensions.h" ]; then \
+		echo "deps: $(PKGS) found"; \
+	else \
+		echo "deps: installing $(DEBS)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(DEBS); \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+run: release
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN) --db $(DEMO_DB) import samples/
+	$(BIN) --db $(DEMO_DB) status --today 2026-03-18
+	$(BIN) --db $(DEMO_DB) tasks --week 3
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/planq
+
+clean:
+	rm -rf .build .planq

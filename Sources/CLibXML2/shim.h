@@ -1,0 +1,4 @@
+#include <libxml/tree.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/xpath.h>

@@ -1,0 +1,115 @@
+import CSQLite
+import Foundation
+
+/// One SQLite connection. Owns its handle; closes it on deinit.
+/// Not thread-safe: planq uses one connection from one thread.
+public final class Database {
+    public enum Mode: Sendable { case readWrite, readOnly }
+
+    let handle: OpaquePointer
+    public let path: String
+    private var statementCache: [String: Statement] = [:]
+
+    public init(path: String, mode: Mode = .readWrite) throws {
+        var db: OpaquePointer?
+        let flags = mode == .readOnly
+            ? SQLITE_OPEN_READONLY
+            : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            if let db { sqlite3_close_v2(db) }
+            throw SQLiteError(code: rc, message: "\(message) (\(path))")
+        }
+        self.handle = db
+        self.path = path
+        sqlite3_extended_result_codes(db, 1)
+    }
+
+    deinit {
+        statementCache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements that take no parameters and return no rows.
+    public func execute(_ sql: String) throws {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+        if rc != SQLITE_OK {
+            let message = errorMessage.map { String(cString: $0) } ?? lastErrorMessage
+            sqlite3_free(errorMessage)
+            throw SQLiteError(code: rc, message: message, sql: sql)
+        }
+    }
+
+    /// A new prepared statement (not cached).
+    public func prepare(_ sql: String) throws -> Statement {
+        try Statement(database: self, sql: sql)
+    }
+
+    /// A prepared statement kept for the life of the connection: for SQL run many times.
+    public func cached(_ sql: String) throws -> Statement {
+        if let statement = statementCache[sql] {
+            statement.reset()
+            return statement
+        }
+        let statement = try Statement(database: self, sql: sql)
+        statementCache[sql] = statement
+        return statement
+    }
+
+    /// Runs `body` in a transaction: commits when it returns, rolls back and rethrows when it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK") // the first error is the one worth reporting
+            throw error
+        }
+    }
+
+    /// Runs a statement with parameters, ignoring any rows.
+    public func run(_ sql: String, _ values: [SQLValue] = []) throws {
+        let statement = try cached(sql)
+        try statement.bind(values)
+        try statement.runToEnd()
+    }
+
+    /// All rows of a query.
+    public func rows(_ sql: String, _ values: [SQLValue] = []) throws -> [Row] {
+        let statement = try cached(sql)
+        try statement.bind(values)
+        var result: [Row] = []
+        while let row = try statement.next() { result.append(row) }
+        return result
+    }
+
+    /// The first column of the first row, if any.
+    public func scalar(_ sql: String, _ values: [SQLValue] = []) throws -> SQLValue? {
+        let statement = try cached(sql)
+        try statement.bind(values)
+        let row = try statement.next()
+        statement.reset()
+        return row?[0]
+    }
+
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+    /// Whether this connection may write: false for read-only opens.
+    public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+
+    /// Turns off a connection's ability to change the schema or data through `query`:
+    /// defensive mode refuses writes to the schema even when the SQL tries tricks.
+    public func enableDefensiveMode() {
+        _ = planq_sqlite_db_config_int(handle, SQLITE_DBCONFIG_DEFENSIVE, 1)
+    }
+
+    /// SQLite's version, for `--version`.
+    public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+}
