@@ -1,0 +1,47 @@
+import PlanModel
+
+/// Reads a gate from a label or heading: `Week 1 Gate:`, `Phase 1 Gate (End Week 3):`,
+/// `Final Gate:`, `Exit Criteria:`, `Rollback if:`, `Rollback Triggers (revert immediately if):`,
+/// `GO to Production If:`, `DELAY Production If:`. Kiro checkpoints are items, see `isCheckpoint`.
+struct GatePattern {
+    let kind: GateItem.Kind
+    let week: Int?
+    let phase: Int?
+
+    init?(_ text: String) {
+        let lower = String(text.lowercased().drop { !$0.isLetter })
+        let words = lower.split { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "/" }.map(String.init)
+        guard let first = words.first else { return nil }
+        let stated = TextPatterns.number(after: ["week"], in: lower)?.first
+        let phase = TextPatterns.number(after: ["phase"], in: lower)?.first
+        let hasGateWord = words.contains { $0 == "gate" || $0 == "gates" }
+        let conditional = words.contains("if")
+        if first == "rollback" || first == "revert" || lower.hasPrefix("must rollback") || lower.contains("rollback trigger") {
+            guard conditional || lower.contains("trigger") || lower.contains("criteria") else { return nil }
+            kind = .rollback
+        } else if first == "go" || first == "go/no-go", conditional {
+            kind = .go
+        } else if ["delay", "no-go", "stop", "abort"].contains(first), conditional {
+            kind = .noGo
+        } else if lower.contains("exit criteria") {
+            kind = .exit
+        } else if hasGateWord, first == "final" {
+            kind = .final
+        } else if hasGateWord, first == "phase" {
+            kind = .phase
+        } else if hasGateWord, first == "week" || first == "gate" {
+            kind = .week
+        } else {
+            return nil
+        }
+        self.week = stated
+        self.phase = phase
+    }
+
+    /// Kiro `Checkpoint` items (`5. Checkpoint - Verify ...`, `Final checkpoint - ...`,
+    /// `Checkpoint: ...`): gates, not tasks.
+    static func isCheckpoint(_ title: String) -> Bool {
+        let lower = title.lowercased()
+        return lower.hasPrefix("checkpoint") || lower.hasPrefix("final checkpoint")
+    }
+}

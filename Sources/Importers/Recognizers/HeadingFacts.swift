@@ -1,0 +1,109 @@
+/// What a heading says about the schedule of the items under it: `Phase 2: Core Migration
+/// (Weeks 4-7)`, `Week 5: ...`, `Sprint 3`, `Day 3-4`, `TODAY`, `Deferred Items`.
+struct HeadingFacts: Equatable {
+    var phase: PhaseLabel?
+    var week: Int?
+    var day: Int?
+    var sprint: Int?
+    /// `TODAY`, `TOMORROW`, `RIGHT NOW`: a relative day, kept as written.
+    var timeline: String?
+    var deferred = false
+
+    struct PhaseLabel: Equatable {
+        let label: String
+        let number: Int
+        let title: String
+        let firstWeek: Int?
+        let lastWeek: Int?
+    }
+
+    static let phaseWords = ["phase", "fase", "stage", "阶段"]
+    static let weekWords = ["week", "semaine", "woche", "semana", "settimana", "vecka"]
+    static let sprintWords = ["sprint", "iteration"]
+    static let dayWords = ["day", "jour", "tag", "dia", "giorno"]
+
+    init(heading text: String) {
+        let lower = text.lowercased()
+        if let phase = TextPatterns.label(after: Self.phaseWords, in: text), startsWithKeyword(lower, Self.phaseWords) {
+            let weeks = TextPatterns.number(after: ["week"], in: text)
+            self.phase = PhaseLabel(label: phase.label, number: phase.number, title: TextPatterns.clean(text),
+                                    firstWeek: weeks?.first, lastWeek: weeks?.last ?? weeks?.first)
+        } else if let week = TextPatterns.number(after: Self.weekWords, in: text) {
+            self.week = week.first
+        }
+        if let sprint = TextPatterns.number(after: Self.sprintWords, in: text) { self.sprint = sprint.first }
+        if phase == nil, let day = TextPatterns.number(after: Self.dayWords, in: text) { self.day = day.first }
+        self.timeline = Self.relativeDay(lower)
+        if timeline != nil, day == nil { day = timeline == "tomorrow" ? 2 : 1 }
+        self.deferred = lower.contains("deferred") || lower.contains("out of scope")
+    }
+
+    /// Phase headings name the phase first (`Phase 2: ...`, `### PHASE 1: ...`, `## 阶段1：...`),
+    /// perhaps after a number or emoji; a phase mentioned later (`Tasks for phase 2`) is not one.
+    private func startsWithKeyword(_ lower: String, _ words: [String]) -> Bool {
+        let trimmed = lower.drop { !$0.isLetter }
+        return words.contains { trimmed.hasPrefix($0) }
+    }
+
+    private static func relativeDay(_ lower: String) -> String? {
+        for word in ["right now", "today", "tonight", "tomorrow"] {
+            if let range = lower.range(of: word) {
+                let before = range.lowerBound == lower.startIndex ? " " : lower[lower.index(before: range.lowerBound)]
+                let after = range.upperBound == lower.endIndex ? " " : lower[range.upperBound]
+                if !before.isLetter, !after.isLetter { return word == "tonight" || word == "right now" ? "today" : word }
+            }
+        }
+        return nil
+    }
+}
+
+/// Where a node sits in its document: the headings above it (and what they say about weeks,
+/// phases and days), the bold label right before it, and a section owner.
+public struct DocumentContext {
+    struct Frame {
+        let level: Int
+        let line: Int
+        let text: String
+        let facts: HeadingFacts
+    }
+
+    private(set) var frames: [Frame] = []
+    /// A bold label paragraph (`**Week 1 Gate:** ...`, `**Rollback if:**`) that applies to the
+    /// next block only.
+    var label: Label?
+    /// `**Owner:** Name` in a section: the owner of the section's tasks.
+    var sectionOwner: (name: String, level: Int)?
+
+    struct Label {
+        let text: String
+        let value: String
+        let line: Int
+    }
+
+    mutating func enter(heading text: String, level: Int, line: Int) {
+        frames.removeAll { $0.level >= level }
+        if let owner = sectionOwner, owner.level >= level { sectionOwner = nil }
+        frames.append(Frame(level: level, line: line, text: text, facts: HeadingFacts(heading: text)))
+        label = nil
+    }
+
+    var headingText: String? { frames.last?.text }
+    var headingLevel: Int { frames.last?.level ?? 0 }
+
+    var phase: HeadingFacts.PhaseLabel? { frames.last { $0.facts.phase != nil }?.facts.phase }
+
+    /// The week of the innermost heading that states one; days count into weeks when no
+    /// heading says which week (`DAY 3-4` in a plan without week headings is week 1).
+    var week: Int? {
+        for frame in frames.reversed() {
+            if let week = frame.facts.week { return week }
+        }
+        if let day { return (day - 1) / 7 + 1 }
+        return nil
+    }
+
+    var day: Int? { frames.last { $0.facts.day != nil }?.facts.day }
+    var sprint: Int? { frames.last { $0.facts.sprint != nil }?.facts.sprint }
+    var deferred: Bool { frames.contains { $0.facts.deferred } }
+    var parentHeadingText: String? { frames.count >= 2 ? frames[frames.count - 2].text : nil }
+}

@@ -1,0 +1,65 @@
+import PlanModel
+
+/// Owner names as documents write them: `Claude Code Does` → `Claude Code`, `You Do` → `You`,
+/// `@alice` → `alice`, `Alice, Bob` → two owners.
+enum Owners {
+    /// The owner a column header names, or nil when the header is a metadata column.
+    static func name(fromHeader header: String) -> String? {
+        var name = TaskTitle.trimDecorations(TextPatterns.clean(header))
+        let lower = name.lowercased()
+        if metadataHeaders.contains(lower) || metadataHeaders.contains(where: { lower.hasPrefix($0 + " ") }) { return nil }
+        if name.isEmpty || name.count > 30 || name.contains(where: { $0.isNumber }) { return nil }
+        if name.split(separator: " ").count > 3 { return nil }
+        for suffix in [" does", " do", " tasks", " task", " actions", " action", " role"] where lower.hasSuffix(suffix) {
+            name = String(name.dropLast(suffix.count))
+            break
+        }
+        return name.isEmpty ? nil : name
+    }
+
+    /// Whether a header's cells are owner names (`Owner`, `Assignee`).
+    static func isOwnerNameHeader(_ header: String) -> Bool {
+        ownerNameHeaders.contains(TextPatterns.clean(header).lowercased().trimming(" *:"))
+    }
+
+    /// The names in an owner cell or `Owner:` value.
+    static func names(in text: String) -> [String] {
+        text.split { $0 == "," || $0 == "&" || $0 == ";" || $0 == "/" }
+            .map { TaskTitle.trimDecorations(TextPatterns.clean(String($0))).trimming("@ ") }
+            .filter { !$0.isEmpty && !TextPatterns.isBlank($0) && $0.lowercased() != "tbd" && $0.count <= 60 }
+    }
+
+    /// A task's owners: named ones, else the section's `**Owner:**`; duplicates dropped.
+    static func merge(_ owners: [OwnerAction], section: String?) -> [OwnerAction] {
+        var seen: Set<String> = []
+        var result: [OwnerAction] = []
+        for owner in owners where seen.insert(owner.name.lowercased()).inserted { result.append(owner) }
+        if result.isEmpty, let section { result.append(OwnerAction(name: section, action: nil)) }
+        return result
+    }
+
+    static let ownerNameHeaders: Set<String> = [
+        "owner", "owners", "assignee", "assignees", "assigned to", "assigned", "responsible", "who",
+        "lead", "dri", "developer", "accountable", "負責人", "负责人", "responsable", "verantwortlich",
+    ]
+
+    static let metadataHeaders: Set<String> = [
+        "status", "state", "notes", "note", "comments", "comment", "description", "details", "detail",
+        "priority", "prio", "estimate", "est", "effort", "hours", "time", "duration", "due", "due date",
+        "date", "deadline", "start", "end", "deps", "dependencies", "depends on", "dependency", "id", "#",
+        "no", "no.", "week", "phase", "sprint", "day", "type", "category", "area", "component",
+        "components", "files", "file", "acceptance", "criteria", "acceptance criteria", "result",
+        "results", "outcome", "output", "outputs", "deliverable", "deliverables", "risk", "impact",
+        "progress", "%", "complete", "completed", "done", "points", "story points", "size", "link",
+        "links", "pr", "verified by", "verified", "evidence", "reference", "references", "ref",
+        "requirement", "requirements", "tests", "test", "success criteria", "target", "actual",
+        "metric", "measurement", "traffic", "environment", "env", "location", "path", "command",
+        "tool", "tools", "purpose", "why", "how", "what", "when", "where", "reason", "rationale",
+        "severity", "likelihood", "probability", "mitigation", "contingency", "score", "cost",
+        "budget", "version", "module", "service", "feature", "scope", "goal", "goals", "objective",
+        "milestone", "task", "tasks", "item", "items", "action", "step", "steps", "check", "checks",
+        "blocker", "blockers", "sign-off", "signoff", "signature", "approval", "approved", "decision",
+        "question", "key question", "go/no-go decision", "answer", "value", "default", "example",
+        "name", "title", "summary", "remarks", "comentarios", "备注", "状态", "说明", "durata",
+    ]
+}

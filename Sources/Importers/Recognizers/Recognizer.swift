@@ -1,0 +1,43 @@
+import PlanModel
+
+/// A recognizer handles one Markdown structure. The walker offers it each block in document
+/// order with the context above it; a recognizer that claims a block records what it found
+/// and the walker does not descend into that block.
+protocol Recognizer: Sendable {
+    func recognize(_ node: Node, in context: DocumentContext, into found: inout Findings) -> Bool
+}
+
+/// The block recognizers, in the order they are offered a block: gates first, so a gate's
+/// checkbox criteria never become tasks.
+enum Recognizers {
+    static let all: [any Recognizer] = [GateLists(), CheckboxTasks(), TaskTable()]
+}
+
+/// What the recognizers have found so far in one document.
+struct Findings {
+    var document: DocumentFindings
+    var diagnostics: [Diagnostic] = []
+    /// Line of each numbered task (`2.1` → line), for Kiro lists numbered flat.
+    var numberedTasks: [String: Int] = [:]
+
+    init(document: DocumentFindings) {
+        self.document = document
+    }
+
+    mutating func add(_ task: TaskItem) {
+        var task = task
+        if let number = task.number {
+            if task.parentLine == nil, let dot = number.lastIndex(of: ".") {
+                task.parentLine = numberedTasks[String(number[..<dot])]
+            }
+            numberedTasks[number] = task.line
+        }
+        document.tasks.append(task)
+    }
+
+    mutating func add(_ gate: GateItem) { document.gates.append(gate) }
+
+    mutating func warn(_ line: Int, _ message: String) {
+        diagnostics.append(Diagnostic(path: document.path, line: line, severity: .warning, message: message))
+    }
+}

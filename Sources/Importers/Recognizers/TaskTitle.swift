@@ -1,0 +1,115 @@
+import PlanModel
+
+/// A task title read from inline spans: markup stripped for display, and what the markup
+/// and markers say (bold milestone, strikethrough, Kiro number, Obsidian dates, `@owner`).
+struct TaskTitle {
+    var text: String
+    var number: String?
+    var milestone = false
+    var struck = false
+    var due: String?
+    var doneOn: String?
+    var doneMarker = false
+    var inProgressMarker = false
+    var mentions: [String] = []
+
+    init(spans: [Span]) {
+        let firstLine = spans.lines.first ?? []
+        let visible = firstLine.filter { !$0.text.allSatisfy(\.isWhitespace) }
+        var text = TextPatterns.clean(firstLine.plainText)
+        if let numbered = TextPatterns.leadingNumber(text) {
+            number = numbered.number
+            text = numbered.rest
+        }
+        // Bold or struck titles: every visible span styled, ignoring a plain leading number.
+        let styled = visible.drop { !$0.style.contains(.strong) && TextPatterns.leadingNumber($0.text + " x") != nil }
+        milestone = !styled.isEmpty && styled.allSatisfy { $0.style.contains(.strong) || Self.isPunctuation($0.text) }
+        struck = !visible.isEmpty && visible.allSatisfy { $0.style.contains(.strikethrough) }
+        if let found = TextPatterns.extractDate(after: "📅", in: text) { due = found.date; text = found.rest }
+        if let found = TextPatterns.extractDate(after: "✅", in: text) { doneOn = found.date; text = found.rest }
+        for marker: Character in ["⏳", "🛫", "➕"] {
+            if let found = TextPatterns.extractDate(after: marker, in: text) { text = found.rest }
+        }
+        doneMarker = text.contains("✅") || text.contains("✔")
+        inProgressMarker = text.contains("🚧")
+        mentions = TextPatterns.mentions(in: text)
+        self.text = Self.trimDecorations(text)
+    }
+
+    private static func isPunctuation(_ text: String) -> Bool {
+        text.allSatisfy { $0.isPunctuation || $0.isWhitespace }
+    }
+
+    /// Status emoji and markers at either end are decoration, not title.
+    static func trimDecorations(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars[...]
+        func isDecoration(_ scalar: Unicode.Scalar) -> Bool {
+            if scalar.value == 0xFE0F || scalar.value == 0x200D || scalar.properties.isWhitespace { return true }
+            return scalar.properties.isEmoji && scalar.value > 0xFF && !(0x2190...0x21FF).contains(scalar.value)
+        }
+        while let first = scalars.first, isDecoration(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, isDecoration(last) { scalars = scalars.dropLast() }
+        return TextPatterns.clean(String(String.UnicodeScalarView(scalars)))
+    }
+
+    /// Applies the markers to a status read from a checkbox or a status cell.
+    func status(from base: TaskStatus, deferred: Bool) -> TaskStatus {
+        if struck { return .cancelled }
+        var status = base
+        if status == .open || status == .planned {
+            if doneOn != nil { status = .done } else if inProgressMarker { status = .inProgress }
+        }
+        if deferred, status != .done, status != .cancelled { status = .deferred }
+        return status
+    }
+}
+
+/// A checkbox at the start of an item or cell: `[ ]`, `[x]`, `[X]`, `[/]`, `[-]`, and Kiro's
+/// optional `[ ]*`. cmark's tasklist extension reads the first two kinds in lists; the rest,
+/// and checkboxes cmark leaves as text (in table cells, in block quotes), are read here.
+struct CheckboxPrefix {
+    let status: TaskStatus
+    let optional: Bool
+    let rest: [Span]
+
+    /// Reads `[c]` (and with `requireListMarker`, `- [c]` as written in table cells).
+    init?(_ spans: [Span], requireListMarker: Bool = false) {
+        guard let first = spans.first, !first.style.contains(.code) else { return nil }
+        var text = Substring(first.text.drop { $0 == " " })
+        if requireListMarker {
+            guard let marker = text.first, "-*+".contains(marker) else { return nil }
+            text = text.dropFirst().drop { $0 == " " }
+        }
+        guard text.count >= 3, text.first == "[" else { return nil }
+        let box = text[text.index(after: text.startIndex)]
+        guard text[text.index(text.startIndex, offsetBy: 2)] == "]" else { return nil }
+        switch box {
+        case " ": status = .open
+        case "x", "X": status = .done
+        case "/", "-": status = .inProgress
+        default: return nil
+        }
+        text = text.dropFirst(3)
+        optional = text.first == "*"
+        if optional { text = text.dropFirst() }
+        guard text.isEmpty || text.first == " " || text.first == "\t" else { return nil }
+        var rest = spans
+        rest[0].text = String(text.drop { $0 == " " || $0 == "\t" })
+        if rest[0].text.isEmpty { rest.removeFirst() }
+        self.rest = rest
+    }
+
+    /// An item cmark already marked: its text may still carry Kiro's optional `*`.
+    init(marker: Node.TaskMarker, spans: [Span]) {
+        status = marker == .checked ? .done : .open
+        var rest = spans
+        if let first = rest.first, first.text.hasPrefix("*"), !first.style.contains(.code) {
+            optional = true
+            rest[0].text = String(first.text.dropFirst().drop { $0 == " " })
+            if rest[0].text.isEmpty { rest.removeFirst() }
+        } else {
+            optional = false
+        }
+        self.rest = rest
+    }
+}

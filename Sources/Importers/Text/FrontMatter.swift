@@ -1,0 +1,46 @@
+/// YAML front matter at the top of a document: read for simple `key: value` fields and
+/// blanked out, so cmark never sees it (its closing `---` would otherwise make a setext
+/// heading) and every later line keeps its number.
+enum FrontMatter {
+    static func split(_ text: String) -> (body: String, fields: [String: String]) {
+        guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else { return (text, [:]) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var fields: [String: String] = [:]
+        var closing: Int?
+        for index in 1..<min(lines.count, 200) {
+            let line = lines[index].trimmingTrailingCR()
+            if line == "---" || line == "..." { closing = index; break }
+            if line.isEmpty || line.hasPrefix(" ") || line.hasPrefix("\t") || line.hasPrefix("- ") || line.hasPrefix("#") {
+                continue
+            }
+            // A line that is not `key: value` means this `---` was a thematic break, not YAML.
+            guard let colon = line.firstIndex(of: ":"),
+                  line[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
+                  line.startIndex != colon else { return (text, [:]) }
+            let key = line[..<colon].lowercased()
+            var value = line[line.index(after: colon)...].trimming(" \t")
+            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
+                value = String(value.dropFirst().dropLast())
+            }
+            fields[key] = value
+        }
+        guard let closing else { return (text, [:]) }
+        let blank = String(repeating: "\n", count: closing + 1)
+        let rest = lines[(closing + 1)...].joined(separator: "\n")
+        return (blank + rest, fields)
+    }
+}
+
+extension StringProtocol {
+    func trimmingTrailingCR() -> String {
+        hasSuffix("\r") ? String(dropLast()) : String(self)
+    }
+
+    func trimming(_ set: String) -> String {
+        var start = startIndex
+        var end = endIndex
+        while start < end, set.contains(self[start]) { start = index(after: start) }
+        while end > start, set.contains(self[index(before: end)]) { end = index(before: end) }
+        return String(self[start..<end])
+    }
+}

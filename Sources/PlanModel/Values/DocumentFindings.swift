@@ -1,0 +1,25 @@
+/// Everything the recognizers found in one document.
+public struct DocumentFindings: Equatable, Codable, Sendable {
+    public var path: String
+    public var title: String?
+    /// The project name the document states (title less its document-kind words, or front matter).
+    public var projectName: String
+    public var kind: DocumentKind
+    public var startDate: String?
+    public var phases: [PhaseItem]
+    public var tasks: [TaskItem]
+    public var gates: [GateItem]
+
+    public init(path: String, title: String? = nil, projectName: String, kind: DocumentKind,
+                startDate: String? = nil, phases: [PhaseItem] = [], tasks: [TaskItem] = [],
+                gates: [GateItem] = []) {
+        self.path = path
+        self.title = title
+        self.projectName = projectName
+        self.kind = kind
+        self.startDate = startDate
+        self.phases = phases
+        self.tasks = tasks
+        self.gates = gates
+    }
+}

@@ -1,0 +1,37 @@
+/// A project as the knowledge base knows it: documents whose titles share a leading word.
+public struct Project: Equatable, Sendable {
+    public let id: Int64
+    public let key: String
+    public let name: String
+    /// `YYYY-MM-DD` when a document states a start date.
+    public let startDate: String?
+    public let documents: Int
+
+    public init(id: Int64, key: String, name: String, startDate: String?, documents: Int) {
+        self.id = id
+        self.key = key
+        self.name = name
+        self.startDate = startDate
+        self.documents = documents
+    }
+}
+
+/// A phase heading's facts (`Phase 2: Core Migration (Weeks 4-7)`).
+public struct PhaseItem: Equatable, Codable, Sendable {
+    /// The phase's number as written (`2`, `3.1`).
+    public let label: String
+    public let number: Int
+    public let title: String
+    public let firstWeek: Int?
+    public let lastWeek: Int?
+    public let line: Int
+
+    public init(label: String, number: Int, title: String, firstWeek: Int?, lastWeek: Int?, line: Int) {
+        self.label = label
+        self.number = number
+        self.title = title
+        self.firstWeek = firstWeek
+        self.lastWeek = lastWeek
+        self.line = line
+    }
+}
