@@ -12,7 +12,7 @@ public enum TaskStatus: String, CaseIterable, Codable, Sendable {
     public var isClosed: Bool { self == .done || self == .cancelled }
 
     /// How much a status says about real progress: a checkbox's state beats a plan's row.
-    var evidence: Int {
+    public var evidence: Int {
         switch self {
         case .planned: return 0
         case .open, .deferred: return 1

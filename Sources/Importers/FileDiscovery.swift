@@ -1,0 +1,100 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// A Markdown file found under the import paths, with what `stat` says of it.
+public struct DiscoveredFile: Sendable {
+    public let path: String
+    public let size: Int
+    public let mtimeNanoseconds: Int64
+}
+
+/// Finds the files to import: files named directly, and `.md`, `.markdown`, `.txt` files under
+/// folders, recursively, skipping hidden folders, `node_modules` and `.build`. Symbolic links
+/// are followed once: a folder already visited (same device and inode) is not entered again.
+public enum FileDiscovery {
+    public static let extensions: Set<String> = ["md", "markdown", "txt"]
+    static let skippedFolders: Set<String> = ["node_modules", ".build"]
+
+    public static func find(_ roots: [String], report: (Diagnostic) -> Void) -> [DiscoveredFile] {
+        var files: [DiscoveredFile] = []
+        var visited: Set<[UInt64]> = []
+        var seenPaths: Set<String> = []
+        for root in roots {
+            let path = normalize(root)
+            guard let info = status(path) else {
+                report(Diagnostic(path: root, line: nil, severity: .error, message: "no such file or directory"))
+                continue
+            }
+            if info.isDirectory {
+                walk(path, visited: &visited, into: &files, report: report)
+            } else if seenPaths.insert(path).inserted {
+                files.append(DiscoveredFile(path: path, size: info.size, mtimeNanoseconds: info.mtime))
+            }
+        }
+        var unique: [String: DiscoveredFile] = [:]
+        for file in files { unique[file.path] = file }
+        return unique.values.sorted { $0.path < $1.path }
+    }
+
+    /// `docs/` and `./docs` name the same folder as `docs`.
+    public static func normalize(_ path: String) -> String {
+        var result = path
+        while result.count > 1, result.hasSuffix("/") { result.removeLast() }
+        while result.hasPrefix("./"), result.count > 2 { result.removeFirst(2) }
+        return result
+    }
+
+    /// Whether `path` is `root` or inside it (so a re-import of `root` owns the document).
+    public static func isUnder(_ path: String, root: String) -> Bool {
+        let root = normalize(root)
+        if root == "." { return !path.hasPrefix("/") }
+        return path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    }
+
+    private static func walk(_ folder: String, visited: inout Set<[UInt64]>, into files: inout [DiscoveredFile],
+                             report: (Diagnostic) -> Void) {
+        guard let info = status(folder), visited.insert(info.identity).inserted else { return }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        } catch {
+            report(Diagnostic(path: folder, line: nil, severity: .warning, message: "cannot read folder: \(error.localizedDescription)"))
+            return
+        }
+        for name in names {
+            if name.hasPrefix(".") || skippedFolders.contains(name) { continue }
+            let path = folder == "." ? name : folder + "/" + name
+            guard let entry = status(path) else { continue } // a dangling link has nothing to import
+            if entry.isDirectory {
+                walk(path, visited: &visited, into: &files, report: report)
+            } else if entry.isRegular, let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
+                files.append(DiscoveredFile(path: path, size: entry.size, mtimeNanoseconds: entry.mtime))
+            }
+        }
+    }
+
+    private struct Status {
+        let isDirectory: Bool
+        let isRegular: Bool
+        let size: Int
+        let mtime: Int64
+        let identity: [UInt64]
+    }
+
+    private static func status(_ path: String) -> Status? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let type = info.st_mode & S_IFMT
+        #if canImport(Darwin)
+        let mtime = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        #else
+        let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        #endif
+        return Status(isDirectory: type == S_IFDIR, isRegular: type == S_IFREG, size: Int(info.st_size),
+                      mtime: mtime, identity: [UInt64(info.st_dev), UInt64(info.st_ino)])
+    }
+}

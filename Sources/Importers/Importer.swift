@@ -1,0 +1,177 @@
+import Foundation
+import PlanModel
+
+/// Files → hashes → recognizers → knowledge base, in one transaction. Unchanged files (same
+/// size and time, or same content hash) are not parsed again; removed files drop their items;
+/// each project touched by a change is re-linked from its documents' mentions.
+public final class Importer {
+    public struct Options: Sendable {
+        public var paths: [String]
+        public var rebuild: Bool
+        public var today: String?
+
+        public init(paths: [String], rebuild: Bool = false, today: String? = nil) {
+            self.paths = paths
+            self.rebuild = rebuild
+            self.today = today
+        }
+    }
+
+    public enum ImportError: Error, CustomStringConvertible {
+        case nothingImported(String)
+        public var description: String {
+            switch self { case .nothingImported(let why): return why }
+        }
+    }
+
+    private let knowledgeBase: KnowledgeBase
+    private let report: (Diagnostic) -> Void
+    private let progress: (Int, Int) -> Void
+
+    public init(knowledgeBase: KnowledgeBase, report: @escaping (Diagnostic) -> Void,
+                progress: @escaping (Int, Int) -> Void = { _, _ in }) {
+        self.knowledgeBase = knowledgeBase
+        self.report = report
+        self.progress = progress
+    }
+
+    private struct Parsed {
+        let file: DiscoveredFile
+        let hash: String
+        let findings: DocumentFindings
+    }
+
+    public func run(_ options: Options) throws -> ImportSummary {
+        let clock = ContinuousClock.now
+        var summary = ImportSummary()
+        var warnings = 0
+        let count: (Diagnostic) -> Void = { diagnostic in
+            warnings += 1
+            self.report(diagnostic)
+        }
+        let files = FileDiscovery.find(options.paths, report: count)
+        summary.filesSeen = files.count
+        let stored = options.rebuild ? [:] : try knowledgeBase.storedDocuments()
+
+        var parsed: [Parsed] = []
+        var touched: [DiscoveredFile] = []
+        for (index, file) in files.enumerated() {
+            progress(index + 1, files.count)
+            if let known = stored[file.path], known.size == file.size, known.mtimeNanoseconds == file.mtimeNanoseconds {
+                summary.filesUnchanged += 1
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                count(Diagnostic(path: file.path, line: nil, severity: .error, message: "cannot read file"))
+                summary.filesFailed += 1
+                continue
+            }
+            let bytes = [UInt8](data)
+            let hash = ContentHash.of(bytes)
+            if let known = stored[file.path], known.hash == hash {
+                summary.filesUnchanged += 1
+                touched.append(file)
+                continue
+            }
+            let (findings, diagnostics) = DocumentRecognizer.recognize(SourceText(bytes: bytes, path: file.path), path: file.path)
+            diagnostics.forEach(count)
+            parsed.append(Parsed(file: file, hash: hash, findings: findings))
+        }
+        summary.filesParsed = parsed.count
+        let foundPaths = Set(files.map(\.path))
+        let removed = stored.values.filter { document in
+            !foundPaths.contains(document.path) && options.paths.contains { FileDiscovery.isUnder(document.path, root: $0) }
+        }.sorted { $0.path < $1.path }
+        summary.filesRemoved = removed.count
+
+        if files.isEmpty, stored.isEmpty || removed.isEmpty {
+            throw ImportError.nothingImported("nothing to import: no Markdown files under \(options.paths.joined(separator: ", "))")
+        }
+
+        try knowledgeBase.transaction {
+            if options.rebuild { try knowledgeBase.clearAll() }
+            let importID = try knowledgeBase.beginImport(startedAt: Self.timestamp(), today: options.today)
+            var affected: Set<String> = []
+            for document in removed {
+                try knowledgeBase.removeDocument(id: document.id)
+                affected.insert(document.projectKey)
+            }
+            var newMentions: [String: [TaskLinker.Input]] = [:]
+            var reparsed: [String: Set<Int64>] = [:]
+            for document in parsed {
+                let findings = document.findings
+                let key = ProjectKey.key(for: findings.projectName)
+                let projectID = try knowledgeBase.projectID(key: key, name: findings.projectName)
+                if let old = stored[findings.path]?.projectKey { affected.insert(old) }
+                affected.insert(key)
+                let documentID = try knowledgeBase.storeDocument(findings, projectID: projectID, hash: document.hash,
+                                                                 size: document.file.size,
+                                                                 mtimeNanoseconds: document.file.mtimeNanoseconds,
+                                                                 importID: importID)
+                reparsed[key, default: []].insert(documentID)
+                newMentions[key, default: []] += findings.tasks.map { item in
+                    TaskLinker.Input(origin: .new(documentID: documentID, item: item), documentID: documentID,
+                                     documentPath: findings.path, documentKind: findings.kind, item: item)
+                }
+            }
+            for file in touched {
+                try knowledgeBase.touchDocument(path: file.path, mtimeNanoseconds: file.mtimeNanoseconds)
+            }
+            try knowledgeBase.refreshProjects(keys: affected, name: ProjectKey.displayName)
+            var ownerIDs: [String: Int64] = [:]
+            for key in affected.sorted() {
+                let kept = try knowledgeBase.storedMentions(projectKey: key, excluding: reparsed[key] ?? [])
+                let inputs = kept.map { mention in
+                    TaskLinker.Input(origin: .stored(id: mention.id, taskID: mention.taskID), documentID: mention.documentID,
+                                     documentPath: mention.documentPath, documentKind: mention.documentKind, item: mention.item)
+                } + (newMentions[key] ?? [])
+                let linked = TaskLinker.link(inputs)
+                summary.changes += try knowledgeBase.writeTasks(projectKey: key, tasks: linked.tasks, mentions: linked.mentions,
+                                                               importID: importID, ownerIDs: &ownerIDs)
+            }
+            summary.tasksTotal = try knowledgeBase.taskCount()
+            summary.warnings = warnings
+            summary.durationMilliseconds = Self.milliseconds(since: clock)
+            try knowledgeBase.finishImport(id: importID, summary: summary)
+        }
+        summary.durationMilliseconds = Self.milliseconds(since: clock)
+        if summary.filesParsed == 0, summary.filesUnchanged == 0, summary.filesRemoved == 0 {
+            throw ImportError.nothingImported("nothing could be imported")
+        }
+        return summary
+    }
+
+    private static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+        let elapsed = ContinuousClock.now - start
+        return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+    }
+
+    private static func timestamp() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+}
+
+/// Which project a document belongs to: the distinctive leading word of the name it states.
+public enum ProjectKey {
+    public static func key(for name: String) -> String {
+        let words = name.split { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "_" }.map { $0.lowercased() }
+        if let distinctive = words.first(where: { !ProjectTitle.genericWords.contains($0) && $0.contains(where: \.isLetter) }) {
+            return distinctive
+        }
+        return words.isEmpty ? "untitled" : words.joined(separator: "-")
+    }
+
+    /// The words every document's project name starts with (`PAVI Overhaul`, `PAVI Technology
+    /// Stack Overhaul` → `PAVI`), else the shortest name.
+    public static func displayName(_ names: [String]) -> String {
+        let split = names.map { $0.split(separator: " ").map(String.init) }
+        guard let first = split.first else { return "" }
+        var common: [String] = []
+        for (index, word) in first.enumerated() {
+            guard split.allSatisfy({ $0.count > index && $0[index].lowercased() == word.lowercased() }) else { break }
+            common.append(word)
+        }
+        if !common.isEmpty { return common.joined(separator: " ") }
+        return names.min { $0.count != $1.count ? $0.count < $1.count : $0 < $1 } ?? first.joined(separator: " ")
+    }
+}

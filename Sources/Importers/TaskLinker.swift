@@ -1,0 +1,207 @@
+import PlanModel
+
+/// Links the mentions of one project's documents into tasks: the same task in a tracker and
+/// the plan it was made from (or a summary's next steps) is one task. Mentions link when they
+/// are in the same week and their titles are similar, or when two documents' task tables for
+/// a week have as many rows and line up (a tracker copied from a plan, titles reworded).
+/// Mentions from one document never link to each other, nor do Kiro specs to anything.
+public enum TaskLinker {
+    public struct Input: Sendable {
+        public let origin: LinkedMention.Origin
+        public let documentID: Int64
+        public let documentPath: String
+        public let documentKind: DocumentKind
+        public let item: TaskItem
+
+        public init(origin: LinkedMention.Origin, documentID: Int64, documentPath: String, documentKind: DocumentKind, item: TaskItem) {
+            self.origin = origin
+            self.documentID = documentID
+            self.documentPath = documentPath
+            self.documentKind = documentKind
+            self.item = item
+        }
+    }
+
+    /// Similar enough to be the same task in the same week.
+    static let sameWeekThreshold = 0.6
+    /// Without a week, only near-identical titles link.
+    static let noWeekThreshold = 0.85
+    /// Two tables line up when at least one aligned pair is at least this similar.
+    static let alignmentThreshold = 0.5
+
+    public static func link(_ inputs: [Input]) -> (tasks: [LinkedTask], mentions: [LinkedMention]) {
+        let order = inputs.indices.sorted { a, b in
+            let x = inputs[a], y = inputs[b]
+            if x.documentKind.authority != y.documentKind.authority { return x.documentKind.authority < y.documentKind.authority }
+            if x.documentPath != y.documentPath { return x.documentPath < y.documentPath }
+            return x.item.line < y.item.line
+        }
+        let tokens = inputs.map { TitleTokens($0.item.title) }
+        var groups: [[Int]] = []          // input indexes, primary first
+        var groupOf = [Int](repeating: -1, count: inputs.count)
+        var documentsIn: [Set<Int64>] = []
+        // Tables already grouped, by week: (document, table line) → rows' group indexes.
+        var tablesByWeek: [Int: [(document: Int64, rows: [Int])]] = [:]
+
+        var position = 0
+        while position < order.count {
+            // One document at a time, so its tables can be aligned as a whole.
+            let document = inputs[order[position]].documentID
+            var end = position
+            while end < order.count, inputs[order[end]].documentID == document { end += 1 }
+            let members = Array(order[position..<end])
+            position = end
+            let linkable = inputs[members[0]].documentKind != .kiroTasks
+            var claimed: Set<Int> = []
+
+            // Row-order alignment of this document's tables with earlier documents' tables.
+            var tables: [Int: [Int]] = [:]   // table line → input indexes in row order
+            for index in members where inputs[index].item.table != nil { tables[inputs[index].item.table!, default: []].append(index) }
+            var newTables: [(week: Int, rows: [Int])] = []
+            for (_, rows) in tables.sorted(by: { $0.key < $1.key }) {
+                guard let week = inputs[rows[0]].item.week, rows.allSatisfy({ inputs[$0].item.week == week }) else { continue }
+                newTables.append((week, rows))
+                guard linkable, let candidates = tablesByWeek[week] else { continue }
+                for candidate in candidates where candidate.rows.count == rows.count && candidate.document != document {
+                    let groupsFree = candidate.rows.allSatisfy { !documentsIn[$0].contains(document) && !claimed.contains($0) }
+                    let similar = zip(rows, candidate.rows).contains { pair in
+                        tokens[pair.0].similarity(to: tokens[groups[pair.1][0]]) >= alignmentThreshold
+                    }
+                    guard groupsFree, similar else { continue }
+                    for (index, group) in zip(rows, candidate.rows) where groupOf[index] < 0 {
+                        groups[group].append(index)
+                        groupOf[index] = group
+                        documentsIn[group].insert(document)
+                        claimed.insert(group)
+                    }
+                    break
+                }
+            }
+
+            for index in members where groupOf[index] < 0 {
+                let item = inputs[index].item
+                var best: (group: Int, score: Double)?
+                if linkable {
+                    let threshold = item.week == nil ? noWeekThreshold : sameWeekThreshold
+                    for (group, members) in groups.enumerated() where !documentsIn[group].contains(document) && !claimed.contains(group) {
+                        let primary = members[0]
+                        guard inputs[primary].item.week == item.week, inputs[primary].documentKind != .kiroTasks else { continue }
+                        let score = tokens[index].similarity(to: tokens[primary])
+                        if score >= threshold, score > (best?.score ?? 0) { best = (group, score) }
+                    }
+                }
+                if let best {
+                    groups[best.group].append(index)
+                    groupOf[index] = best.group
+                    documentsIn[best.group].insert(document)
+                    claimed.insert(best.group)
+                } else {
+                    groups.append([index])
+                    groupOf[index] = groups.count - 1
+                    documentsIn.append([document])
+                }
+            }
+            for table in newTables {
+                tablesByWeek[table.week, default: []].append((document, table.rows.map { groupOf[$0] }))
+            }
+        }
+        return build(groups: groups, groupOf: groupOf, inputs: inputs, tokens: tokens)
+    }
+
+    private static func build(groups: [[Int]], groupOf: [Int], inputs: [Input], tokens: [TitleTokens]) -> (tasks: [LinkedTask], mentions: [LinkedMention]) {
+        // Tasks in document order of their primary mention, for stable ids and listings.
+        let ordered = groups.indices.sorted { a, b in
+            let x = inputs[groups[a][0]], y = inputs[groups[b][0]]
+            return x.documentPath != y.documentPath ? x.documentPath < y.documentPath : x.item.line < y.item.line
+        }
+        var taskIndexOfGroup = [Int](repeating: 0, count: groups.count)
+        for (taskIndex, group) in ordered.enumerated() { taskIndexOfGroup[group] = taskIndex }
+
+        var tasks: [LinkedTask] = ordered.map { group in
+            let members = groups[group].map { inputs[$0] }
+            let primary = members[0]
+            return LinkedTask(key: "", item: merge(members.map(\.item)),
+                              source: SourceRef(path: primary.documentPath, line: primary.item.line), parentKey: nil)
+        }
+        assignKeys(&tasks, tokens: ordered.map { tokens[groups[$0][0]] })
+
+        // Parents: the primary mention's parent line, in the same document.
+        var byLine: [Int64: [Int: Int]] = [:]
+        for (index, input) in inputs.enumerated() { byLine[input.documentID, default: [:]][input.item.line] = index }
+        for (taskIndex, group) in ordered.enumerated() {
+            let primary = inputs[groups[group][0]]
+            guard let parentLine = primary.item.parentLine, let parent = byLine[primary.documentID]?[parentLine] else { continue }
+            let parentTask = taskIndexOfGroup[groupOf[parent]]
+            if parentTask != taskIndex { tasks[taskIndex].parentKey = tasks[parentTask].key }
+        }
+        let mentions = inputs.indices.map { LinkedMention(origin: inputs[$0].origin, taskIndex: taskIndexOfGroup[groupOf[$0]]) }
+        return (tasks, mentions)
+    }
+
+    /// The task's facts: the primary (most authoritative) mention's, filled in from the others.
+    /// A plan row's `planned` gives way to any checkbox's state.
+    static func merge(_ items: [TaskItem]) -> TaskItem {
+        var merged = items[0]
+        for other in items.dropFirst() {
+            if other.status.evidence > merged.status.evidence, merged.status == .planned { merged.status = other.status }
+            if merged.owners.isEmpty { merged.owners = other.owners }
+            merged.phase = merged.phase ?? other.phase
+            merged.due = merged.due ?? other.due
+            merged.doneOn = merged.doneOn ?? other.doneOn
+            merged.timeline = merged.timeline ?? other.timeline
+            merged.milestone = merged.milestone || other.milestone
+            if merged.requirements.isEmpty { merged.requirements = other.requirements }
+            if merged.details.isEmpty { merged.details = other.details }
+        }
+        return merged
+    }
+
+    /// Keys are normalized titles; repeated titles are told apart by week, then by order.
+    private static func assignKeys(_ tasks: inout [LinkedTask], tokens: [TitleTokens]) {
+        var counts: [String: Int] = [:]
+        let bases = tokens.map { $0.key.isEmpty ? "untitled" : $0.key }
+        for base in bases { counts[base, default: 0] += 1 }
+        var used: [String: Int] = [:]
+        for index in tasks.indices {
+            var key = bases[index]
+            if counts[key]! > 1 { key += " @w" + (tasks[index].item.week.map(String.init) ?? "-") }
+            let seen = used[key, default: 0]
+            used[key] = seen + 1
+            tasks[index].key = seen == 0 ? key : key + " #\(seen + 1)"
+        }
+    }
+}
+
+/// A title's words for comparison: lowercased, punctuation dropped, common words and plural
+/// `s` removed. `API refactor: extract job logic` ≈ `Extract job logic from API`.
+struct TitleTokens {
+    let words: Set<String>
+    let key: String
+
+    static let stopwords: Set<String> = ["a", "an", "the", "to", "for", "of", "and", "or", "in", "on", "with", "from", "by", "at", "into", "all", "any"]
+
+    init(_ title: String) {
+        var all: [String] = []
+        var current = ""
+        for character in title.lowercased() {
+            if character.isLetter || character.isNumber || character == "_" {
+                current.append(character)
+            } else if !current.isEmpty {
+                all.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { all.append(current) }
+        key = all.joined(separator: " ")
+        words = Set(all.filter { !Self.stopwords.contains($0) }.map { word in
+            word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
+        })
+    }
+
+    /// Dice coefficient of the two word sets.
+    func similarity(to other: TitleTokens) -> Double {
+        guard !words.isEmpty, !other.words.isEmpty else { return key == other.key ? 1 : 0 }
+        let shared = words.intersection(other.words).count
+        return 2 * Double(shared) / Double(words.count + other.words.count)
+    }
+}

@@ -1,0 +1,186 @@
+/// What the knowledge base remembers of a file, to skip it when it has not changed.
+public struct StoredDocument: Sendable {
+    public let id: Int64
+    public let path: String
+    public let hash: String
+    public let size: Int
+    public let mtimeNanoseconds: Int64
+    public let projectKey: String
+}
+
+/// A task mention already stored for a document that did not change in this import.
+public struct StoredMention: Sendable {
+    public let id: Int64
+    public let taskID: Int64?
+    public let documentID: Int64
+    public let documentPath: String
+    public let documentKind: DocumentKind
+    public let item: TaskItem
+}
+
+extension KnowledgeBase {
+    public func storedDocuments() throws -> [String: StoredDocument] {
+        var result: [String: StoredDocument] = [:]
+        for row in try database.rows("""
+            SELECT d.id, d.path, d.hash, d.size, d.mtime_ns, p.key FROM documents d JOIN projects p ON p.id = d.project_id
+            """) {
+            let document = StoredDocument(id: row[0].int.map(Int64.init) ?? 0, path: row[1].string ?? "",
+                                          hash: row[2].string ?? "", size: row[3].int ?? 0,
+                                          mtimeNanoseconds: Int64(row[4].int ?? 0), projectKey: row[5].string ?? "")
+            result[document.path] = document
+        }
+        return result
+    }
+
+    /// The project row for `key`, created when new. Name and start date are settled by `refreshProjects`.
+    public func projectID(key: String, name: String) throws -> Int64 {
+        if let id = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(key)])?.int {
+            return Int64(id)
+        }
+        try database.run("INSERT INTO projects(key, name) VALUES (?, ?)", [.text(key), .text(name)])
+        return database.lastInsertRowID
+    }
+
+    /// Inserts or replaces a document's row and its phases; its old mentions are dropped
+    /// (the caller links and stores the new ones). Returns the document's id.
+    public func storeDocument(_ findings: DocumentFindings, projectID: Int64, hash: String, size: Int,
+                              mtimeNanoseconds: Int64, importID: Int64) throws -> Int64 {
+        let values: [SQLValue] = [.integer(projectID), .text(findings.kind.rawValue), SQLValue(findings.title),
+                                  .text(findings.projectName), SQLValue(findings.startDate), .text(hash),
+                                  .integer(Int64(size)), .integer(mtimeNanoseconds), .integer(importID)]
+        let documentID: Int64
+        if let existing = try database.scalar("SELECT id FROM documents WHERE path = ?", [.text(findings.path)])?.int {
+            documentID = Int64(existing)
+            try database.run("DELETE FROM task_mentions WHERE document_id = ?", [.integer(documentID)])
+            try database.run("DELETE FROM phases WHERE document_id = ?", [.integer(documentID)])
+            try database.run("""
+                UPDATE documents SET project_id = ?, kind = ?, title = ?, project_name = ?, start_date = ?,
+                    hash = ?, size = ?, mtime_ns = ?, import_id = ? WHERE id = ?
+                """, values + [.integer(documentID)])
+        } else {
+            try database.run("""
+                INSERT INTO documents(project_id, kind, title, project_name, start_date, hash, size, mtime_ns, import_id, path)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, values + [.text(findings.path)])
+            documentID = database.lastInsertRowID
+        }
+        for phase in findings.phases {
+            try database.run("""
+                INSERT INTO phases(document_id, project_id, label, number, title, first_week, last_week, line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.integer(documentID), .integer(projectID), .text(phase.label), .integer(Int64(phase.number)),
+                      .text(phase.title), SQLValue(phase.firstWeek), SQLValue(phase.lastWeek), .integer(Int64(phase.line))])
+        }
+        return documentID
+    }
+
+    /// Records a new modification time for a file whose content did not change.
+    public func touchDocument(path: String, mtimeNanoseconds: Int64) throws {
+        try database.run("UPDATE documents SET mtime_ns = ? WHERE path = ?", [.integer(mtimeNanoseconds), .text(path)])
+    }
+
+    public func removeDocument(id: Int64) throws {
+        try database.run("DELETE FROM task_mentions WHERE document_id = ?", [.integer(id)])
+        try database.run("DELETE FROM phases WHERE document_id = ?", [.integer(id)])
+        try database.run("DELETE FROM documents WHERE id = ?", [.integer(id)])
+    }
+
+    /// Mentions stored for the project's documents, except those listed (being re-imported now).
+    public func storedMentions(projectKey: String, excluding documentIDs: Set<Int64>) throws -> [StoredMention] {
+        let rows = try database.rows("""
+            SELECT m.id, m.task_id, m.document_id, d.path, d.kind, m.line, m.title, m.status, m.week, m.phase,
+                   m.day, m.sprint, m.timeline, m.due, m.done_on, m.milestone, m.optional, m.number,
+                   m.parent_line, m.requirements, m.details, m.owners, m.table_line, m.table_row
+            FROM task_mentions m JOIN documents d ON d.id = m.document_id JOIN projects p ON p.id = d.project_id
+            WHERE p.key = ? ORDER BY d.path, m.line
+            """, [.text(projectKey)])
+        return rows.compactMap { row in
+            let documentID = Int64(row[2].int ?? 0)
+            guard !documentIDs.contains(documentID) else { return nil }
+            let item = TaskItem(line: row[5].int ?? 0, title: row[6].string ?? "",
+                                status: TaskStatus(rawValue: row[7].string ?? "") ?? .open,
+                                week: row[8].int, phase: row[9].int, day: row[10].int, sprint: row[11].int,
+                                timeline: row[12].string, due: row[13].string, doneOn: row[14].string,
+                                milestone: row[15].int == 1, optional: row[16].int == 1, number: row[17].string,
+                                parentLine: row[18].int, requirements: MentionCoding.list(row[19].string),
+                                details: MentionCoding.lines(row[20].string), owners: MentionCoding.owners(row[21].string),
+                                table: row[22].int, row: row[23].int)
+            return StoredMention(id: Int64(row[0].int ?? 0), taskID: row[1].int.map(Int64.init), documentID: documentID,
+                                 documentPath: row[3].string ?? "", documentKind: DocumentKind(rawValue: row[4].string ?? "") ?? .other,
+                                 item: item)
+        }
+    }
+
+    public func insertMention(_ item: TaskItem, documentID: Int64, taskID: Int64?) throws {
+        try database.run("""
+            INSERT INTO task_mentions(document_id, task_id, line, title, status, week, phase, day, sprint, timeline,
+                due, done_on, milestone, optional, number, parent_line, requirements, details, owners, table_line, table_row)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.integer(documentID), SQLValue(taskID), .integer(Int64(item.line)), .text(item.title),
+                  .text(item.status.rawValue), SQLValue(item.week), SQLValue(item.phase), SQLValue(item.day),
+                  SQLValue(item.sprint), SQLValue(item.timeline), SQLValue(item.due), SQLValue(item.doneOn),
+                  SQLValue(item.milestone), SQLValue(item.optional), SQLValue(item.number), SQLValue(item.parentLine),
+                  SQLValue(MentionCoding.encode(list: item.requirements)), SQLValue(MentionCoding.encode(lines: item.details)),
+                  SQLValue(MentionCoding.encode(owners: item.owners)), SQLValue(item.table), SQLValue(item.row)])
+    }
+
+    public func setMentionTask(mentionID: Int64, taskID: Int64?) throws {
+        try database.run("UPDATE task_mentions SET task_id = ? WHERE id = ?", [SQLValue(taskID), .integer(mentionID)])
+    }
+
+    /// Settles each project's name and start date from its documents; drops projects left
+    /// without documents (with their tasks).
+    public func refreshProjects(keys: Set<String>, name: ([String]) -> String) throws {
+        for key in keys.sorted() {
+            guard let id = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(key)])?.int else { continue }
+            let rows = try database.rows("SELECT project_name, start_date FROM documents WHERE project_id = ? ORDER BY path", [.integer(Int64(id))])
+            if rows.isEmpty {
+                try database.run("DELETE FROM task_owners WHERE task_id IN (SELECT id FROM tasks WHERE project_id = ?)", [.integer(Int64(id))])
+                try database.run("UPDATE tasks SET parent_id = NULL WHERE project_id = ?", [.integer(Int64(id))])
+                try database.run("DELETE FROM tasks WHERE project_id = ?", [.integer(Int64(id))])
+                try database.run("DELETE FROM projects WHERE id = ?", [.integer(Int64(id))])
+                continue
+            }
+            let names = rows.compactMap { $0[0].string }
+            let start = rows.compactMap { $0[1].string }.min()
+            try database.run("UPDATE projects SET name = ?, start_date = ? WHERE id = ?", [.text(name(names)), SQLValue(start), .integer(Int64(id))])
+        }
+    }
+}
+
+/// How list-valued mention fields are stored in one text column. The separators are ASCII
+/// unit (0x1F) and record (0x1E) separators, which no Markdown title contains.
+enum MentionCoding {
+    static let unit: Character = "\u{1F}"
+    static let record: Character = "\u{1E}"
+
+    static func encode(list: [String]) -> String? { list.isEmpty ? nil : list.joined(separator: ", ") }
+    static func list(_ text: String?) -> [String] {
+        text.map { $0.split(separator: ",").map { String($0).trimmingWhitespace() } } ?? []
+    }
+    static func encode(lines: [String]) -> String? { lines.isEmpty ? nil : lines.joined(separator: "\n") }
+    static func lines(_ text: String?) -> [String] { text.map { $0.split(separator: "\n").map(String.init) } ?? [] }
+
+    static func encode(owners: [OwnerAction]) -> String? {
+        guard !owners.isEmpty else { return nil }
+        return owners.map { $0.name + String(unit) + ($0.action ?? "") }.joined(separator: String(record))
+    }
+
+    static func owners(_ text: String?) -> [OwnerAction] {
+        guard let text else { return [] }
+        return text.split(separator: record).map { pair in
+            let parts = pair.split(separator: unit, maxSplits: 1, omittingEmptySubsequences: false)
+            let action = parts.count > 1 && !parts[1].isEmpty ? String(parts[1]) : nil
+            return OwnerAction(name: String(parts[0]), action: action)
+        }
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var slice = Substring(self)
+        while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
+        while slice.last?.isWhitespace == true { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

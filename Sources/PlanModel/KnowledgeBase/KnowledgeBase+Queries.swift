@@ -1,0 +1,163 @@
+/// Which tasks a listing wants. Nil fields do not filter.
+public struct TaskFilter: Sendable {
+    public var projectIDs: [Int64]?
+    public var week: Int?
+    public var phase: Int?
+    public var owner: String?
+    public var status: TaskStatus?
+
+    public init(projectIDs: [Int64]? = nil, week: Int? = nil, phase: Int? = nil, owner: String? = nil, status: TaskStatus? = nil) {
+        self.projectIDs = projectIDs
+        self.week = week
+        self.phase = phase
+        self.owner = owner
+        self.status = status
+    }
+}
+
+/// One project's numbers for `planq status`.
+public struct ProjectStatus: Sendable {
+    public let project: Project
+    public let counts: [TaskStatus: Int]
+    public let owners: [(name: String, tasks: Int)]
+    public let weeks: ClosedRange<Int>?
+
+    /// Tasks that count toward completion: all but cancelled and deferred ones.
+    public var scheduled: Int {
+        counts.filter { $0.key != .cancelled && $0.key != .deferred }.values.reduce(0, +)
+    }
+    public var done: Int { counts[.done] ?? 0 }
+}
+
+extension KnowledgeBase {
+    public func projects() throws -> [Project] {
+        try database.rows("""
+            SELECT p.id, p.key, p.name, p.start_date, (SELECT count(*) FROM documents d WHERE d.project_id = p.id)
+            FROM projects p ORDER BY p.name COLLATE NOCASE, p.key
+            """).map { row in
+            Project(id: Int64(row[0].int ?? 0), key: row[1].string ?? "", name: row[2].string ?? "",
+                    startDate: row[3].string, documents: row[4].int ?? 0)
+        }
+    }
+
+    /// Projects whose key or name starts with `match`, case-insensitively; an exact key or
+    /// name wins over prefixes.
+    public func projects(matching match: String) throws -> [Project] {
+        let needle = match.lowercased()
+        let all = try projects()
+        let exact = all.filter { $0.key == needle || $0.name.lowercased() == needle }
+        if !exact.isEmpty { return exact }
+        return all.filter { $0.key.hasPrefix(needle) || $0.name.lowercased().hasPrefix(needle) }
+    }
+
+    public func tasks(_ filter: TaskFilter = TaskFilter()) throws -> [Task] {
+        var conditions: [String] = []
+        var values: [SQLValue] = []
+        if let ids = filter.projectIDs {
+            conditions.append("t.project_id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))")
+            values += ids.map { .integer($0) }
+        }
+        if let week = filter.week { conditions.append("t.week = ?"); values.append(.integer(Int64(week))) }
+        if let phase = filter.phase { conditions.append("t.phase = ?"); values.append(.integer(Int64(phase))) }
+        if let status = filter.status { conditions.append("t.status = ?"); values.append(.text(status.rawValue)) }
+        if let owner = filter.owner {
+            conditions.append("t.id IN (SELECT o2.task_id FROM task_owners o2 JOIN owners n2 ON n2.id = o2.owner_id WHERE n2.name = ? COLLATE NOCASE)")
+            values.append(.text(owner))
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let rows = try database.rows("""
+            SELECT t.id, p.name, t.title, t.status, t.week, t.phase, t.due, t.done_on, t.source_path, t.source_line,
+                   t.milestone, t.optional, t.number, t.parent_id, t.requirements, t.timeline
+            FROM tasks t JOIN projects p ON p.id = t.project_id
+            \(whereClause)
+            ORDER BY p.name COLLATE NOCASE, t.week IS NULL, t.week, t.source_path, t.source_line, t.id
+            """, values)
+        let ids = rows.compactMap { $0[0].int.map(Int64.init) }
+        let owners = try owners(ofTasks: ids)
+        let mentions = try mentions(ofTasks: ids)
+        return rows.map { row in
+            let id = Int64(row[0].int ?? 0)
+            return Task(id: id, project: row[1].string ?? "", title: row[2].string ?? "",
+                        status: TaskStatus(rawValue: row[3].string ?? "") ?? .open, week: row[4].int, phase: row[5].int,
+                        owners: owners[id] ?? [], due: row[6].string, doneOn: row[7].string,
+                        source: SourceRef(path: row[8].string ?? "", line: row[9].int ?? 0),
+                        milestone: row[10].int == 1, optional: row[11].int == 1, number: row[12].string,
+                        parentID: row[13].int.map(Int64.init), requirements: MentionCoding.list(row[14].string),
+                        timeline: row[15].string, mentions: mentions[id] ?? [])
+        }
+    }
+
+    private func owners(ofTasks ids: [Int64]) throws -> [Int64: [OwnerAction]] {
+        guard !ids.isEmpty else { return [:] }
+        var result: [Int64: [OwnerAction]] = [:]
+        for row in try database.rows("""
+            SELECT o.task_id, n.name, o.action FROM task_owners o JOIN owners n ON n.id = o.owner_id
+            ORDER BY o.task_id, o.position
+            """) {
+            let id = Int64(row[0].int ?? 0)
+            result[id, default: []].append(OwnerAction(name: row[1].string ?? "", action: row[2].string))
+        }
+        return result
+    }
+
+    private func mentions(ofTasks ids: [Int64]) throws -> [Int64: [SourceRef]] {
+        guard !ids.isEmpty else { return [:] }
+        var result: [Int64: [SourceRef]] = [:]
+        for row in try database.rows("""
+            SELECT m.task_id, d.path, m.line FROM task_mentions m JOIN documents d ON d.id = m.document_id
+            WHERE m.task_id IS NOT NULL ORDER BY m.task_id, d.path, m.line
+            """) {
+            result[Int64(row[0].int ?? 0), default: []].append(SourceRef(path: row[1].string ?? "", line: row[2].int ?? 0))
+        }
+        return result
+    }
+
+    public func owners(projectIDs: [Int64]? = nil) throws -> [OwnerSummary] {
+        var clause = ""
+        var values: [SQLValue] = []
+        if let ids = projectIDs {
+            clause = "WHERE t.project_id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))"
+            values = ids.map { .integer($0) }
+        }
+        let rows = try database.rows("""
+            SELECT n.name, group_concat(DISTINCT p.name), count(*),
+                   sum(t.status IN ('open', 'in_progress', 'planned')), sum(t.status = 'done')
+            FROM task_owners o JOIN owners n ON n.id = o.owner_id JOIN tasks t ON t.id = o.task_id
+            JOIN projects p ON p.id = t.project_id \(clause)
+            GROUP BY n.id ORDER BY count(*) DESC, n.name COLLATE NOCASE
+            """, values)
+        return rows.map { row in
+            let projects = (row[1].string ?? "").split(separator: ",").map(String.init).sorted()
+            return OwnerSummary(name: row[0].string ?? "", projects: projects, tasks: row[2].int ?? 0,
+                                open: row[3].int ?? 0, done: row[4].int ?? 0)
+        }
+    }
+
+    public func status(projects: [Project]) throws -> [ProjectStatus] {
+        try projects.map { project in
+            var counts: [TaskStatus: Int] = [:]
+            for row in try database.rows("SELECT status, count(*) FROM tasks WHERE project_id = ? GROUP BY status", [.integer(project.id)]) {
+                if let status = TaskStatus(rawValue: row[0].string ?? "") { counts[status] = row[1].int ?? 0 }
+            }
+            let owners = try database.rows("""
+                SELECT n.name, count(*) FROM task_owners o JOIN owners n ON n.id = o.owner_id JOIN tasks t ON t.id = o.task_id
+                WHERE t.project_id = ? GROUP BY n.id ORDER BY count(*) DESC, n.name COLLATE NOCASE
+                """, [.integer(project.id)]).map { (name: $0[0].string ?? "", tasks: $0[1].int ?? 0) }
+            let span = try database.rows("SELECT min(week), max(week) FROM tasks WHERE project_id = ? AND week IS NOT NULL", [.integer(project.id)])
+            var weeks: ClosedRange<Int>?
+            if let low = span.first?[0].int, let high = span.first?[1].int { weeks = low...high }
+            return ProjectStatus(project: project, counts: counts, owners: owners, weeks: weeks)
+        }
+    }
+
+    /// Runs a read-only SQL statement for `planq query`: statements that would write are refused.
+    public func query(_ sql: String) throws -> (columns: [String], rows: [[SQLValue]]) {
+        let statement = try database.prepare(sql)
+        guard statement.isReadOnly else {
+            throw SQLiteError(code: 8, message: "planq query is read-only; the statement would change the knowledge base", sql: sql)
+        }
+        var rows: [[SQLValue]] = []
+        while let row = try statement.next() { rows.append(row.values) }
+        return (statement.columnNames, rows)
+    }
+}

@@ -1,0 +1,168 @@
+extension KnowledgeBase {
+    /// Writes one project's linked tasks: inserts new keys, updates changed ones, removes keys
+    /// no longer linked, stores the mentions with their task ids, and records history.
+    public func writeTasks(projectKey: String, tasks: [LinkedTask], mentions: [LinkedMention],
+                           importID: Int64, ownerIDs: inout [String: Int64]) throws -> TaskChanges {
+        guard let projectValue = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(projectKey)])?.int else {
+            return TaskChanges()
+        }
+        let projectID = Int64(projectValue)
+        struct Existing { let id: Int64; let status: String; let week: Int?; let fingerprint: String; let parentID: Int64? }
+        var existing: [String: Existing] = [:]
+        for row in try database.rows("SELECT id, key, status, week, fingerprint, parent_id FROM tasks WHERE project_id = ?", [.integer(projectID)]) {
+            existing[row[1].string ?? ""] = Existing(id: Int64(row[0].int ?? 0), status: row[2].string ?? "",
+                                                     week: row[3].int, fingerprint: row[4].string ?? "",
+                                                     parentID: row[5].int.map(Int64.init))
+        }
+        var changes = TaskChanges()
+        var ids: [String: Int64] = [:]
+        var written: [(index: Int, inserted: Bool)] = []
+        for (index, task) in tasks.enumerated() {
+            let fingerprint = Self.fingerprint(task)
+            let item = task.item
+            if let old = existing.removeValue(forKey: task.key) {
+                ids[task.key] = old.id
+                guard old.fingerprint != fingerprint else { continue }
+                try database.run("""
+                    UPDATE tasks SET title = ?, status = ?, week = ?, phase = ?, day = ?, sprint = ?, timeline = ?, due = ?,
+                        done_on = ?, milestone = ?, optional = ?, number = ?, requirements = ?, details = ?,
+                        source_path = ?, source_line = ?, fingerprint = ? WHERE id = ?
+                    """, Self.fields(task) + [.text(fingerprint), .integer(old.id)])
+                try database.run("DELETE FROM task_owners WHERE task_id = ?", [.integer(old.id)])
+                try insertOwners(item.owners, taskID: old.id, ownerIDs: &ownerIDs)
+                if old.status != item.status.rawValue || old.week != item.week {
+                    try recordHistory(importID: importID, projectID: projectID, key: task.key, taskID: old.id,
+                                      week: item.week, status: item.status.rawValue, previous: old.status)
+                }
+                changes.changed += 1
+                written.append((index, false))
+            } else {
+                try database.run("""
+                    INSERT INTO tasks(title, status, week, phase, day, sprint, timeline, due, done_on, milestone, optional,
+                        number, requirements, details, source_path, source_line, fingerprint, project_id, key)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, Self.fields(task) + [.text(fingerprint), .integer(projectID), .text(task.key)])
+                let id = database.lastInsertRowID
+                ids[task.key] = id
+                try insertOwners(item.owners, taskID: id, ownerIDs: &ownerIDs)
+                try recordHistory(importID: importID, projectID: projectID, key: task.key, taskID: id,
+                                  week: item.week, status: item.status.rawValue, previous: nil)
+                changes.added += 1
+                written.append((index, true))
+            }
+        }
+        for (key, old) in existing.sorted(by: { $0.key < $1.key }) {
+            try recordHistory(importID: importID, projectID: projectID, key: key, taskID: nil,
+                              week: old.week, status: "removed", previous: old.status)
+            try database.run("DELETE FROM task_owners WHERE task_id = ?", [.integer(old.id)])
+            try database.run("UPDATE tasks SET parent_id = NULL WHERE parent_id = ?", [.integer(old.id)])
+            try database.run("DELETE FROM tasks WHERE id = ?", [.integer(old.id)])
+            changes.removed += 1
+        }
+        // Parents are set once every task has its id; a new task without a parent needs nothing.
+        for (index, inserted) in written {
+            let parentID = tasks[index].parentKey.flatMap { ids[$0] }
+            guard let id = ids[tasks[index].key], parentID != nil || !inserted else { continue }
+            try database.run("UPDATE tasks SET parent_id = ? WHERE id = ?", [SQLValue(parentID), .integer(id)])
+        }
+        for mention in mentions {
+            let taskID = ids[tasks[mention.taskIndex].key]
+            switch mention.origin {
+            case .new(let documentID, let item):
+                try insertMention(item, documentID: documentID, taskID: taskID)
+            case .stored(let id, let current):
+                if current != taskID { try setMentionTask(mentionID: id, taskID: taskID) }
+            }
+        }
+        return changes
+    }
+
+    private static func fields(_ task: LinkedTask) -> [SQLValue] {
+        let item = task.item
+        var values: [SQLValue] = [.text(item.title), .text(item.status.rawValue)]
+        values += [SQLValue(item.week), SQLValue(item.phase), SQLValue(item.day), SQLValue(item.sprint)]
+        values += [SQLValue(item.timeline), SQLValue(item.due), SQLValue(item.doneOn)]
+        values += [SQLValue(item.milestone), SQLValue(item.optional), SQLValue(item.number)]
+        values.append(SQLValue(MentionCoding.encode(list: item.requirements)))
+        values.append(SQLValue(MentionCoding.encode(lines: item.details)))
+        values += [.text(task.source.path), .integer(Int64(task.source.line))]
+        return values
+    }
+
+    static func fingerprint(_ task: LinkedTask) -> String {
+        var hash = ContentHash()
+        let item = task.item
+        let numbers: [Int?] = [item.week, item.phase, item.day, item.sprint]
+        for number in numbers { hash.add(number.map(String.init) ?? "") }
+        let texts: [String?] = [item.title, item.status.rawValue, item.timeline, item.due, item.doneOn, item.number,
+                                item.milestone ? "m" : "", item.optional ? "o" : "", task.source.description,
+                                task.parentKey, MentionCoding.encode(owners: item.owners),
+                                MentionCoding.encode(list: item.requirements), MentionCoding.encode(lines: item.details)]
+        for text in texts { hash.add(text ?? "") }
+        return hash.hex
+    }
+
+    private func insertOwners(_ owners: [OwnerAction], taskID: Int64, ownerIDs: inout [String: Int64]) throws {
+        for (position, owner) in owners.enumerated() {
+            let folded = owner.name.lowercased()
+            let ownerID: Int64
+            if let known = ownerIDs[folded] {
+                ownerID = known
+            } else if let stored = try database.scalar("SELECT id FROM owners WHERE name = ?", [.text(owner.name)])?.int {
+                ownerID = Int64(stored)
+                ownerIDs[folded] = ownerID
+            } else {
+                try database.run("INSERT INTO owners(name) VALUES (?)", [.text(owner.name)])
+                ownerID = database.lastInsertRowID
+                ownerIDs[folded] = ownerID
+            }
+            try database.run("INSERT OR IGNORE INTO task_owners(task_id, owner_id, action, position) VALUES (?, ?, ?, ?)",
+                             [.integer(taskID), .integer(ownerID), SQLValue(owner.action), .integer(Int64(position))])
+        }
+    }
+
+    private func recordHistory(importID: Int64, projectID: Int64, key: String, taskID: Int64?, week: Int?,
+                               status: String, previous: String?) throws {
+        try database.run("""
+            INSERT INTO task_history(import_id, project_id, task_key, task_id, week, status, previous_status)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [.integer(importID), .integer(projectID), .text(key), SQLValue(taskID), SQLValue(week), .text(status), SQLValue(previous)])
+    }
+
+    /// Starts an import's row; `finishImport` fills in its counts.
+    public func beginImport(startedAt: String, today: String?) throws -> Int64 {
+        try database.run("INSERT INTO imports(started_at, today) VALUES (?, ?)", [.text(startedAt), SQLValue(today)])
+        return database.lastInsertRowID
+    }
+
+    public func finishImport(id: Int64, summary: ImportSummary) throws {
+        try database.run("DELETE FROM owners WHERE id NOT IN (SELECT owner_id FROM task_owners)")
+        try database.run("""
+            UPDATE imports SET duration_ms = ?, files_seen = ?, files_parsed = ?, files_unchanged = ?, files_removed = ?,
+                tasks_total = ?, tasks_added = ?, tasks_changed = ?, tasks_removed = ?, warnings = ? WHERE id = ?
+            """, [.integer(Int64(summary.durationMilliseconds)), .integer(Int64(summary.filesSeen)),
+                  .integer(Int64(summary.filesParsed)), .integer(Int64(summary.filesUnchanged)),
+                  .integer(Int64(summary.filesRemoved)), .integer(Int64(summary.tasksTotal)),
+                  .integer(Int64(summary.changes.added)), .integer(Int64(summary.changes.changed)),
+                  .integer(Int64(summary.changes.removed)), .integer(Int64(summary.warnings)), .integer(id)])
+    }
+
+    public func taskCount() throws -> Int {
+        try database.scalar("SELECT count(*) FROM tasks")?.int ?? 0
+    }
+}
+
+/// What one import did, for its `imports` row and the one-line summary.
+public struct ImportSummary: Equatable, Sendable {
+    public var filesSeen = 0
+    public var filesParsed = 0
+    public var filesUnchanged = 0
+    public var filesRemoved = 0
+    public var filesFailed = 0
+    public var tasksTotal = 0
+    public var changes = TaskChanges()
+    public var warnings = 0
+    public var durationMilliseconds = 0
+
+    public init() {}
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// The knowledge base: one SQLite file, migrated forward on open. Everything above this
+/// type sees plain values; SQL lives here and in its extensions.
+public final class KnowledgeBase {
+    public enum OpenError: Error, CustomStringConvertible {
+        case missing(String)
+        case notPlanq(String)
+        case newerSchema(path: String, version: Int, supported: Int)
+
+        public var description: String {
+            switch self {
+            case .missing(let path):
+                return "no knowledge base at \(path); run `planq import` first"
+            case .notPlanq(let path):
+                return "\(path) is not a planq knowledge base; refusing to touch it (choose another file with --db)"
+            case .newerSchema(let path, let version, let supported):
+                return "\(path) was written by a newer planq (schema \(version); this planq knows up to \(supported)); upgrade planq"
+            }
+        }
+    }
+
+    public let database: Database
+    public var path: String { database.path }
+
+    /// Opens (creating when writable and absent) the knowledge base at `path`.
+    public init(path: String, mode: Database.Mode = .readWrite) throws {
+        let exists = FileManager.default.fileExists(atPath: path)
+        if mode == .readOnly, !exists { throw OpenError.missing(path) }
+        if mode == .readWrite, !exists {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        }
+        database = try Database(path: path, mode: mode)
+        do {
+            try database.execute("PRAGMA busy_timeout = 5000")
+            try database.execute("PRAGMA foreign_keys = ON")
+            try checkIdentity(path: path)
+            if mode == .readWrite {
+                try database.execute("PRAGMA journal_mode = WAL")
+                try database.execute("PRAGMA synchronous = NORMAL")
+                try migrate(path: path)
+            }
+        } catch let error as SQLiteError where error.isNotADatabase {
+            throw OpenError.notPlanq(path)
+        }
+    }
+
+    public var schemaVersion: Int { (try? database.scalar("PRAGMA user_version"))??.int ?? 0 }
+
+    /// A file is ours when it carries planq's application id, or is an empty database.
+    private func checkIdentity(path: String) throws {
+        let applicationID = try database.scalar("PRAGMA application_id")?.int ?? 0
+        let tables = try database.scalar("SELECT count(*) FROM sqlite_master")?.int ?? 0
+        if applicationID != Int(Schema.applicationID), tables > 0 { throw OpenError.notPlanq(path) }
+        let version = try database.scalar("PRAGMA user_version")?.int ?? 0
+        if version > Schema.currentVersion {
+            throw OpenError.newerSchema(path: path, version: version, supported: Schema.currentVersion)
+        }
+    }
+
+    /// Runs each migration newer than the file's version in its own transaction.
+    private func migrate(path: String) throws {
+        let version = try database.scalar("PRAGMA user_version")?.int ?? 0
+        for migration in Schema.migrations where migration.version > version {
+            try database.transaction {
+                try database.execute(migration.sql)
+                try database.execute("PRAGMA application_id = \(Schema.applicationID)")
+                try database.execute("PRAGMA user_version = \(migration.version)")
+            }
+        }
+    }
+
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try database.transaction(body)
+    }
+
+    /// Drops every imported row (documents, tasks, history) for `import --rebuild`.
+    public func clearAll() throws {
+        try database.execute("""
+            DELETE FROM task_owners; DELETE FROM task_mentions; DELETE FROM task_history;
+            UPDATE tasks SET parent_id = NULL; DELETE FROM tasks; DELETE FROM phases;
+            DELETE FROM documents; DELETE FROM owners; DELETE FROM projects; DELETE FROM imports;
+            """)
+    }
+}

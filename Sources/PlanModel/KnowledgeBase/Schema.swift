@@ -1,0 +1,252 @@
+/// The knowledge base schema: ordered migrations keyed by `PRAGMA user_version`, and the
+/// documentation `planq schema` prints. Shipped migrations are never edited; a change is a
+/// new migration appended to `migrations`.
+public enum Schema {
+    /// `PRAGMA application_id` of every planq knowledge base ('plnq').
+    public static let applicationID: Int32 = 0x706C_6E71
+
+    public struct Migration: Sendable {
+        public let version: Int
+        public let sql: String
+    }
+
+    public static var currentVersion: Int { migrations.last!.version }
+
+    public static let migrations: [Migration] = [
+        Migration(version: 1, sql: """
+            CREATE TABLE imports (
+                id INTEGER PRIMARY KEY,
+                started_at TEXT NOT NULL,
+                today TEXT,
+                duration_ms INTEGER NOT NULL DEFAULT 0,
+                files_seen INTEGER NOT NULL DEFAULT 0,
+                files_parsed INTEGER NOT NULL DEFAULT 0,
+                files_unchanged INTEGER NOT NULL DEFAULT 0,
+                files_removed INTEGER NOT NULL DEFAULT 0,
+                tasks_total INTEGER NOT NULL DEFAULT 0,
+                tasks_added INTEGER NOT NULL DEFAULT 0,
+                tasks_changed INTEGER NOT NULL DEFAULT 0,
+                tasks_removed INTEGER NOT NULL DEFAULT 0,
+                warnings INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE TABLE projects (
+                id INTEGER PRIMARY KEY,
+                key TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                start_date TEXT
+            );
+            CREATE TABLE documents (
+                id INTEGER PRIMARY KEY,
+                path TEXT NOT NULL UNIQUE,
+                project_id INTEGER NOT NULL REFERENCES projects(id),
+                kind TEXT NOT NULL,
+                title TEXT,
+                project_name TEXT NOT NULL,
+                start_date TEXT,
+                hash TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                mtime_ns INTEGER NOT NULL,
+                import_id INTEGER REFERENCES imports(id)
+            );
+            CREATE INDEX documents_project ON documents(project_id);
+            CREATE TABLE phases (
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                project_id INTEGER NOT NULL REFERENCES projects(id),
+                label TEXT NOT NULL,
+                number INTEGER NOT NULL,
+                title TEXT NOT NULL,
+                first_week INTEGER,
+                last_week INTEGER,
+                line INTEGER NOT NULL
+            );
+            CREATE INDEX phases_document ON phases(document_id);
+            CREATE TABLE tasks (
+                id INTEGER PRIMARY KEY,
+                project_id INTEGER NOT NULL REFERENCES projects(id),
+                key TEXT NOT NULL,
+                title TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('open','done','in_progress','cancelled','deferred','planned')),
+                week INTEGER,
+                phase INTEGER,
+                day INTEGER,
+                sprint INTEGER,
+                timeline TEXT,
+                due TEXT,
+                done_on TEXT,
+                milestone INTEGER NOT NULL DEFAULT 0,
+                optional INTEGER NOT NULL DEFAULT 0,
+                number TEXT,
+                parent_id INTEGER REFERENCES tasks(id) ON DELETE SET NULL,
+                requirements TEXT,
+                details TEXT,
+                source_path TEXT NOT NULL,
+                source_line INTEGER NOT NULL,
+                fingerprint TEXT NOT NULL,
+                UNIQUE (project_id, key)
+            );
+            CREATE INDEX tasks_parent ON tasks(parent_id);
+            CREATE TABLE task_mentions (
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                task_id INTEGER REFERENCES tasks(id) ON DELETE SET NULL,
+                line INTEGER NOT NULL,
+                title TEXT NOT NULL,
+                status TEXT NOT NULL,
+                week INTEGER,
+                phase INTEGER,
+                day INTEGER,
+                sprint INTEGER,
+                timeline TEXT,
+                due TEXT,
+                done_on TEXT,
+                milestone INTEGER NOT NULL DEFAULT 0,
+                optional INTEGER NOT NULL DEFAULT 0,
+                number TEXT,
+                parent_line INTEGER,
+                requirements TEXT,
+                details TEXT,
+                owners TEXT,
+                table_line INTEGER,
+                table_row INTEGER
+            );
+            CREATE INDEX task_mentions_document ON task_mentions(document_id);
+            CREATE INDEX task_mentions_task ON task_mentions(task_id);
+            CREATE TABLE owners (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE
+            );
+            CREATE TABLE task_owners (
+                task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+                owner_id INTEGER NOT NULL REFERENCES owners(id),
+                action TEXT,
+                position INTEGER NOT NULL,
+                PRIMARY KEY (task_id, owner_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX task_owners_owner ON task_owners(owner_id);
+            CREATE TABLE task_history (
+                import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+                project_id INTEGER NOT NULL,
+                task_key TEXT NOT NULL,
+                task_id INTEGER,
+                week INTEGER,
+                status TEXT NOT NULL,
+                previous_status TEXT
+            );
+            CREATE INDEX task_history_project ON task_history(project_id, import_id);
+            """),
+    ]
+
+    /// One table's documentation: what a row is and what each column means.
+    public struct TableDoc: Sendable {
+        public let name: String
+        public let meaning: String
+        public let columns: [(name: String, meaning: String)]
+    }
+
+    public static let tables: [TableDoc] = [
+        TableDoc(name: "projects", meaning: "one row per project: documents whose titles share a distinctive leading word", columns: [
+            ("id", "row id"),
+            ("key", "the project's key: its distinctive leading word, lowercased (what --project matches first)"),
+            ("name", "display name: the words the project's document titles share"),
+            ("start_date", "YYYY-MM-DD from a filled-in **Start Date:**, else NULL"),
+        ]),
+        TableDoc(name: "documents", meaning: "one row per imported Markdown file", columns: [
+            ("id", "row id"),
+            ("path", "the file's path as given to import (relative paths stay relative)"),
+            ("project_id", "the project the document belongs to (projects.id)"),
+            ("kind", "tracker, kiro-tasks, summary, action-plan, plan or other"),
+            ("title", "the document's first heading"),
+            ("project_name", "the project name this document states (title less its document-kind words)"),
+            ("start_date", "the start date this document states, if any"),
+            ("hash", "FNV-1a 64-bit hash of the file's bytes: unchanged files are not re-parsed"),
+            ("size", "file size in bytes"),
+            ("mtime_ns", "modification time in nanoseconds since 1970, checked before the hash"),
+            ("import_id", "the import that last parsed the file (imports.id)"),
+        ]),
+        TableDoc(name: "phases", meaning: "one row per phase heading (`Phase 2: Core Migration (Weeks 4-7)`)", columns: [
+            ("id", "row id"),
+            ("document_id", "the document the heading is in"),
+            ("project_id", "the document's project"),
+            ("label", "the phase number as written (`2`, `3.1`)"),
+            ("number", "the phase number's integer part"),
+            ("title", "the heading text"),
+            ("first_week", "first week the heading names, if any"),
+            ("last_week", "last week the heading names, if any"),
+            ("line", "the heading's line"),
+        ]),
+        TableDoc(name: "tasks", meaning: "one row per task, however many documents mention it", columns: [
+            ("id", "row id; stable across imports while the task keeps its key"),
+            ("project_id", "the task's project (projects.id)"),
+            ("key", "identity within the project: the normalized title (plus week when titles repeat)"),
+            ("title", "title with Markdown markup, numbers and status markers stripped"),
+            ("status", "open, done, in_progress, cancelled, deferred or planned (a plan's row without a checkbox)"),
+            ("week", "the week of the headings above it (or its table's Week column), else NULL"),
+            ("phase", "the phase of the headings above it, else NULL"),
+            ("day", "the day of a `Day N` / `TODAY` / `TOMORROW` heading, else NULL"),
+            ("sprint", "the sprint of a `Sprint N` heading, else NULL"),
+            ("timeline", "the schedule written with an action heading (`TODAY - 1-2 hours`)"),
+            ("due", "YYYY-MM-DD from an Obsidian `📅` date"),
+            ("done_on", "YYYY-MM-DD from an Obsidian `✅` date"),
+            ("milestone", "1 when the title is written in bold"),
+            ("optional", "1 for Kiro optional tasks (`- [ ]*`)"),
+            ("number", "Kiro-style number (`2.1`) when the item has one"),
+            ("parent_id", "the task it is nested (or numbered) under"),
+            ("requirements", "Kiro `_Requirements:_` references, comma-separated"),
+            ("details", "kept lines such as `**Property 1: ...**` and `**Validates: ...**`, newline-separated"),
+            ("source_path", "the document of its primary mention (the most authoritative one)"),
+            ("source_line", "the line of its primary mention"),
+            ("fingerprint", "a digest of the imported fields: changes whenever any of them does"),
+        ]),
+        TableDoc(name: "task_mentions", meaning: "one row per place a document mentions a task, as recognized there", columns: [
+            ("id", "row id"),
+            ("document_id", "the document (documents.id)"),
+            ("task_id", "the task the mention was linked to (tasks.id)"),
+            ("line", "the mention's line"),
+            ("title", "the title as this document writes it"),
+            ("status", "the status this document gives"),
+            ("week", "the week in this document"), ("phase", "the phase in this document"),
+            ("day", "the day in this document"), ("sprint", "the sprint in this document"),
+            ("timeline", "the timeline in this document"), ("due", "due date"), ("done_on", "done date"),
+            ("milestone", "bold title here"), ("optional", "Kiro optional here"), ("number", "Kiro number here"),
+            ("parent_line", "line of the item this one is nested under, in the same document"),
+            ("requirements", "requirement references here"), ("details", "kept detail lines here"),
+            ("owners", "owners here: `name<US>action` pairs separated by <RS> (ASCII 0x1F, 0x1E)"),
+            ("table_line", "the line of the task table the row is in"),
+            ("table_row", "the row's position in that table (tables of two documents line up by it)"),
+        ]),
+        TableDoc(name: "owners", meaning: "one row per owner name (case-insensitive)", columns: [
+            ("id", "row id"), ("name", "the owner's name as first written"),
+        ]),
+        TableDoc(name: "task_owners", meaning: "who owns which task, and what they do for it", columns: [
+            ("task_id", "the task (tasks.id)"),
+            ("owner_id", "the owner (owners.id)"),
+            ("action", "the owner's cell in the task table (`Write CDK`), NULL when none is written"),
+            ("position", "the owner's column order"),
+        ]),
+        TableDoc(name: "imports", meaning: "one row per `planq import` run", columns: [
+            ("id", "row id"),
+            ("started_at", "when the run started, ISO 8601 UTC"),
+            ("today", "the --today date the run was given, if any"),
+            ("duration_ms", "wall time of the run"),
+            ("files_seen", "Markdown files found under the paths"),
+            ("files_parsed", "files read and recognized (new or changed)"),
+            ("files_unchanged", "files skipped because size, time or hash were unchanged"),
+            ("files_removed", "documents dropped because their files are gone"),
+            ("tasks_total", "tasks in the knowledge base after the run"),
+            ("tasks_added", "tasks new in this run"),
+            ("tasks_changed", "tasks whose status, week or other fields changed"),
+            ("tasks_removed", "tasks no document mentions any more"),
+            ("warnings", "diagnostics printed during the run"),
+        ]),
+        TableDoc(name: "task_history", meaning: "task status over time: one row per task added, changed or removed by an import", columns: [
+            ("import_id", "the import (imports.id)"),
+            ("project_id", "the task's project"),
+            ("task_key", "the task's key (tasks.key), which outlives a removed task's row"),
+            ("task_id", "the task's id, NULL once removed"),
+            ("week", "the task's week at that import"),
+            ("status", "the status from that import on, or `removed`"),
+            ("previous_status", "the status before, NULL when the task was new"),
+        ]),
+    ]
+}

@@ -1,0 +1,177 @@
+import Foundation
+import PlanModel
+
+/// What every command gets: its parsed arguments, resolved settings and output.
+struct Invocation {
+    let arguments: ParsedArguments
+    let settings: Settings
+    let output: Output
+
+    func openKnowledgeBase(readOnly: Bool = true) throws -> KnowledgeBase {
+        try KnowledgeBase(path: settings.databasePath, mode: readOnly ? .readOnly : .readWrite)
+    }
+
+    /// The projects `--project` selects, or nil for all; an unmatched name is an error.
+    func selectedProjects(in knowledgeBase: KnowledgeBase) throws -> [Project]? {
+        guard let match = arguments.values["project"] else { return nil }
+        let projects = try knowledgeBase.projects(matching: match)
+        if projects.isEmpty {
+            let known = try knowledgeBase.projects().map(\.name).joined(separator: ", ")
+            throw CommandFailure("no project matches '\(match)'" + (known.isEmpty ? "" : " (projects: \(known))"))
+        }
+        return projects
+    }
+}
+
+/// A command: its name, one-line summary, usage, options and what it runs.
+protocol Command: Sendable {
+    var name: String { get }
+    var summary: String { get }
+    var arguments: String { get }
+    var options: [OptionSpec] { get }
+    var details: String { get }
+    func run(_ invocation: Invocation) throws -> Int32
+}
+
+extension Command {
+    var details: String { "" }
+    var usage: String {
+        let own = options.map(\.usage).joined(separator: " ")
+        return ["usage: planq \(name)", arguments, own, "[global options]"].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    var help: String {
+        var lines = [usage, "", summary]
+        if !details.isEmpty { lines += ["", details] }
+        func describe(_ specs: [OptionSpec]) -> [String] {
+            specs.map { spec in
+                var flag = (spec.short.map { "-\($0), " } ?? "    ") + "--\(spec.name)"
+                if let value = spec.value { flag += " \(value)" }
+                return "  " + flag.padding(toLength: 24, withPad: " ", startingAt: 0) + " " + spec.help
+            }
+        }
+        if !options.isEmpty { lines += ["", "Options:"] + describe(options) }
+        lines += ["", "Global options:"] + describe(OptionSpec.global)
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Every command, in the order `planq --help` lists them.
+enum CommandRegistry {
+    static let all: [any Command] = [
+        ImportCommand(), StatusCommand(), TasksCommand(), OwnersCommand(), ProjectsCommand(),
+        QueryCommand(), SchemaCommand(),
+    ]
+
+    static func command(named name: String) -> (any Command)? { all.first { $0.name == name } }
+
+    static var usage: String { "usage: planq COMMAND [options]   (planq --help lists the commands)" }
+
+    static var help: String {
+        var lines = [
+            "planq — plans in Markdown, answers from SQLite",
+            "",
+            "usage: planq COMMAND [options]",
+            "",
+            "Commands:",
+        ]
+        for command in all { lines.append("  " + command.name.padding(toLength: 10, withPad: " ", startingAt: 0) + command.summary) }
+        lines += [
+            "",
+            "Global options:",
+        ] + OptionSpec.global.map { spec in
+            var flag = (spec.short.map { "-\($0), " } ?? "    ") + "--\(spec.name)"
+            if let value = spec.value { flag += " \(value)" }
+            return "  " + flag.padding(toLength: 24, withPad: " ", startingAt: 0) + " " + spec.help
+        } + [
+            "      --version                print planq's version",
+            "",
+            "Exit codes: 0 ok, 1 failure (cause on standard error), 2 usage error.",
+            "Run `planq COMMAND --help` for a command's options.",
+        ]
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Runs the command line and returns the exit code: the only logic `main.swift` calls.
+enum CLI {
+    static let version = "0.1.0"
+
+    /// The index of the command name: the first argument that is neither a global option
+    /// nor a global option's value.
+    static func commandPosition(in arguments: [String]) -> Int? {
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            guard argument.hasPrefix("-"), argument.count > 1 else { return index }
+            let name = argument.hasPrefix("--") ? String(argument.dropFirst(2).prefix { $0 != "=" }) : nil
+            let spec = OptionSpec.global.first { $0.name == name || (name == nil && argument.count == 2 && $0.short == argument.last) }
+            index += (spec?.value != nil && !argument.contains("=")) ? 2 : 1
+        }
+        return nil
+    }
+
+    static func main(_ argv: [String]) -> Int32 {
+        signal(SIGPIPE, SIG_IGN) // a closed pipe becomes EPIPE, which Output treats as success
+        let arguments = Array(argv.dropFirst())
+        if arguments.isEmpty {
+            Output.error(CommandRegistry.usage)
+            return 2
+        }
+        if arguments == ["--version"] || arguments == ["version"] {
+            print("planq \(version) (SQLite \(Database.libraryVersion))")
+            return 0
+        }
+        if arguments.first == "--help" || arguments.first == "-h" || arguments.first == "help" {
+            if arguments.count > 1, let command = CommandRegistry.command(named: arguments[1]) {
+                print(command.help)
+            } else {
+                print(CommandRegistry.help)
+            }
+            return 0
+        }
+        // Global options may come before the command: `planq --db x.db import docs/`.
+        guard let position = commandPosition(in: arguments) else {
+            Output.error("planq: error: no command given")
+            Output.error(CommandRegistry.usage)
+            return 2
+        }
+        guard let command = CommandRegistry.command(named: arguments[position]) else {
+            Output.error("planq: error: unknown command '\(arguments[position])'")
+            Output.error(CommandRegistry.usage)
+            return 2
+        }
+        var rest = arguments
+        rest.remove(at: position)
+        let invocation: Invocation
+        do {
+            let parsed = try ParsedArguments(rest, specs: command.options + OptionSpec.global + [OptionSpec.version])
+            if parsed.flags.contains("help") {
+                print(command.help)
+                return 0
+            }
+            if parsed.flags.contains("version") {
+                print("planq \(version)")
+                return 0
+            }
+            let settings = try Settings(parsed)
+            invocation = Invocation(arguments: parsed, settings: settings, output: Output(path: settings.outputPath))
+        } catch {
+            Output.error("planq \(command.name): error: \(error)")
+            Output.error(command.usage)
+            return 2
+        }
+        do {
+            let code = try command.run(invocation)
+            try invocation.output.flush()
+            return code
+        } catch let error as UsageError {
+            Output.error("planq \(command.name): error: \(error)")
+            Output.error(command.usage)
+            return 2
+        } catch {
+            Output.error("planq \(command.name): error: \(error)")
+            return 1
+        }
+    }
+}

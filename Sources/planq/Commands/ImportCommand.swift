@@ -1,0 +1,47 @@
+import Importers
+import PlanModel
+
+struct ImportCommand: Command {
+    let name = "import"
+    let summary = "read planning documents into the knowledge base"
+    let arguments = "[PATH ...]"
+    let options = [OptionSpec.rebuild]
+    let details = """
+        Reads .md, .markdown and .txt files under each PATH (default: docs/), recursively, skipping
+        hidden folders, node_modules and .build. Unchanged files are not parsed again; files that
+        are gone drop their tasks. The whole import is one transaction: on an error or an interrupt
+        the knowledge base stays as it was. Problems in a document are reported as
+        `path:line: warning: ...` and the import goes on; the exit code is 1 only when nothing
+        could be imported or the database failed.
+        """
+
+    func run(_ invocation: Invocation) throws -> Int32 {
+        let paths = invocation.arguments.positional.isEmpty ? ["docs/"] : invocation.arguments.positional
+        let knowledgeBase = try invocation.openKnowledgeBase(readOnly: false)
+        let output = invocation.output
+        let quiet = invocation.settings.quiet
+        let importer = Importer(knowledgeBase: knowledgeBase, report: { diagnostic in
+            output.clearProgress()
+            Output.error(diagnostic.description)
+        }, progress: { done, total in
+            if !quiet, done % 25 == 0 || done == total { output.progress("importing \(done)/\(total) files") }
+        })
+        let summary: ImportSummary
+        do {
+            summary = try importer.run(Importer.Options(paths: paths, rebuild: invocation.arguments.flags.contains("rebuild"),
+                                                        today: invocation.arguments.values["today"]))
+        } catch let error as Importer.ImportError {
+            output.clearProgress()
+            throw CommandFailure(error.description)
+        }
+        output.clearProgress()
+        if !quiet {
+            let changes = summary.changes
+            Output.error("imported \(summary.filesSeen) files (\(summary.filesParsed) parsed, \(summary.filesUnchanged) unchanged, "
+                + "\(summary.filesRemoved) removed): \(summary.tasksTotal) tasks (+\(changes.added) ~\(changes.changed) "
+                + "-\(changes.removed)) in \(summary.durationMilliseconds) ms"
+                + (summary.warnings > 0 ? ", \(summary.warnings) warnings" : ""))
+        }
+        return 0
+    }
+}

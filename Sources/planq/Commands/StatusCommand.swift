@@ -1,0 +1,59 @@
+import PlanModel
+
+struct StatusCommand: Command {
+    let name = "status"
+    let summary = "one-screen overview of every project: progress, current week, owners"
+    let arguments = ""
+    let options = [OptionSpec.project]
+    let details = """
+        For each project: tasks done of those scheduled (cancelled and deferred ones aside), the
+        open, in-progress and planned counts, the current week as of --today when a document
+        states a start date, and the busiest owners.
+        """
+
+    func run(_ invocation: Invocation) throws -> Int32 {
+        let knowledgeBase = try invocation.openKnowledgeBase()
+        let projects = try invocation.selectedProjects(in: knowledgeBase) ?? knowledgeBase.projects()
+        let statuses = try knowledgeBase.status(projects: projects)
+        let today = CalendarDate(invocation.settings.today)!
+        let rows: [[(String, Value)]] = statuses.map { status in
+            let project = status.project
+            let currentWeek = project.startDate.flatMap(CalendarDate.init).map { today.week(since: $0) }
+            let percent = status.scheduled == 0 ? 0 : status.done * 100 / status.scheduled
+            return [
+                ("project", .string(project.name)),
+                ("key", .string(project.key)),
+                ("documents", .int(project.documents)),
+                ("done", .int(status.done)),
+                ("total", .int(status.scheduled)),
+                ("progress", .string("\(status.done)/\(status.scheduled) (\(percent)%)")),
+                ("open", .int(status.counts[.open] ?? 0)),
+                ("in_progress", .int(status.counts[.inProgress] ?? 0)),
+                ("planned", .int(status.counts[.planned] ?? 0)),
+                ("deferred", .int(status.counts[.deferred] ?? 0)),
+                ("cancelled", .int(status.counts[.cancelled] ?? 0)),
+                ("weeks", .string(status.weeks.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "")),
+                ("start_date", Value(project.startDate)),
+                ("current_week", currentWeek.map { .int($0) } ?? .null),
+                ("week", .string(currentWeek.map { $0 == 0 ? "not started" : "week \($0)" } ?? "unknown")),
+                ("owners", .array(status.owners.map { .object([("name", .string($0.name)), ("tasks", .int($0.tasks))]) })),
+                ("top_owners", .string(status.owners.prefix(3).map { "\($0.name) (\($0.tasks))" }.joined(separator: ", "))),
+            ]
+        }
+        let listing = Listing(
+            fields: ["project", "key", "documents", "done", "total", "open", "in_progress", "planned", "deferred",
+                     "cancelled", "weeks", "start_date", "current_week", "owners"],
+            tableColumns: ["project", "progress", "open", "in_progress", "planned", "deferred", "weeks", "week", "top_owners"],
+            rows: rows)
+        if statuses.isEmpty, invocation.settings.format == .md {
+            invocation.output.line("No projects yet: run `planq import PATH` first.")
+            return 0
+        }
+        Emit.listing(listing, format: invocation.settings.format, to: invocation.output)
+        if invocation.settings.format == .md {
+            invocation.output.line()
+            invocation.output.line("as of \(invocation.settings.today)")
+        }
+        return 0
+    }
+}

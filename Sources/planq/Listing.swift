@@ -1,0 +1,146 @@
+/// A value in a listing: what JSON shows as is, and Markdown and CSV show as text.
+indirect enum Value: Equatable {
+    case null
+    case int(Int)
+    case bool(Bool)
+    case string(String)
+    case array([Value])
+    case object([(String, Value)])
+
+    static func == (a: Value, b: Value) -> Bool { a.json(indent: nil) == b.json(indent: nil) }
+
+    init(_ text: String?) { self = text.map { .string($0) } ?? .null }
+    init(_ number: Int?) { self = number.map { .int($0) } ?? .null }
+
+    /// The value as a table cell.
+    var text: String {
+        switch self {
+        case .null: return ""
+        case .int(let value): return String(value)
+        case .bool(let value): return value ? "yes" : "no"
+        case .string(let value): return value
+        case .array(let values): return values.map(\.text).filter { !$0.isEmpty }.joined(separator: "; ")
+        case .object(let fields):
+            // `{name, action}` pairs read as "name: action".
+            let texts = fields.map(\.1.text).filter { !$0.isEmpty }
+            return texts.joined(separator: ": ")
+        }
+    }
+
+    func json(indent: Int?, level: Int = 0) -> String {
+        switch self {
+        case .null: return "null"
+        case .int(let value): return String(value)
+        case .bool(let value): return value ? "true" : "false"
+        case .string(let value): return Value.quote(value)
+        case .array(let values):
+            if values.isEmpty { return "[]" }
+            return wrap("[", "]", values.map { $0.json(indent: indent, level: level + 1) }, indent: indent, level: level)
+        case .object(let fields):
+            if fields.isEmpty { return "{}" }
+            let separator = indent == nil ? ":" : ": "
+            return wrap("{", "}", fields.map { Value.quote($0.0) + separator + $0.1.json(indent: indent, level: level + 1) },
+                        indent: indent, level: level)
+        }
+    }
+
+    private func wrap(_ open: String, _ close: String, _ items: [String], indent: Int?, level: Int) -> String {
+        guard let indent else { return open + items.joined(separator: ",") + close }
+        let inner = String(repeating: " ", count: indent * (level + 1))
+        let outer = String(repeating: " ", count: indent * level)
+        return open + "\n" + items.map { inner + $0 }.joined(separator: ",\n") + "\n" + outer + close
+    }
+
+    static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}
+
+/// Rows of a listing, with the columns a table shows. JSON and CSV show every field.
+struct Listing {
+    let fields: [String]
+    let tableColumns: [String]
+    let rows: [[String: Value]]
+
+    init(fields: [String], tableColumns: [String]? = nil, rows: [[(String, Value)]]) {
+        self.fields = fields
+        self.tableColumns = tableColumns ?? fields
+        self.rows = rows.map { Dictionary($0, uniquingKeysWith: { first, _ in first }) }
+    }
+}
+
+/// One emitter for every listing: aligned table on a terminal, Markdown table otherwise, JSON, CSV.
+enum Emit {
+    static func listing(_ listing: Listing, format: Settings.Format, to output: Output) {
+        switch format {
+        case .json:
+            let array = Value.array(listing.rows.map { row in .object(listing.fields.map { ($0, row[$0] ?? .null) }) })
+            output.line(array.json(indent: 2))
+        case .csv:
+            output.line(listing.fields.map(csvField).joined(separator: ","))
+            for row in listing.rows {
+                output.line(listing.fields.map { csvField(row[$0]?.text ?? "") }.joined(separator: ","))
+            }
+        case .md:
+            let cells = listing.rows.map { row in listing.tableColumns.map { row[$0]?.text ?? "" } }
+            output.write(table(header: listing.tableColumns, rows: cells, markdown: !output.isTerminal))
+        }
+    }
+
+    /// A table padded to column widths; as Markdown it keeps the pipes and the delimiter row.
+    static func table(header: [String], rows: [[String]], markdown: Bool) -> String {
+        let escape: (String) -> String = { markdown ? $0.replacingOccurrences(of: "|", with: "\\|") : $0 }
+        let all = [header] + rows.map { $0.map(escape) }
+        var widths = [Int](repeating: 0, count: header.count)
+        for row in all { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], displayWidth(cell)) } }
+        func render(_ row: [String]) -> String {
+            let padded = row.enumerated().map { index, cell in cell + String(repeating: " ", count: widths[index] - displayWidth(cell)) }
+            if markdown { return "| " + padded.joined(separator: " | ") + " |" }
+            var line = padded.joined(separator: "  ")
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }
+        var lines = [render(header)]
+        if markdown {
+            lines.append("|" + widths.map { String(repeating: "-", count: max($0, 3) + 2) }.joined(separator: "|") + "|")
+        } else {
+            lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        }
+        lines += rows.map { render($0.map(escape)) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Terminal columns: wide East Asian characters and emoji take two.
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { width, scalar in
+            let value = scalar.value
+            if value == 0xFE0F || value == 0x200D || (0x300...0x36F).contains(value) { return width }
+            let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
+                || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+                || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1FAFF).contains(value) || (0x20000...0x3FFFD).contains(value)
+            return width + (wide ? 2 : 1)
+        }
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

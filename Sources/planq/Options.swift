@@ -1,0 +1,141 @@
+import Foundation
+
+/// One command-line option: its names, whether it takes a value, and its help line.
+/// Every option lives in one table; `--help` is generated from it.
+struct OptionSpec: Sendable {
+    let name: String          // long name without dashes
+    let short: Character?
+    let value: String?        // placeholder when the option takes a value
+    let help: String
+
+    static let db = OptionSpec(name: "db", short: nil, value: "FILE", help: "knowledge base file (default .planq/planq.db, or $PLANQ_DB)")
+    static let format = OptionSpec(name: "format", short: nil, value: "FMT", help: "output format: md, json or csv (md: aligned on a terminal, Markdown otherwise)")
+    static let output = OptionSpec(name: "output", short: "o", value: "FILE", help: "write the output to FILE instead of standard output")
+    static let today = OptionSpec(name: "today", short: nil, value: "DATE", help: "the date to report as of, YYYY-MM-DD (or $PLANQ_TODAY)")
+    static let color = OptionSpec(name: "color", short: nil, value: "WHEN", help: "auto, always or never (NO_COLOR is honoured)")
+    static let quiet = OptionSpec(name: "quiet", short: "q", value: nil, help: "print no progress or summary")
+    static let verbose = OptionSpec(name: "verbose", short: "v", value: nil, help: "print more detail on standard error")
+    static let help = OptionSpec(name: "help", short: "h", value: nil, help: "show this help")
+    static let version = OptionSpec(name: "version", short: nil, value: nil, help: "print planq's version")
+
+    static let global: [OptionSpec] = [db, format, output, today, color, quiet, verbose, help]
+
+    static let project = OptionSpec(name: "project", short: "p", value: "P", help: "only projects whose key or name starts with P")
+    static let week = OptionSpec(name: "week", short: "w", value: "N", help: "only tasks scheduled in week N")
+    static let phase = OptionSpec(name: "phase", short: nil, value: "N", help: "only tasks in phase N")
+    static let owner = OptionSpec(name: "owner", short: nil, value: "NAME", help: "only tasks owned by NAME (case-insensitive)")
+    static let status = OptionSpec(name: "status", short: "s", value: "S", help: "only tasks with status S: open, done, in_progress, cancelled, deferred, planned")
+    static let rebuild = OptionSpec(name: "rebuild", short: nil, value: nil, help: "drop everything imported before and import from scratch")
+
+    var usage: String {
+        let flag = "--\(name)" + (value.map { " \($0)" } ?? "")
+        return "[\(flag)]"
+    }
+}
+
+/// A usage error: printed with the command's usage line, exit code 2.
+struct UsageError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+/// The parsed command line: option values by long name, and positional arguments.
+struct ParsedArguments {
+    var values: [String: String] = [:]
+    var flags: Set<String> = []
+    var positional: [String] = []
+
+    /// Parses `arguments` against `specs`. `--name=value`, `--name value`, `-x value` and
+    /// `--` (everything after it is positional) are accepted.
+    init(_ arguments: [String], specs: [OptionSpec]) throws {
+        var index = 0
+        func spec(named name: String) throws -> OptionSpec {
+            guard let spec = specs.first(where: { $0.name == name }) else { throw UsageError(message: "unknown option --\(name)") }
+            return spec
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if argument == "--" {
+                positional += arguments[index...]
+                break
+            }
+            var found: OptionSpec?
+            var inline: String?
+            if argument.hasPrefix("--") {
+                let body = argument.dropFirst(2)
+                if let equals = body.firstIndex(of: "=") {
+                    found = try spec(named: String(body[..<equals]))
+                    inline = String(body[body.index(after: equals)...])
+                } else {
+                    found = try spec(named: String(body))
+                }
+            } else if argument.hasPrefix("-"), argument.count == 2, let letter = argument.last, !letter.isNumber {
+                guard let match = specs.first(where: { $0.short == letter }) else { throw UsageError(message: "unknown option \(argument)") }
+                found = match
+            } else {
+                positional.append(argument)
+                continue
+            }
+            guard let option = found else { continue }
+            if option.value != nil {
+                if let inline {
+                    values[option.name] = inline
+                } else if index < arguments.count {
+                    values[option.name] = arguments[index]
+                    index += 1
+                } else {
+                    throw UsageError(message: "option --\(option.name) needs a value (\(option.value!))")
+                }
+            } else {
+                if inline != nil { throw UsageError(message: "option --\(option.name) takes no value") }
+                flags.insert(option.name)
+            }
+        }
+    }
+
+    func int(_ name: String) throws -> Int? {
+        guard let text = values[name] else { return nil }
+        guard let value = Int(text), value >= 0 else { throw UsageError(message: "--\(name) needs a number, got '\(text)'") }
+        return value
+    }
+}
+
+/// Settings that come from options, the environment and defaults, resolved in one place.
+struct Settings {
+    enum Format: String { case md, json, csv }
+
+    let databasePath: String
+    let format: Format
+    let outputPath: String?
+    let today: String
+    let quiet: Bool
+    let verbose: Bool
+    let color: Bool
+
+    init(_ arguments: ParsedArguments, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        databasePath = arguments.values["db"] ?? environment["PLANQ_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? ".planq/planq.db"
+        let formatText = arguments.values["format"] ?? "md"
+        guard let format = Format(rawValue: formatText) else {
+            if formatText == "html" { throw UsageError(message: "--format html is for reports; listings support md, json and csv") }
+            throw UsageError(message: "unknown format '\(formatText)' (md, json or csv)")
+        }
+        self.format = format
+        outputPath = arguments.values["output"]
+        let todayText = arguments.values["today"] ?? environment["PLANQ_TODAY"].flatMap { $0.isEmpty ? nil : $0 }
+        if let todayText {
+            guard let date = CalendarDate(todayText) else { throw UsageError(message: "--today needs a date as YYYY-MM-DD, got '\(todayText)'") }
+            today = date.description
+        } else {
+            today = CalendarDate.today().description
+        }
+        quiet = arguments.flags.contains("quiet")
+        verbose = arguments.flags.contains("verbose")
+        switch arguments.values["color"] ?? "auto" {
+        case "always": color = true
+        case "never": color = false
+        case "auto": color = environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1 && arguments.values["output"] == nil
+        case let other: throw UsageError(message: "--color takes auto, always or never, got '\(other)'")
+        }
+    }
+}
