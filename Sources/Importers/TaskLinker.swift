@@ -182,19 +182,37 @@ struct TitleTokens {
 
     init(_ title: String) {
         var all: [String] = []
-        var current = ""
-        for character in title.lowercased() {
-            if character.isLetter || character.isNumber || character == "_" {
-                current.append(character)
-            } else if !current.isEmpty {
-                all.append(current)
-                current = ""
-            }
+        var current: [UInt8] = []
+        func flush() {
+            if !current.isEmpty { all.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
         }
-        if !current.isEmpty { all.append(current) }
+        if title.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII titles (most of them): bytes, no Unicode property lookups.
+            for byte in title.utf8 {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) || lower == 0x5F {
+                    current.append(lower)
+                } else {
+                    flush()
+                }
+            }
+            flush()
+        } else {
+            var word = ""
+            for character in title.lowercased() {
+                if character.isLetter || character.isNumber || character == "_" {
+                    word.append(character)
+                } else if !word.isEmpty {
+                    all.append(word)
+                    word = ""
+                }
+            }
+            if !word.isEmpty { all.append(word) }
+        }
         key = all.joined(separator: " ")
         words = Set(all.filter { !Self.stopwords.contains($0) }.map { word in
-            word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
+            word.utf8.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
         })
     }
 

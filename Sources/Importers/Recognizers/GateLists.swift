@@ -16,7 +16,7 @@ struct GateLists: Recognizer {
             found.add(gate)
             return true
         }
-        if let heading = context.headingText, let pattern = GatePattern(heading) {
+        if let heading = context.headingText, let pattern = context.headingGate {
             let line = context.frames.last?.line ?? node.line
             if let index = found.document.gates.lastIndex(where: { $0.line == line }) {
                 collect(node, into: &found.document.gates[index])

@@ -3,7 +3,7 @@ import PlanModel
 /// Reads a gate from a label or heading: `Week 1 Gate:`, `Phase 1 Gate (End Week 3):`,
 /// `Final Gate:`, `Exit Criteria:`, `Rollback if:`, `Rollback Triggers (revert immediately if):`,
 /// `GO to Production If:`, `DELAY Production If:`. Kiro checkpoints are items, see `isCheckpoint`.
-struct GatePattern {
+struct GatePattern: Equatable {
     let kind: GateItem.Kind
     let week: Int?
     let phase: Int?
@@ -41,7 +41,6 @@ struct GatePattern {
     /// Kiro `Checkpoint` items (`5. Checkpoint - Verify ...`, `Final checkpoint - ...`,
     /// `Checkpoint: ...`): gates, not tasks.
     static func isCheckpoint(_ title: String) -> Bool {
-        let lower = title.lowercased()
-        return lower.hasPrefix("checkpoint") || lower.hasPrefix("final checkpoint")
+        TextPatterns.hasPrefixIgnoringCase(title, "checkpoint") || TextPatterns.hasPrefixIgnoringCase(title, "final checkpoint")
     }
 }

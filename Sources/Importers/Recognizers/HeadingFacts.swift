@@ -8,6 +8,8 @@ struct HeadingFacts: Equatable {
     /// `TODAY`, `TOMORROW`, `RIGHT NOW`: a relative day, kept as written.
     var timeline: String?
     var deferred = false
+    /// The gate this heading introduces (`### GO to Production If:`), read once per heading.
+    var gate: GatePattern?
 
     struct PhaseLabel: Equatable {
         let label: String
@@ -35,7 +37,8 @@ struct HeadingFacts: Equatable {
         if phase == nil, let day = TextPatterns.number(after: Self.dayWords, in: text) { self.day = day.first }
         self.timeline = Self.relativeDay(lower)
         if timeline != nil, day == nil { day = timeline == "tomorrow" ? 2 : 1 }
-        self.deferred = lower.contains("deferred") || lower.contains("out of scope")
+        self.gate = GatePattern(text)
+        self.deferred = TextPatterns.contains(lower, "deferred") || TextPatterns.contains(lower, "out of scope")
     }
 
     /// Phase headings name the phase first (`Phase 2: ...`, `### PHASE 1: ...`, `## 阶段1：...`),
@@ -46,11 +49,12 @@ struct HeadingFacts: Equatable {
     }
 
     private static func relativeDay(_ lower: String) -> String? {
-        for word in ["right now", "today", "tonight", "tomorrow"] {
-            if let range = lower.range(of: word) {
-                let before = range.lowerBound == lower.startIndex ? " " : lower[lower.index(before: range.lowerBound)]
-                let after = range.upperBound == lower.endIndex ? " " : lower[range.upperBound]
-                if !before.isLetter, !after.isLetter { return word == "tonight" || word == "right now" ? "today" : word }
+        let bytes = TextPatterns.lowerBytes(lower)
+        for (word, meaning) in [("right now", "today"), ("today", "today"), ("tonight", "today"), ("tomorrow", "tomorrow")] {
+            let key = Array(word.utf8)
+            if let start = TextPatterns.find(key, in: bytes) {
+                let end = start + key.count
+                if end == bytes.count || !((bytes[end] | 0x20) >= 0x61 && (bytes[end] | 0x20) <= 0x7A) { return meaning }
             }
         }
         return nil
@@ -88,6 +92,7 @@ public struct DocumentContext {
     }
 
     var headingText: String? { frames.last?.text }
+    var headingGate: GatePattern? { frames.last?.facts.gate }
     var headingLevel: Int { frames.last?.level ?? 0 }
 
     var phase: HeadingFacts.PhaseLabel? { frames.last { $0.facts.phase != nil }?.facts.phase }

@@ -8,13 +8,19 @@ enum Owners {
         var name = TaskTitle.trimDecorations(TextPatterns.clean(header))
         let lower = name.lowercased()
         if metadataHeaders.contains(lower) || metadataHeaders.contains(where: { lower.hasPrefix($0 + " ") }) { return nil }
-        if name.isEmpty || name.count > 30 || name.contains(where: { $0.isNumber }) { return nil }
+        if name.isEmpty || name.count > 30 || name.contains(where: { !($0.isLetter || $0 == " " || $0 == "-" || $0 == "." || $0 == "'") }) { return nil }
         if name.split(separator: " ").count > 3 { return nil }
         for suffix in [" does", " do", " tasks", " task", " actions", " action", " role"] where lower.hasSuffix(suffix) {
             name = String(name.dropLast(suffix.count))
             break
         }
         return name.isEmpty ? nil : name
+    }
+
+    /// `Claude Code Does`, `You Do`: a header that says its cells are someone's actions.
+    static func namesAnActor(_ lowercasedHeader: String) -> Bool {
+        lowercasedHeader.hasSuffix(" does") || lowercasedHeader.hasSuffix(" do") || lowercasedHeader.hasSuffix(" tasks")
+            || lowercasedHeader.hasSuffix(" actions")
     }
 
     /// Whether a header's cells are owner names (`Owner`, `Assignee`).
@@ -60,6 +66,6 @@ enum Owners {
         "milestone", "task", "tasks", "item", "items", "action", "step", "steps", "check", "checks",
         "blocker", "blockers", "sign-off", "signoff", "signature", "approval", "approved", "decision",
         "question", "key question", "go/no-go decision", "answer", "value", "default", "example",
-        "name", "title", "summary", "remarks", "comentarios", "备注", "状态", "说明", "durata",
+        "name", "title", "summary", "remarks", "expected", "expected result", "actual result", "message", "comentarios", "备注", "状态", "说明", "durata",
     ]
 }

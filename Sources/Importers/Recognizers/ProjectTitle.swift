@@ -19,19 +19,20 @@ enum ProjectTitle {
         if let pure = segments.first(where: { !$0.isEmpty && stripKindWords($0) == TextPatterns.clean($0) && !isGeneric($0) }) {
             return TextPatterns.clean(pure)
         }
-        return candidates.first { !isGeneric($0) } ?? candidates.first
+        return candidates.first { !isGeneric($0) }
     }
 
     static func kind(title: String?, path: String, taskCount: Int, numberedTasks: Int) -> DocumentKind {
         let file = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
         let lower = (title ?? "").lowercased()
+        func has(_ word: String) -> Bool { TextPatterns.contains(lower, word) }
         if file == "tasks.md" && numberedTasks > 0 { return .kiroTasks }
-        if ["tracker", "checklist", "progress", "board", "backlog"].contains(where: { lower.contains($0) }) { return .tracker }
-        if ["summary", "report", "status", "retro", "retrospective", "complete", "completion", "review"].contains(where: { lower.contains($0) }) { return .summary }
-        if lower.contains("action plan") || lower.contains("action items") || lower.contains("next steps") { return .actionPlan }
-        if numberedTasks > 0 && lower.contains("implementation plan") { return .kiroTasks }
-        if ["plan", "roadmap", "spec", "timeline", "schedule"].contains(where: { lower.contains($0) }) { return .plan }
-        if file.contains("tracker") || file.contains("checklist") { return .tracker }
+        if ["tracker", "checklist", "progress", "board", "backlog"].contains(where: has) { return .tracker }
+        if ["summary", "report", "status", "retro", "retrospective", "complete", "completion", "review"].contains(where: has) { return .summary }
+        if has("action plan") || has("action items") || has("next steps") { return .actionPlan }
+        if numberedTasks > 0 && has("implementation plan") { return .kiroTasks }
+        if ["plan", "roadmap", "spec", "timeline", "schedule"].contains(where: has) { return .plan }
+        if TextPatterns.contains(file, "tracker") || TextPatterns.contains(file, "checklist") { return .tracker }
         return .other
     }
 
@@ -60,21 +61,24 @@ enum ProjectTitle {
         "completion report", "status report", "progress report", "summary", "report", "checklist",
         "roadmap", "tasks", "task list", "plan", "spec", "requirements", "retrospective", "retro",
         "timeline", "schedule", "status", "progress", "overview", "next steps", "professional",
-        "weekly", "daily", "final", "immediate", "current", "complete", "completion",
+        "weekly", "daily", "final", "immediate", "current", "complete", "completion", "requirements document",
+        "document", "task breakdown", "breakdown", "continuation", "quick status", "state", "countdown",
+        "decision", "evening", "morning", "update", "notes",
     ]
+
+    private static let kindPhraseWords: [[String]] = kindPhrases.map { $0.split(separator: " ").map(String.init) }
 
     static func stripKindWords(_ segment: String) -> String {
         var words = segment.split(separator: " ").map(String.init)
+        var folded = words.map { $0.lowercased().trimming("()[],.") }
         var changed = true
         while changed {
             changed = false
-            for phrase in kindPhrases {
-                let parts = phrase.split(separator: " ").map(String.init)
-                guard parts.count <= words.count else { continue }
-                for start in 0...(words.count - parts.count) {
-                    let slice = words[start..<(start + parts.count)].map { $0.lowercased().trimming("()[],.") }
-                    if slice == parts {
+            for parts in kindPhraseWords where parts.count <= words.count {
+                for start in 0...(words.count - parts.count) where folded[start] == parts[0] {
+                    if folded[start..<(start + parts.count)].elementsEqual(parts) {
                         words.removeSubrange(start..<(start + parts.count))
+                        folded.removeSubrange(start..<(start + parts.count))
                         changed = true
                         break
                     }
@@ -104,14 +108,17 @@ enum ProjectTitle {
     static let genericWords: Set<String> = [
         "the", "a", "an", "our", "project", "production", "deployment", "migration", "database", "go/no-go",
         "go", "no-go", "gate", "decision", "sprint", "phase", "week", "day", "for", "of", "and", "to", "&",
+        "implementation", "task", "tasks", "new", "next", "steps", "review", "extension",
     ]
 
-    /// Without a title: the folder the document sits in, or its file name.
+    /// Without a usable title: the file's name, or its folder's when the file name is generic
+    /// (`.kiro/specs/auth/tasks.md` is project "auth").
     private static func fallback(_ path: String) -> String {
         let parts = path.split(separator: "/").map(String.init)
-        let generic: Set<String> = ["docs", "doc", "specs", "spec", "planning", "plans", "notes", ".", "..", ".kiro"]
-        if parts.count >= 2, !generic.contains(parts[parts.count - 2].lowercased()) { return parts[parts.count - 2] }
         let file = parts.last ?? path
-        return file.split(separator: ".").first.map(String.init) ?? file
+        let stem = file.split(separator: ".").first.map(String.init) ?? file
+        let genericFiles: Set<String> = ["tasks", "requirements", "design", "readme", "plan", "tracker", "todo", "index", "notes", "status", "roadmap", "state"]
+        if genericFiles.contains(stem.lowercased()), parts.count >= 2 { return parts[parts.count - 2] }
+        return stem
     }
 }

@@ -93,7 +93,9 @@ struct TaskTableColumns {
                 week = index
             } else if Owners.isOwnerNameHeader(name) {
                 ownerNames.append(index)
-            } else if index > title, let owner = Owners.name(fromHeader: header[index]) {
+            } else if index > title, checkboxFirst || Owners.namesAnActor(name), let owner = Owners.name(fromHeader: header[index]) {
+                // Plan tables name their owner columns (`You Do`); a tracker's checkbox table
+                // keeps its non-metadata columns as owners (`| - [ ] task | Claude | You |`).
                 ownerActions.append((index, owner))
             }
         }

@@ -25,13 +25,16 @@ struct TaskTitle {
         let styled = visible.drop { !$0.style.contains(.strong) && TextPatterns.leadingNumber($0.text + " x") != nil }
         milestone = !styled.isEmpty && styled.allSatisfy { $0.style.contains(.strong) || Self.isPunctuation($0.text) }
         struck = !visible.isEmpty && visible.allSatisfy { $0.style.contains(.strikethrough) }
-        if let found = TextPatterns.extractDate(after: "📅", in: text) { due = found.date; text = found.rest }
-        if let found = TextPatterns.extractDate(after: "✅", in: text) { doneOn = found.date; text = found.rest }
-        for marker: Character in ["⏳", "🛫", "➕"] {
-            if let found = TextPatterns.extractDate(after: marker, in: text) { text = found.rest }
+        // Markers are all outside ASCII: most titles skip every check below.
+        if text.utf8.contains(where: { $0 >= 0x80 }) {
+            if let found = TextPatterns.extractDate(after: "📅", in: text) { due = found.date; text = found.rest }
+            if let found = TextPatterns.extractDate(after: "✅", in: text) { doneOn = found.date; text = found.rest }
+            for marker: Character in ["⏳", "🛫", "➕"] {
+                if let found = TextPatterns.extractDate(after: marker, in: text) { text = found.rest }
+            }
+            doneMarker = TextPatterns.contains(text, "✅") || TextPatterns.contains(text, "✔")
+            inProgressMarker = TextPatterns.contains(text, "🚧")
         }
-        doneMarker = text.contains("✅") || text.contains("✔")
-        inProgressMarker = text.contains("🚧")
         mentions = TextPatterns.mentions(in: text)
         self.text = Self.trimDecorations(text)
     }
@@ -42,6 +45,9 @@ struct TaskTitle {
 
     /// Status emoji and markers at either end are decoration, not title.
     static func trimDecorations(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80, first != 0x20, last != 0x20 {
+            return text
+        }
         var scalars = Substring(text).unicodeScalars[...]
         func isDecoration(_ scalar: Unicode.Scalar) -> Bool {
             if scalar.value == 0xFE0F || scalar.value == 0x200D || scalar.properties.isWhitespace { return true }

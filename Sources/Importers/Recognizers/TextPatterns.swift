@@ -2,8 +2,21 @@
 /// Plain loops over characters rather than regular expressions: they run once per task on
 /// corpora of hundreds of thousands of tasks.
 enum TextPatterns {
-    /// Collapses runs of whitespace and trims.
+    /// Collapses runs of whitespace and trims. Most titles need nothing, found in one byte pass.
     static func clean(_ text: String) -> String {
+        var needsWork = false
+        var previousSpace = true
+        var lastByte: UInt8 = 0
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xA0 || (isSpace && previousSpace) {
+                needsWork = true
+                break
+            }
+            previousSpace = isSpace
+            lastByte = byte
+        }
+        if !needsWork && lastByte != 0x20 { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -19,24 +32,69 @@ enum TextPatterns {
         return result
     }
 
+    /// ASCII-lowercased UTF-8 bytes of `text`: keyword scans compare bytes, not Characters.
+    static func lowerBytes(_ text: String) -> [UInt8] {
+        text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// Where `keyword` (lowercase UTF-8) starts a word in `bytes`, from `start`.
+    static func find(_ keyword: [UInt8], in bytes: [UInt8], from start: Int = 0) -> Int? {
+        guard !keyword.isEmpty, bytes.count >= keyword.count else { return nil }
+        let first = keyword[0]
+        var index = start
+        let limit = bytes.count - keyword.count
+        while index <= limit {
+            if bytes[index] == first {
+                var matches = true
+                for offset in 1..<keyword.count where bytes[index + offset] != keyword[offset] {
+                    matches = false
+                    break
+                }
+                // ASCII keywords must start a word; others (`阶段`) stand anywhere.
+                if matches, first >= 0x80 || index == 0 || !isASCIILetter(bytes[index - 1]) { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether `text` starts with the lowercase ASCII `prefix`, ignoring case.
+    static func hasPrefixIgnoringCase(_ text: String, _ prefix: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        for expected in prefix.utf8 {
+            guard let byte = bytes.next(), (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == expected else { return false }
+        }
+        return true
+    }
+
+    /// Whether `text` contains `needle` (exact bytes).
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        find(Array(needle.utf8), inRaw: Array(text.utf8)) != nil
+    }
+
+    private static func find(_ needle: [UInt8], inRaw bytes: [UInt8]) -> Int? {
+        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
+        var index = 0
+        while index <= bytes.count - needle.count {
+            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+
     /// The number (or range `N-M`, `N–M`, `N to M`) right after one of `keywords`, matched
     /// case-insensitively at a word start: `Weeks 4-7` → (4, 7) for "week".
     static func number(after keywords: [String], in text: String) -> (first: Int, last: Int?)? {
-        let lower = Array(text.lowercased())
+        let bytes = lowerBytes(text)
         for keyword in keywords {
-            let key = Array(keyword)
-            var index = 0
-            while index + key.count <= lower.count {
-                if Array(lower[index..<(index + key.count)]) == key,
-                   index == 0 || !lower[index - 1].isLetter || !key[0].isASCII {
-                    var cursor = index + key.count
-                    if cursor < lower.count, lower[cursor] == "s" { cursor += 1 }
-                    while cursor < lower.count, lower[cursor] == " " || lower[cursor] == ":" || lower[cursor] == "#" { cursor += 1 }
-                    if let (first, end) = readInt(lower, from: cursor) {
-                        return (first, readRangeEnd(lower, from: end))
-                    }
-                }
-                index += 1
+            let key = Array(keyword.utf8)
+            var from = 0
+            while let start = find(key, in: bytes, from: from) {
+                if let found = numberAt(bytes, from: start + key.count) { return (found.value, found.rangeEnd) }
+                from = start + 1
             }
         }
         return nil
@@ -44,57 +102,64 @@ enum TextPatterns {
 
     /// A decimal label such as `3` or `3.1` right after a keyword: phase labels.
     static func label(after keywords: [String], in text: String) -> (label: String, number: Int, last: Int?)? {
-        guard let (number, _) = number(after: keywords, in: text) else { return nil }
-        let lower = Array(text.lowercased())
-        // Re-find the digits to read an optional `.N` suffix.
+        let bytes = lowerBytes(text)
         for keyword in keywords {
-            guard let range = findWord(Array(keyword), in: lower) else { continue }
-            var cursor = range
-            while cursor < lower.count, !lower[cursor].isNumber { cursor += 1 }
-            var label = ""
-            while cursor < lower.count, lower[cursor].isNumber || (lower[cursor] == "." && cursor + 1 < lower.count && lower[cursor + 1].isNumber) {
-                label.append(lower[cursor])
-                cursor += 1
+            let key = Array(keyword.utf8)
+            var from = 0
+            while let start = find(key, in: bytes, from: from) {
+                if let found = numberAt(bytes, from: start + key.count) {
+                    var label = String(found.value)
+                    var cursor = found.end
+                    if cursor + 1 < bytes.count, bytes[cursor] == 0x2E, isDigit(bytes[cursor + 1]) {
+                        label += "."
+                        cursor += 1
+                        while cursor < bytes.count, isDigit(bytes[cursor]) {
+                            label.append(Character(Unicode.Scalar(bytes[cursor])))
+                            cursor += 1
+                        }
+                    }
+                    return (label, found.value, found.rangeEnd)
+                }
+                from = start + 1
             }
-            if !label.isEmpty { return (label, number, readRangeEnd(lower, from: cursor)) }
-        }
-        return (String(number), number, nil)
-    }
-
-    private static func findWord(_ key: [Character], in lower: [Character]) -> Int? {
-        var index = 0
-        while index + key.count <= lower.count {
-            if Array(lower[index..<(index + key.count)]) == key, index == 0 || !lower[index - 1].isLetter || !key[0].isASCII {
-                return index + key.count
-            }
-            index += 1
         }
         return nil
     }
 
-    private static func readInt(_ chars: [Character], from start: Int) -> (Int, Int)? {
+    /// Reads `s? [ :#]* N [ - M]` at `start`.
+    private static func numberAt(_ bytes: [UInt8], from start: Int) -> (value: Int, end: Int, rangeEnd: Int?)? {
+        var cursor = start
+        if cursor < bytes.count, bytes[cursor] == 0x73 { cursor += 1 } // plural s
+        while cursor < bytes.count, bytes[cursor] == 0x20 || bytes[cursor] == 0x3A || bytes[cursor] == 0x23 { cursor += 1 }
+        guard let (value, end) = readInt(bytes, from: cursor) else { return nil }
+        return (value, end, readRangeEnd(bytes, from: end))
+    }
+
+    private static func readInt(_ bytes: [UInt8], from start: Int) -> (Int, Int)? {
         var cursor = start
         var value = 0
-        while cursor < chars.count, let digit = chars[cursor].wholeNumberValue, chars[cursor].isASCII {
-            value = value * 10 + digit
+        while cursor < bytes.count, isDigit(bytes[cursor]) {
+            value = value * 10 + Int(bytes[cursor] - 0x30)
             cursor += 1
             if value > 100_000 { return nil }
         }
         return cursor == start ? nil : (value, cursor)
     }
 
-    private static func readRangeEnd(_ chars: [Character], from start: Int) -> Int? {
+    private static func readRangeEnd(_ bytes: [UInt8], from start: Int) -> Int? {
         var cursor = start
-        while cursor < chars.count, chars[cursor] == " " { cursor += 1 }
-        if cursor < chars.count, "-–—".contains(chars[cursor]) {
+        while cursor < bytes.count, bytes[cursor] == 0x20 { cursor += 1 }
+        if cursor < bytes.count, bytes[cursor] == 0x2D {
             cursor += 1
-        } else if cursor + 1 < chars.count, chars[cursor] == "t", chars[cursor + 1] == "o" {
-            cursor += 2
+        } else if cursor + 2 < bytes.count, bytes[cursor] == 0xE2, bytes[cursor + 1] == 0x80, bytes[cursor + 2] == 0x93 || bytes[cursor + 2] == 0x94 {
+            cursor += 3 // en or em dash
+        } else if cursor + 1 < bytes.count, bytes[cursor] == 0x74, bytes[cursor + 1] == 0x6F {
+            cursor += 2 // "to"
         } else {
             return nil
         }
-        while cursor < chars.count, chars[cursor] == " " { cursor += 1 }
-        return readInt(chars, from: cursor)?.0
+        while cursor < bytes.count, bytes[cursor] == 0x20 { cursor += 1 }
+        return readInt(bytes, from: cursor)?.0
     }
 
     /// A leading task number: `2.1 Title`, `1. Title`, `1.1.1 Title` (a bare `3 Title` is not one:
@@ -126,7 +191,7 @@ enum TextPatterns {
     /// Finds `YYYY-MM-DD` right after `marker` (Obsidian Tasks' `📅 2025-12-20`) and returns the
     /// date and the text without it.
     static func extractDate(after marker: Character, in text: String) -> (date: String, rest: String)? {
-        guard let markerIndex = text.firstIndex(of: marker) else { return nil }
+        guard contains(text, String(marker)), let markerIndex = text.firstIndex(of: marker) else { return nil }
         let after = text[text.index(after: markerIndex)...].drop { $0 == " " || $0 == "\u{FE0F}" }
         let candidate = after.prefix(10)
         guard isISODate(candidate) else { return nil }
@@ -143,6 +208,7 @@ enum TextPatterns {
     /// `@name` mentions (not e-mail addresses).
     static func mentions(in text: String) -> [String] {
         var result: [String] = []
+        guard text.utf8.contains(0x40) else { return result }
         var previous: Character = " "
         var index = text.startIndex
         while index < text.endIndex {
@@ -154,7 +220,9 @@ enum TextPatterns {
                 }
                 let name = text[text.index(after: index)..<end]
                 let isEmail = end < text.endIndex && text[end] == "." && text.index(after: end) < text.endIndex && text[text.index(after: end)].isLetter
-                if !name.isEmpty, name.first!.isLetter, !isEmail { result.append(String(name)) }
+                // `@testing-library/react` is a package scope, not a person.
+                let isScope = end < text.endIndex && text[end] == "/"
+                if !name.isEmpty, name.first!.isLetter, !isEmail, !isScope { result.append(String(name)) }
                 index = end
                 previous = "x"
                 continue
@@ -197,9 +265,18 @@ enum TextPatterns {
 
     /// Blanks that mean "not filled in yet": `_____`, `TBD`, `[Date]`, `-`.
     static func isBlank(_ text: String) -> Bool {
+        var sawContent = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x5F, 0x2D, 0x2E, 0x3F, 0x2F: continue // space _ - . ? /
+            default: sawContent = true
+            }
+            if sawContent { break }
+        }
+        if !sawContent { return true }
         let cleaned = clean(text)
-        if cleaned.isEmpty { return true }
         if cleaned.allSatisfy({ "_-–—.?/ ".contains($0) }) { return true }
+        guard cleaned.utf8.count <= 20 else { return false }
         let lower = cleaned.lowercased()
         return lower == "tbd" || lower == "n/a" || lower == "tba" || (lower.hasPrefix("[") && lower.hasSuffix("]"))
     }
