@@ -85,7 +85,11 @@ public enum TaskLinker {
                     let threshold = item.week == nil ? noWeekThreshold : sameWeekThreshold
                     for (group, members) in groups.enumerated() where !documentsIn[group].contains(document) && !claimed.contains(group) {
                         let primary = members[0]
-                        guard inputs[primary].item.week == item.week, inputs[primary].documentKind != .kiroTasks else { continue }
+                        guard inputs[primary].documentKind != .kiroTasks else { continue }
+                        // A task carried to another week (a summary's next steps) keeps its title exactly.
+                        if inputs[primary].item.week != item.week {
+                            guard item.week != nil, inputs[primary].item.week != nil, tokens[index].key == tokens[primary].key else { continue }
+                        }
                         let score = tokens[index].similarity(to: tokens[primary])
                         if score >= threshold, score > (best?.score ?? 0) { best = (group, score) }
                     }

@@ -108,7 +108,7 @@ enum Emit {
     static func table(header: [String], rows: [[String]], markdown: Bool) -> String {
         let escape: (String) -> String = { markdown ? $0.replacingOccurrences(of: "|", with: "\\|") : $0 }
         let all = [header] + rows.map { $0.map(escape) }
-        var widths = [Int](repeating: 0, count: header.count)
+        var widths = [Int](repeating: markdown ? 3 : 0, count: header.count)
         for row in all { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], displayWidth(cell)) } }
         func render(_ row: [String]) -> String {
             let padded = row.enumerated().map { index, cell in cell + String(repeating: " ", count: widths[index] - displayWidth(cell)) }
@@ -119,7 +119,7 @@ enum Emit {
         }
         var lines = [render(header)]
         if markdown {
-            lines.append("|" + widths.map { String(repeating: "-", count: max($0, 3) + 2) }.joined(separator: "|") + "|")
+            lines.append("|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|")
         } else {
             lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
         }

@@ -38,7 +38,7 @@ struct CheckboxTasks: Recognizer {
                                 week: context.week, phase: context.phase?.number, day: context.day,
                                 sprint: context.sprint, due: title.due, doneOn: title.doneOn,
                                 milestone: title.milestone, optional: box.optional, number: title.number,
-                                parentLine: parentLine)
+                                parentLine: parentLine, checkbox: true)
             if title.text.isEmpty {
                 found.warn(item.line, "checkbox without a title; recorded as an untitled task")
                 task.title = "(untitled)"

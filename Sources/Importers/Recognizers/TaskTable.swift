@@ -17,7 +17,10 @@ struct TaskTable: Recognizer {
             let titleCell = cells[columns.title]
             let box = CheckboxPrefix(titleCell.spans, requireListMarker: true)
             let title = TaskTitle(spans: box?.rest ?? titleCell.spans)
-            guard !title.text.isEmpty, !TextPatterns.isBlank(title.text) || box != nil else { continue }
+            guard box != nil || (!title.text.isEmpty && !TextPatterns.isBlank(title.text)) else { continue }
+            if title.text.isEmpty {
+                found.warn(row.line, "checkbox without a title; recorded as an untitled task")
+            }
             if GatePattern.isCheckpoint(title.text), box != nil {
                 found.add(GateItem(line: row.line, kind: .checkpoint, title: title.text, week: context.week,
                                    phase: context.phase?.number, checkbox: box?.status == .done))
@@ -42,14 +45,14 @@ struct TaskTable: Recognizer {
                 if !TextPatterns.isBlank(action) { owners.append(OwnerAction(name: name, action: action)) }
             }
             owners += title.mentions.map { OwnerAction(name: $0, action: nil) }
-            let task = TaskItem(line: row.line, title: title.text,
+            let task = TaskItem(line: row.line, title: title.text.isEmpty ? "(untitled)" : title.text,
                                 status: title.status(from: base, deferred: context.deferred),
                                 week: week, phase: context.phase?.number, day: context.day,
                                 sprint: context.sprint, due: title.due, doneOn: title.doneOn,
                                 milestone: title.milestone, optional: box?.optional ?? false,
                                 number: title.number,
                                 owners: Owners.merge(owners, section: context.sectionOwner?.name),
-                                table: node.line, row: index)
+                                table: node.line, row: index, checkbox: box != nil)
             found.add(task)
         }
         return true

@@ -15,16 +15,11 @@ struct TaskTitle {
 
     init(spans: [Span]) {
         let firstLine = spans.lines.first ?? []
-        let visible = firstLine.filter { !$0.text.allSatisfy(\.isWhitespace) }
         var text = TextPatterns.clean(firstLine.plainText)
         if let numbered = TextPatterns.leadingNumber(text) {
             number = numbered.number
             text = numbered.rest
         }
-        // Bold or struck titles: every visible span styled, ignoring a plain leading number.
-        let styled = visible.drop { !$0.style.contains(.strong) && TextPatterns.leadingNumber($0.text + " x") != nil }
-        milestone = !styled.isEmpty && styled.allSatisfy { $0.style.contains(.strong) || Self.isPunctuation($0.text) }
-        struck = !visible.isEmpty && visible.allSatisfy { $0.style.contains(.strikethrough) }
         // Markers are all outside ASCII: most titles skip every check below.
         if text.utf8.contains(where: { $0 >= 0x80 }) {
             if let found = TextPatterns.extractDate(after: "📅", in: text) { due = found.date; text = found.rest }
@@ -36,7 +31,22 @@ struct TaskTitle {
             inProgressMarker = TextPatterns.contains(text, "🚧")
         }
         mentions = TextPatterns.mentions(in: text)
+        // `@name` at the end of a title assigns the task; it is not part of the title.
+        while let last = text.split(separator: " ").last, last.hasPrefix("@"), mentions.contains(String(last.dropFirst())) {
+            text = String(text.dropLast(last.count)).trimmingWhitespace()
+        }
         self.text = Self.trimDecorations(text)
+        // A bold (or struck) title: the styled text is the whole title once numbers, dates and
+        // markers are set aside.
+        milestone = Self.styledText(firstLine, .strong) == self.text && !self.text.isEmpty
+        struck = Self.styledText(firstLine, .strikethrough) == self.text && !self.text.isEmpty
+    }
+
+    private static func styledText(_ spans: [Span], _ style: Span.Style) -> String? {
+        guard spans.contains(where: { $0.style.contains(style) }) else { return nil }
+        var text = TextPatterns.clean(spans.filter { $0.style.contains(style) }.plainText)
+        if let numbered = TextPatterns.leadingNumber(text) { text = numbered.rest }
+        return trimDecorations(text)
     }
 
     private static func isPunctuation(_ text: String) -> Bool {

@@ -90,7 +90,7 @@ extension KnowledgeBase {
         let rows = try database.rows("""
             SELECT m.id, m.task_id, m.document_id, d.path, d.kind, m.line, m.title, m.status, m.week, m.phase,
                    m.day, m.sprint, m.timeline, m.due, m.done_on, m.milestone, m.optional, m.number,
-                   m.parent_line, m.requirements, m.details, m.owners, m.table_line, m.table_row
+                   m.parent_line, m.requirements, m.details, m.owners, m.table_line, m.table_row, m.checkbox
             FROM task_mentions m JOIN documents d ON d.id = m.document_id JOIN projects p ON p.id = d.project_id
             WHERE p.key = ? ORDER BY d.path, m.line
             """, [.text(projectKey)])
@@ -104,7 +104,7 @@ extension KnowledgeBase {
                                 milestone: row[15].int == 1, optional: row[16].int == 1, number: row[17].string,
                                 parentLine: row[18].int, requirements: MentionCoding.list(row[19].string),
                                 details: MentionCoding.lines(row[20].string), owners: MentionCoding.owners(row[21].string),
-                                table: row[22].int, row: row[23].int)
+                                table: row[22].int, row: row[23].int, checkbox: row[24].int == 1)
             return StoredMention(id: Int64(row[0].int ?? 0), taskID: row[1].int.map(Int64.init), documentID: documentID,
                                  documentPath: row[3].string ?? "", documentKind: DocumentKind(rawValue: row[4].string ?? "") ?? .other,
                                  item: item)
@@ -114,14 +114,15 @@ extension KnowledgeBase {
     public func insertMention(_ item: TaskItem, documentID: Int64, taskID: Int64?) throws {
         try database.run("""
             INSERT INTO task_mentions(document_id, task_id, line, title, status, week, phase, day, sprint, timeline,
-                due, done_on, milestone, optional, number, parent_line, requirements, details, owners, table_line, table_row)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                due, done_on, milestone, optional, number, parent_line, requirements, details, owners, table_line, table_row, checkbox)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(documentID), SQLValue(taskID), .integer(Int64(item.line)), .text(item.title),
                   .text(item.status.rawValue), SQLValue(item.week), SQLValue(item.phase), SQLValue(item.day),
                   SQLValue(item.sprint), SQLValue(item.timeline), SQLValue(item.due), SQLValue(item.doneOn),
                   SQLValue(item.milestone), SQLValue(item.optional), SQLValue(item.number), SQLValue(item.parentLine),
                   SQLValue(MentionCoding.encode(list: item.requirements)), SQLValue(MentionCoding.encode(lines: item.details)),
-                  SQLValue(MentionCoding.encode(owners: item.owners)), SQLValue(item.table), SQLValue(item.row)])
+                  SQLValue(MentionCoding.encode(owners: item.owners)), SQLValue(item.table), SQLValue(item.row),
+                  SQLValue(item.checkbox)])
     }
 
     public func setMentionTask(mentionID: Int64, taskID: Int64?) throws {

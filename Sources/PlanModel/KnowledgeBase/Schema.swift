@@ -108,7 +108,8 @@ public enum Schema {
                 details TEXT,
                 owners TEXT,
                 table_line INTEGER,
-                table_row INTEGER
+                table_row INTEGER,
+                checkbox INTEGER NOT NULL DEFAULT 0
             );
             CREATE INDEX task_mentions_document ON task_mentions(document_id);
             CREATE INDEX task_mentions_task ON task_mentions(task_id);
@@ -214,6 +215,7 @@ public enum Schema {
             ("owners", "owners here: `name<US>action` pairs separated by <RS> (ASCII 0x1F, 0x1E)"),
             ("table_line", "the line of the task table the row is in"),
             ("table_row", "the row's position in that table (tables of two documents line up by it)"),
+            ("checkbox", "1 when the mention is a checkbox, 0 for a plan's table row or an action heading"),
         ]),
         TableDoc(name: "owners", meaning: "one row per owner name (case-insensitive)", columns: [
             ("id", "row id"), ("name", "the owner's name as first written"),

@@ -30,12 +30,15 @@ public struct TaskItem: Equatable, Codable, Sendable {
     /// and the plan's table for the same week line up row by row.
     public var table: Int?
     public var row: Int?
+    /// Whether the mention is a checkbox (`- [ ]`, a `| - [ ] |` cell), not a plan row or heading.
+    public var checkbox: Bool
 
     public init(line: Int, title: String, status: TaskStatus, week: Int? = nil, phase: Int? = nil,
                 day: Int? = nil, sprint: Int? = nil, timeline: String? = nil, due: String? = nil,
                 doneOn: String? = nil, milestone: Bool = false, optional: Bool = false,
                 number: String? = nil, parentLine: Int? = nil, requirements: [String] = [],
-                details: [String] = [], owners: [OwnerAction] = [], table: Int? = nil, row: Int? = nil) {
+                details: [String] = [], owners: [OwnerAction] = [], table: Int? = nil, row: Int? = nil,
+                checkbox: Bool = false) {
         self.line = line
         self.title = title
         self.status = status
@@ -55,5 +58,6 @@ public struct TaskItem: Equatable, Codable, Sendable {
         self.owners = owners
         self.table = table
         self.row = row
+        self.checkbox = checkbox
     }
 }

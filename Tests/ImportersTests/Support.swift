@@ -1,0 +1,29 @@
+import Foundation
+@testable import Importers
+import PlanModel
+
+/// Recognizes an inline Markdown fixture as if it were the file `path`.
+func recognize(_ markdown: String, path: String = "docs/plan.md") -> DocumentFindings {
+    DocumentRecognizer.recognize(SourceText(string: markdown, path: path), path: path).findings
+}
+
+func diagnostics(_ markdown: String, path: String = "docs/plan.md") -> [Diagnostic] {
+    DocumentRecognizer.recognize(SourceText(string: markdown, path: path), path: path).diagnostics
+}
+
+/// `../shared` beside the checkout: present in development and CI, absent for a user's clone.
+enum Shared {
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared")
+    static var seeds: URL { root.appendingPathComponent("seeds") }
+    static var corpus: URL { root.appendingPathComponent("corpus") }
+    static var available: Bool { FileManager.default.fileExists(atPath: seeds.path) }
+    static var corpusAvailable: Bool { FileManager.default.fileExists(atPath: corpus.path) }
+}
+
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("planq-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}

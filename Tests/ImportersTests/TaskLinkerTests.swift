@@ -1,0 +1,59 @@
+import Testing
+import PlanModel
+@testable import Importers
+
+@Suite struct TaskLinkerTests {
+    private func inputs(_ document: Int64, _ kind: DocumentKind, _ items: [TaskItem]) -> [TaskLinker.Input] {
+        items.map { TaskLinker.Input(origin: .new(documentID: document, item: $0), documentID: document,
+                                     documentPath: "doc\(document).md", documentKind: kind, item: $0) }
+    }
+
+    @Test func trackerAndPlanRowsOfOneWeekLineUpEvenWhenReworded() {
+        let tracker = inputs(1, .tracker, [
+            TaskItem(line: 3, title: "Full Step Workflow", status: .done, week: 2, table: 2, row: 0, checkbox: true),
+            TaskItem(line: 4, title: "Wire API to queue", status: .open, week: 2, table: 2, row: 1, checkbox: true),
+        ])
+        let plan = inputs(2, .plan, [
+            TaskItem(line: 8, title: "Step workflow (full)", status: .planned, week: 2, owners: [OwnerAction(name: "You", action: "Test")], table: 7, row: 0),
+            TaskItem(line: 9, title: "Submission endpoint", status: .planned, week: 2, table: 7, row: 1),
+        ])
+        let result = TaskLinker.link(plan + tracker)
+        #expect(result.tasks.map(\.item.title) == ["Full Step Workflow", "Wire API to queue"])
+        #expect(result.tasks.map(\.item.status) == [.done, .open])
+        #expect(result.tasks[0].item.owners == [OwnerAction(name: "You", action: "Test")])
+        #expect(result.tasks[0].source == SourceRef(path: "doc1.md", line: 3))
+        #expect(result.mentions.map(\.taskIndex) == [0, 1, 0, 1])
+    }
+
+    @Test func similarTitlesInTheSameWeekLinkAndOthersDoNot() {
+        let tracker = inputs(1, .tracker, [
+            TaskItem(line: 1, title: "Ingest endpoint with auth", status: .open, week: 2, checkbox: true),
+            TaskItem(line: 2, title: "Load sample traffic", status: .open, week: 1, checkbox: true),
+        ])
+        let summary = inputs(2, .summary, [
+            TaskItem(line: 5, title: "Authenticated ingest endpoint", status: .done, week: 2, checkbox: true),
+            TaskItem(line: 6, title: "Dashboard for agents", status: .open, week: 2, checkbox: true),
+            TaskItem(line: 7, title: "Load sample traffic", status: .open, week: 2, checkbox: true),
+        ])
+        let result = TaskLinker.link(tracker + summary)
+        // Reworded in the same week: linked. Carried to the next week with its exact title: linked.
+        #expect(result.tasks.map(\.item.title) == ["Ingest endpoint with auth", "Load sample traffic", "Dashboard for agents"])
+        #expect(result.mentions.map(\.taskIndex) == [0, 1, 0, 2, 1])
+    }
+
+    @Test func oneDocumentNeverLinksToItselfAndRepeatedTitlesGetDistinctKeys() {
+        let tracker = inputs(1, .tracker, [
+            TaskItem(line: 1, title: "Bug fixes", status: .open, week: 3, checkbox: true),
+            TaskItem(line: 2, title: "Bug fixes", status: .open, week: 4, checkbox: true),
+            TaskItem(line: 3, title: "Bug fixes", status: .open, week: 4, checkbox: true),
+        ])
+        let result = TaskLinker.link(tracker)
+        #expect(result.tasks.map(\.key) == ["bug fixes @w3", "bug fixes @w4", "bug fixes @w4 #2"])
+    }
+
+    @Test func kiroSpecsAreNeverLinked() {
+        let a = inputs(1, .kiroTasks, [TaskItem(line: 1, title: "Write unit tests", status: .open, checkbox: true)])
+        let b = inputs(2, .kiroTasks, [TaskItem(line: 1, title: "Write unit tests", status: .done, checkbox: true)])
+        #expect(TaskLinker.link(a + b).tasks.count == 2)
+    }
+}
