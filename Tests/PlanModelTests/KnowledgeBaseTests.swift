@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import PlanModel
+
+func temporaryPath(_ name: String = "kb.db") throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("planq-kb-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url.appendingPathComponent(name).path
+}
+
+@Suite struct KnowledgeBaseTests {
+    @Test func aNewKnowledgeBaseIsMigratedToTheCurrentSchemaInWALMode() throws {
+        let path = try temporaryPath()
+        let knowledgeBase = try KnowledgeBase(path: path)
+        #expect(knowledgeBase.schemaVersion == Schema.currentVersion)
+        #expect(try knowledgeBase.database.scalar("PRAGMA journal_mode")?.string == "wal")
+        #expect(try knowledgeBase.database.scalar("PRAGMA foreign_keys")?.int == 1)
+        let tables = try knowledgeBase.database.rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").compactMap { $0[0].string }
+        #expect(Set(tables) == Set(Schema.tables.map(\.name)))
+    }
+
+    @Test func everyColumnIsDocumented() throws {
+        let knowledgeBase = try KnowledgeBase(path: try temporaryPath())
+        for table in Schema.tables {
+            let columns = try knowledgeBase.database.rows("SELECT name FROM pragma_table_info(?)", [.text(table.name)]).compactMap { $0[0].string }
+            #expect(columns == table.columns.map(\.name), "\(table.name)")
+        }
+    }
+
+    @Test func aFileWrittenByANewerPlanqIsRefused() throws {
+        let path = try temporaryPath()
+        _ = try KnowledgeBase(path: path)
+        try Database(path: path).execute("PRAGMA user_version = 99")
+        #expect {
+            try KnowledgeBase(path: path)
+        } throws: { error in
+            "\(error)".contains("newer planq (schema 99")
+        }
+    }
+
+    @Test func aDatabaseThatIsNotPlanqsIsRefusedAndLeftAlone() throws {
+        let path = try temporaryPath()
+        try Database(path: path).execute("CREATE TABLE mine (x); INSERT INTO mine VALUES (42)")
+        #expect(throws: KnowledgeBase.OpenError.self) { try KnowledgeBase(path: path) }
+        #expect(try Database(path: path).scalar("SELECT x FROM mine")?.int == 42)
+    }
+
+    @Test func aFileThatIsNotSQLiteIsRefusedAndLeftAlone() throws {
+        let path = try temporaryPath()
+        try "not a database, just notes\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: KnowledgeBase.OpenError.self) { try KnowledgeBase(path: path) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "not a database, just notes\n")
+    }
+
+    @Test func aMissingFileIsAnErrorWhenReading() throws {
+        let path = try temporaryPath()
+        #expect { try KnowledgeBase(path: path, mode: .readOnly) } throws: { "\($0)".contains("run `planq import` first") }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func aFailingTransactionLeavesNothingBehind() throws {
+        let knowledgeBase = try KnowledgeBase(path: try temporaryPath())
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try knowledgeBase.transaction {
+                _ = try knowledgeBase.projectID(key: "atlas", name: "Atlas")
+                throw Boom()
+            }
+        }
+        #expect(try knowledgeBase.projects().isEmpty)
+    }
+
+    @Test func queriesAreReadOnly() throws {
+        let path = try temporaryPath()
+        _ = try KnowledgeBase(path: path)
+        let reader = try KnowledgeBase(path: path, mode: .readOnly)
+        #expect(try reader.query("SELECT count(*) AS n FROM tasks").columns == ["n"])
+        #expect(throws: SQLiteError.self) { try reader.query("DELETE FROM tasks") }
+        #expect(throws: SQLiteError.self) { try reader.query("CREATE TABLE x (y)") }
+    }
+
+    @Test func sqliteErrorsNameTheStatement() throws {
+        let knowledgeBase = try KnowledgeBase(path: try temporaryPath())
+        #expect { try knowledgeBase.database.execute("SELECT * FROM nowhere") } throws: { error in
+            "\(error)".hasPrefix("SQLite error 1: no such table: nowhere - while executing `SELECT * FROM nowhere`")
+        }
+    }
+}
+
+@Suite struct TaskWritingTests {
+    private func task(_ key: String, _ status: TaskStatus, week: Int? = 1, parent: String? = nil, owners: [OwnerAction] = []) -> LinkedTask {
+        LinkedTask(key: key, item: TaskItem(line: 1, title: key, status: status, week: week, owners: owners),
+                   source: SourceRef(path: "a.md", line: 1), parentKey: parent)
+    }
+
+    @Test func tasksKeepTheirIdsAndHistoryRecordsChanges() throws {
+        let knowledgeBase = try KnowledgeBase(path: try temporaryPath())
+        var owners: [String: Int64] = [:]
+        try knowledgeBase.transaction {
+            _ = try knowledgeBase.projectID(key: "atlas", name: "Atlas")
+            let first = try knowledgeBase.beginImport(startedAt: "2026-01-01T00:00:00Z", today: nil)
+            let changes = try knowledgeBase.writeTasks(projectKey: "atlas", tasks: [
+                task("parent", .open), task("child", .open, parent: "parent", owners: [OwnerAction(name: "Ann", action: "Build")]),
+            ], mentions: [], importID: first, ownerIDs: &owners)
+            #expect(changes == TaskChanges(added: 2))
+        }
+        let before = try knowledgeBase.tasks()
+        #expect(before.map(\.title) == ["parent", "child"])
+        #expect(before[1].parentID == before[0].id)
+        #expect(before[1].owners == [OwnerAction(name: "Ann", action: "Build")])
+        try knowledgeBase.transaction {
+            let second = try knowledgeBase.beginImport(startedAt: "2026-01-02T00:00:00Z", today: nil)
+            let changes = try knowledgeBase.writeTasks(projectKey: "atlas", tasks: [task("child", .done, parent: nil)],
+                                                       mentions: [], importID: second, ownerIDs: &owners)
+            #expect(changes == TaskChanges(added: 0, changed: 1, removed: 1))
+        }
+        let after = try knowledgeBase.tasks()
+        #expect(after.map(\.id) == [before[1].id])
+        #expect(after[0].status == .done)
+        #expect(after[0].parentID == nil)
+        let history = try knowledgeBase.database.rows("SELECT import_id, task_key, status, previous_status FROM task_history ORDER BY import_id, task_key")
+            .map { [$0[0].string ?? "", $0[1].string ?? "", $0[2].string ?? "", $0[3].string ?? "-"] }
+        #expect(history == [["1", "child", "open", "-"], ["1", "parent", "open", "-"],
+                            ["2", "child", "done", "open"], ["2", "parent", "removed", "open"]])
+    }
+}

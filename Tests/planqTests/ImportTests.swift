@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@Suite struct ImportTests {
+    @Test func samplesImportToTheGoldenTaskListing() throws {
+        let planq = try Planq()
+        let imported = try planq.run(["import", "samples/"])
+        #expect(imported.status == 0)
+        #expect(imported.stderr.hasPrefix("imported 5 files (5 parsed, 0 unchanged, 0 removed): 27 tasks (+27 ~0 -0) in "))
+        let tasks = try planq.run(["tasks", "--format", "json"])
+        #expect(tasks.status == 0)
+        try Planq.expectGolden(tasks.stdout, "samples-tasks.json")
+        let status = try planq.run(["status", "--today", "2026-03-18", "--format", "json"])
+        try Planq.expectGolden(status.stdout, "samples-status.json")
+    }
+
+    @Test func reimportSkipsUnchangedFilesAndFollowsEditsAndRemovals() throws {
+        let planq = try Planq()
+        let docs = try planq.copySamples()
+        #expect(try planq.run(["import", "docs"], in: planq.directory).status == 0)
+
+        let again = try planq.run(["import", "docs"], in: planq.directory)
+        #expect(again.stderr.hasPrefix("imported 5 files (0 parsed, 5 unchanged, 0 removed): 27 tasks (+0 ~0 -0)"))
+
+        // Tick a box in the tracker: one file parsed, one task changed, same id.
+        let tracker = docs.appendingPathComponent("lumora/tracker.md")
+        let before = try planq.run(["tasks", "--status", "open", "--week", "1", "--format", "csv"], in: planq.directory).stdout
+        #expect(before.contains("Load sample traffic"))
+        let text = try String(contentsOf: tracker, encoding: .utf8)
+        try text.replacingOccurrences(of: "- [ ] Load sample traffic", with: "- [x] Load sample traffic")
+            .write(to: tracker, atomically: true, encoding: .utf8)
+        let edited = try planq.run(["import", "docs"], in: planq.directory)
+        #expect(edited.stderr.hasPrefix("imported 5 files (1 parsed, 4 unchanged, 0 removed): 27 tasks (+0 ~1 -0)"))
+        let done = try planq.run(["tasks", "--status", "done", "--week", "1", "--format", "csv"], in: planq.directory).stdout
+        let id = before.split(separator: "\n").first { $0.contains("Load sample traffic") }?.split(separator: ",").first
+        #expect(done.split(separator: "\n").contains { $0.contains("Load sample traffic") && $0.hasPrefix(id! + ",") })
+
+        // Remove the Kiro spec: its seven tasks go, the rest stay.
+        try FileManager.default.removeItem(at: docs.appendingPathComponent("lumora/specs"))
+        let removed = try planq.run(["import", "docs"], in: planq.directory)
+        #expect(removed.stderr.hasPrefix("imported 4 files (0 parsed, 4 unchanged, 1 removed): 20 tasks (+0 ~0 -7)"))
+
+        let history = try planq.run(["query", "SELECT count(*) AS imports FROM imports", "--format", "csv"], in: planq.directory)
+        #expect(history.stdout == "imports\n4\n")
+
+        let rebuilt = try planq.run(["import", "docs", "--rebuild"], in: planq.directory)
+        #expect(rebuilt.stderr.hasPrefix("imported 4 files (4 parsed, 0 unchanged, 0 removed): 20 tasks (+20 ~0 -0)"))
+    }
+
+    @Test func badDocumentsAreReportedWithPathAndLineAndTheImportGoesOn() throws {
+        let planq = try Planq()
+        let docs = planq.directory.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        try Data("# Good\n\n- [ ] fine\n".utf8).write(to: docs.appendingPathComponent("good.md"))
+        try Data(Array("# Broken\n\n- [ ] caf".utf8) + [0xE9] + Array("\n- [ ]\n".utf8)).write(to: docs.appendingPathComponent("broken.md"))
+        try Data("ignored".utf8).write(to: docs.appendingPathComponent("image.png"))
+        let result = try planq.run(["import", "notes"], in: planq.directory)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("notes/broken.md:3: warning: invalid UTF-8; undecodable bytes replaced with U+FFFD"))
+        #expect(result.stderr.contains("notes/broken.md:4: warning: checkbox without a title; recorded as an untitled task"))
+        #expect(result.stderr.contains("imported 2 files (2 parsed, 0 unchanged, 0 removed): 3 tasks"))
+    }
+
+    @Test func nothingToImportIsAFailure() throws {
+        let planq = try Planq()
+        let result = try planq.run(["import", "no-such-folder"], in: planq.directory)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no-such-folder: error: no such file or directory"))
+        #expect(result.stderr.contains("nothing to import"))
+    }
+
+    @Test func symlinkLoopsDoNotHang() throws {
+        let planq = try Planq()
+        let docs = planq.directory.appendingPathComponent("loop")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        try "# Loop Plan\n- [ ] one\n".write(to: docs.appendingPathComponent("plan.md"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: docs.appendingPathComponent("again").path, withDestinationPath: docs.path)
+        let result = try planq.run(["import", "loop"], in: planq.directory)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("imported 1 files"))
+    }
+
+    @Test func aDatabaseThatIsNotPlanqsIsNeverOverwritten() throws {
+        let planq = try Planq()
+        try "my notes".write(toFile: planq.database, atomically: true, encoding: .utf8)
+        let result = try planq.run(["import", "samples/"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is not a planq knowledge base"))
+        #expect(try String(contentsOfFile: planq.database, encoding: .utf8) == "my notes")
+    }
+}
