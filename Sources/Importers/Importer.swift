@@ -27,12 +27,17 @@ public final class Importer {
     private let knowledgeBase: KnowledgeBase
     private let report: (Diagnostic) -> Void
     private let progress: (Int, Int) -> Void
+    private let parsed: (DocumentFindings) -> Void
 
+    /// `report` receives diagnostics; `progress` (files done, total) and `parsed` (each document
+    /// recognized) let a caller show what is happening.
     public init(knowledgeBase: KnowledgeBase, report: @escaping (Diagnostic) -> Void,
-                progress: @escaping (Int, Int) -> Void = { _, _ in }) {
+                progress: @escaping (Int, Int) -> Void = { _, _ in },
+                parsed: @escaping (DocumentFindings) -> Void = { _ in }) {
         self.knowledgeBase = knowledgeBase
         self.report = report
         self.progress = progress
+        self.parsed = parsed
     }
 
     private struct Parsed {
@@ -75,6 +80,7 @@ public final class Importer {
             }
             let (findings, diagnostics) = DocumentRecognizer.recognize(SourceText(bytes: bytes, path: file.path), path: file.path)
             diagnostics.forEach(count)
+            self.parsed(findings)
             parsed.append(Parsed(file: file, hash: hash, findings: findings))
         }
         summary.filesParsed = parsed.count

@@ -20,11 +20,18 @@ struct ImportCommand: Command {
         let knowledgeBase = try invocation.openKnowledgeBase(readOnly: false)
         let output = invocation.output
         let quiet = invocation.settings.quiet
+        let verbose = invocation.settings.verbose
         let importer = Importer(knowledgeBase: knowledgeBase, report: { diagnostic in
             output.clearProgress()
             Output.error(diagnostic.description)
         }, progress: { done, total in
             if !quiet, done % 25 == 0 || done == total { output.progress("importing \(done)/\(total) files") }
+        }, parsed: { findings in
+            guard verbose else { return }
+            output.clearProgress()
+            let gates = findings.gates.count
+            Output.error("\(findings.path): \(findings.kind.rawValue) of project \"\(findings.projectName)\": "
+                + "\(findings.tasks.count) tasks, \(findings.phases.count) phases, \(gates) gates")
         })
         let summary: ImportSummary
         do {
