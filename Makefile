@@ -10,7 +10,7 @@ PKGS := sqlite3 libcmark-gfm libxml-2.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DB := .planq/demo.db
 
-.PHONY: deps build release test run install clean bench
+.PHONY: deps build release test run install clean bench bench-deps
 
 # Installs the Debian -dev packages only when pkg-config cannot find one of the libraries.
 deps:
@@ -42,6 +42,22 @@ run: release
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/planq
+
+# Speed against floors measured in the same run (../shared/bench, beside the checkout).
+# PRESET=small|medium|large; the corpus is generated outside the checkout.
+PRESET ?= medium
+BENCH_DIR ?= /tmp/planq-bench-$(PRESET)
+BENCH_TOOLS := sqlite3 cmark-gfm hyperfine time taskwarrior
+
+bench-deps:
+	@missing=""; for tool in sqlite3 cmark-gfm hyperfine task; do command -v $$tool >/dev/null 2>&1 || missing=1; done; \
+	[ -x /usr/bin/time ] || missing=1; \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BENCH_TOOLS); fi
+
+bench: release bench-deps
+	@test -d ../shared/bench || { echo "bench: ../shared/bench is not beside the checkout"; exit 1; }
+	@test -f $(BENCH_DIR)/corpus.json || python3 ../shared/bench/gen_corpus.py $(BENCH_DIR) --preset $(PRESET)
+	../shared/bench/run.sh $(BENCH_DIR) $(BIN)
 
 clean:
 	rm -rf .build .planq

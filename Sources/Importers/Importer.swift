@@ -40,7 +40,7 @@ public final class Importer {
         self.parsed = parsed
     }
 
-    private struct Parsed {
+    private struct Parsed: Sendable {
         let file: DiscoveredFile
         let hash: String
         let findings: DocumentFindings
@@ -58,30 +58,40 @@ public final class Importer {
         summary.filesSeen = files.count
         let stored = options.rebuild ? [:] : try knowledgeBase.storedDocuments()
 
-        var parsed: [Parsed] = []
-        var touched: [DiscoveredFile] = []
-        for (index, file) in files.enumerated() {
-            progress(index + 1, files.count)
+        // Files whose size and time match what is stored are not even read.
+        var candidates: [DiscoveredFile] = []
+        for file in files {
             if let known = stored[file.path], known.size == file.size, known.mtimeNanoseconds == file.mtimeNanoseconds {
                 summary.filesUnchanged += 1
-                continue
+            } else {
+                candidates.append(file)
             }
-            guard let data = FileManager.default.contents(atPath: file.path) else {
-                count(Diagnostic(path: file.path, line: nil, severity: .error, message: "cannot read file"))
-                summary.filesFailed += 1
-                continue
+        }
+        var parsed: [Parsed] = []
+        var touched: [DiscoveredFile] = []
+        // Read, hash and recognize in parallel batches; results are taken in file order, so
+        // diagnostics and ids do not depend on thread timing.
+        let batchSize = 64
+        var start = 0
+        while start < candidates.count {
+            let batch = Array(candidates[start..<min(start + batchSize, candidates.count)])
+            let outcomes = Self.readAndRecognize(batch, stored: stored)
+            for outcome in outcomes {
+                switch outcome {
+                case .unreadable(let file):
+                    count(Diagnostic(path: file.path, line: nil, severity: .error, message: "cannot read file"))
+                    summary.filesFailed += 1
+                case .unchanged(let file):
+                    summary.filesUnchanged += 1
+                    touched.append(file)
+                case .parsed(let document, let diagnostics):
+                    diagnostics.forEach(count)
+                    self.parsed(document.findings)
+                    parsed.append(document)
+                }
             }
-            let bytes = [UInt8](data)
-            let hash = ContentHash.of(bytes)
-            if let known = stored[file.path], known.hash == hash {
-                summary.filesUnchanged += 1
-                touched.append(file)
-                continue
-            }
-            let (findings, diagnostics) = DocumentRecognizer.recognize(SourceText(bytes: bytes, path: file.path), path: file.path)
-            diagnostics.forEach(count)
-            self.parsed(findings)
-            parsed.append(Parsed(file: file, hash: hash, findings: findings))
+            start += batch.count
+            progress(summary.filesUnchanged + start - touched.count, files.count)
         }
         summary.filesParsed = parsed.count
         let foundPaths = Set(files.map(\.path))
@@ -145,6 +155,46 @@ public final class Importer {
             throw ImportError.nothingImported("nothing could be imported")
         }
         return summary
+    }
+
+    private enum Outcome: Sendable {
+        case unreadable(DiscoveredFile)
+        case unchanged(DiscoveredFile)
+        case parsed(Parsed, [Diagnostic])
+    }
+
+    /// Reads, hashes and recognizes `files` on every core; one outcome per file, in order.
+    private static func readAndRecognize(_ files: [DiscoveredFile], stored: [String: StoredDocument]) -> [Outcome] {
+        let results = OutcomeSlots(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                results.set(index, .unreadable(file))
+                return
+            }
+            let bytes = [UInt8](data)
+            let hash = ContentHash.of(bytes)
+            if let known = stored[file.path], known.hash == hash {
+                results.set(index, .unchanged(file))
+                return
+            }
+            let (findings, diagnostics) = DocumentRecognizer.recognize(SourceText(bytes: bytes, path: file.path), path: file.path)
+            results.set(index, .parsed(Parsed(file: file, hash: hash, findings: findings), diagnostics))
+        }
+        return results.values
+    }
+
+    /// One slot per file, each written by exactly one worker before `values` is read.
+    private final class OutcomeSlots: @unchecked Sendable {
+        private var slots: [Outcome?]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ outcome: Outcome) {
+            lock.lock()
+            slots[index] = outcome
+            lock.unlock()
+        }
+        var values: [Outcome] { slots.map { $0! } }
     }
 
     private static func milliseconds(since start: ContinuousClock.Instant) -> Int {

@@ -25,7 +25,7 @@ struct ActionHeadings {
             }
         }
         let parent = context.parentHeadingText?.lowercased() ?? ""
-        let parentIsAgenda = parent.contains("priority") || parent.contains("action") || parent.contains("in order")
+        let parentIsAgenda = ["priority", "action", "in order"].contains { TextPatterns.contains(parent, $0) }
             || HeadingFacts(heading: parent).timeline != nil
         guard timeline != nil || parentIsAgenda else { return nil }
         let parsed = TaskTitle(spans: [Span(title)])
@@ -57,6 +57,6 @@ struct ActionHeadings {
         let lower = text.lowercased()
         if HeadingFacts(heading: lower).timeline != nil { return true }
         if TextPatterns.number(after: ["day", "week", "month", "sprint"], in: lower) != nil { return true }
-        return lower.contains("this week") || lower.contains("next week") || lower.hasPrefix("now")
+        return TextPatterns.contains(lower, "this week") || TextPatterns.contains(lower, "next week") || lower.hasPrefix("now")
     }
 }

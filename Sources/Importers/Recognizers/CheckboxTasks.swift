@@ -13,15 +13,7 @@ struct CheckboxTasks: Recognizer {
 
     private func collect(_ list: Node, parentLine: Int?, context: DocumentContext, into found: inout Findings) {
         for item in list.children {
-            let paragraph = item.children.first
-            let spans = paragraph?.isParagraph == true ? paragraph!.spans : []
-            let box: CheckboxPrefix?
-            if case .item(let marker?) = item.kind {
-                box = CheckboxPrefix(marker: marker, spans: spans)
-            } else {
-                box = CheckboxPrefix(spans)
-            }
-            guard let box else {
+            guard let box = CheckboxPrefix.of(item: item).box else {
                 // A plain bullet: checkboxes nested under it keep the outer parent.
                 for child in item.children where child.isList {
                     collect(child, parentLine: parentLine, context: context, into: &found)
@@ -64,9 +56,7 @@ struct CheckboxTasks: Recognizer {
                             week: context.week, phase: context.phase?.number, checkbox: checked)
         func add(_ list: Node) {
             for bullet in list.children {
-                let spans = bullet.children.first { $0.isParagraph }?.spans ?? []
-                let box: CheckboxPrefix?
-                if case .item(let marker?) = bullet.kind { box = CheckboxPrefix(marker: marker, spans: spans) } else { box = CheckboxPrefix(spans) }
+                let (box, spans) = CheckboxPrefix.of(item: bullet)
                 let text = TextPatterns.clean((box?.rest ?? spans).plainText)
                 if !text.isEmpty || box != nil {
                     gate.criteria.append(.init(line: bullet.line, text: text, checked: box.map { $0.status == .done }))

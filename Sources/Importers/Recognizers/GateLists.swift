@@ -33,14 +33,7 @@ struct GateLists: Recognizer {
 
     private func collect(_ list: Node, into gate: inout GateItem) {
         for item in list.children {
-            let paragraph = item.children.first { $0.isParagraph }
-            let spans = paragraph?.spans ?? []
-            let box: CheckboxPrefix?
-            if case .item(let marker?) = item.kind {
-                box = CheckboxPrefix(marker: marker, spans: spans)
-            } else {
-                box = CheckboxPrefix(spans)
-            }
+            let (box, spans) = CheckboxPrefix.of(item: item)
             let text = TaskTitle.trimDecorations(TextPatterns.clean((box?.rest ?? spans).lines.first?.plainText ?? ""))
             let checked = box.map { $0.status == .done }
             if let checked, gate.checkbox == nil, Self.isPassMark(text) {

@@ -8,7 +8,12 @@ struct GatePattern: Equatable {
     let week: Int?
     let phase: Int?
 
+    /// Words one of which every gate label or heading contains: a cheap first test.
+    private static let cues: [[UInt8]] = ["gate", "criteria", "rollback", "revert", " if"].map { Array($0.utf8) }
+
     init?(_ text: String) {
+        let bytes = TextPatterns.lowerBytes(text)
+        guard Self.cues.contains(where: { TextPatterns.findAnywhere($0, in: bytes) != nil }) else { return nil }
         let lower = String(text.lowercased().drop { !$0.isLetter })
         let words = lower.split { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "/" }.map(String.init)
         guard let first = words.first else { return nil }
@@ -16,14 +21,14 @@ struct GatePattern: Equatable {
         let phase = TextPatterns.number(after: ["phase"], in: lower)?.first
         let hasGateWord = words.contains { $0 == "gate" || $0 == "gates" }
         let conditional = words.contains("if")
-        if first == "rollback" || first == "revert" || lower.hasPrefix("must rollback") || lower.contains("rollback trigger") {
-            guard conditional || lower.contains("trigger") || lower.contains("criteria") else { return nil }
+        if first == "rollback" || first == "revert" || lower.hasPrefix("must rollback") || TextPatterns.contains(lower, "rollback trigger") {
+            guard conditional || TextPatterns.contains(lower, "trigger") || TextPatterns.contains(lower, "criteria") else { return nil }
             kind = .rollback
         } else if first == "go" || first == "go/no-go", conditional {
             kind = .go
         } else if ["delay", "no-go", "stop", "abort"].contains(first), conditional {
             kind = .noGo
-        } else if lower.contains("exit criteria") {
+        } else if TextPatterns.contains(lower, "exit criteria") {
             kind = .exit
         } else if hasGateWord, first == "final" {
             kind = .final

@@ -25,31 +25,38 @@ struct HeadingFacts: Equatable {
     static let dayWords = ["day", "jour", "tag", "dia", "giorno"]
 
     init(heading text: String) {
-        let lower = text.lowercased()
-        if let phase = TextPatterns.label(after: Self.phaseWords, in: text), startsWithKeyword(lower, Self.phaseWords) {
-            let weeks = TextPatterns.number(after: ["week"], in: text)
+        let bytes = TextPatterns.lowerBytes(text)
+        if startsWithKeyword(bytes, Self.phaseWords), let phase = TextPatterns.label(after: Self.phaseWords, inLower: bytes) {
+            let weeks = TextPatterns.number(after: ["week"], inLower: bytes)
             self.phase = PhaseLabel(label: phase.label, number: phase.number, title: TextPatterns.clean(text),
                                     firstWeek: weeks?.first, lastWeek: weeks?.last ?? weeks?.first)
-        } else if let week = TextPatterns.number(after: Self.weekWords, in: text) {
+        } else if let week = TextPatterns.number(after: Self.weekWords, inLower: bytes) {
             self.week = week.first
         }
-        if let sprint = TextPatterns.number(after: Self.sprintWords, in: text) { self.sprint = sprint.first }
-        if phase == nil, let day = TextPatterns.number(after: Self.dayWords, in: text) { self.day = day.first }
-        self.timeline = Self.relativeDay(lower)
+        if let sprint = TextPatterns.number(after: Self.sprintWords, inLower: bytes) { self.sprint = sprint.first }
+        if phase == nil, let day = TextPatterns.number(after: Self.dayWords, inLower: bytes) { self.day = day.first }
+        self.timeline = Self.relativeDay(bytes)
         if timeline != nil, day == nil { day = timeline == "tomorrow" ? 2 : 1 }
         self.gate = GatePattern(text)
-        self.deferred = TextPatterns.contains(lower, "deferred") || TextPatterns.contains(lower, "out of scope")
+        self.deferred = TextPatterns.findAnywhere(Array("deferred".utf8), in: bytes) != nil
+            || TextPatterns.findAnywhere(Array("out of scope".utf8), in: bytes) != nil
     }
 
     /// Phase headings name the phase first (`Phase 2: ...`, `### PHASE 1: ...`, `## 阶段1：...`),
     /// perhaps after a number or emoji; a phase mentioned later (`Tasks for phase 2`) is not one.
-    private func startsWithKeyword(_ lower: String, _ words: [String]) -> Bool {
-        let trimmed = lower.drop { !$0.isLetter }
-        return words.contains { trimmed.hasPrefix($0) }
+    private func startsWithKeyword(_ bytes: [UInt8], _ words: [String]) -> Bool {
+        // Skip leading numbering, punctuation and emoji (any non-letter ASCII, any non-CJK lead).
+        var start = 0
+        while start < bytes.count {
+            let byte = bytes[start]
+            if (byte >= 0x61 && byte <= 0x7A) || byte >= 0xE4 && byte <= 0xE9 { break }
+            start += 1
+        }
+        let rest = bytes[start...]
+        return words.contains { rest.starts(with: $0.utf8) }
     }
 
-    private static func relativeDay(_ lower: String) -> String? {
-        let bytes = TextPatterns.lowerBytes(lower)
+    private static func relativeDay(_ bytes: [UInt8]) -> String? {
         for (word, meaning) in [("right now", "today"), ("today", "today"), ("tonight", "today"), ("tomorrow", "tomorrow")] {
             let key = Array(word.utf8)
             if let start = TextPatterns.find(key, in: bytes) {

@@ -7,7 +7,8 @@ enum Owners {
     static func name(fromHeader header: String) -> String? {
         var name = TaskTitle.trimDecorations(TextPatterns.clean(header))
         let lower = name.lowercased()
-        if metadataHeaders.contains(lower) || metadataHeaders.contains(where: { lower.hasPrefix($0 + " ") }) { return nil }
+        let firstWord = lower.split(separator: " ").first.map(String.init) ?? lower
+        if metadataHeaders.contains(lower) || metadataHeaders.contains(firstWord) { return nil }
         if name.isEmpty || name.count > 30 || name.contains(where: { !($0.isLetter || $0 == " " || $0 == "-" || $0 == "." || $0 == "'") }) { return nil }
         if name.split(separator: " ").count > 3 { return nil }
         for suffix in [" does", " do", " tasks", " task", " actions", " action", " role"] where lower.hasSuffix(suffix) {

@@ -115,11 +115,12 @@ enum StatusWords {
         let cleaned = TextPatterns.clean(text)
         let lower = cleaned.lowercased()
         if lower.isEmpty { return nil }
-        if lower.hasPrefix("[x]") || lower.contains("✅") || lower.contains("✔") || lower.contains("☑") || lower.contains("☒") { return .done }
+        func has(_ marker: String) -> Bool { TextPatterns.contains(lower, marker) }
+        if lower.hasPrefix("[x]") || has("✅") || has("✔") || has("☑") || has("☒") { return .done }
         if ["done", "complete", "completed", "finished", "closed", "shipped", "merged", "passed"].contains(where: { lower.hasPrefix($0) }) { return .done }
-        if lower.hasPrefix("[/]") || lower.hasPrefix("[-]") || lower.contains("🚧") || lower.contains("🟡") || lower.contains("🔄") { return .inProgress }
+        if lower.hasPrefix("[/]") || lower.hasPrefix("[-]") || has("🚧") || has("🟡") || has("🔄") { return .inProgress }
         if ["in progress", "in-progress", "wip", "ongoing", "started", "active", "partial"].contains(where: { lower.hasPrefix($0) }) { return .inProgress }
-        if lower.hasPrefix("[ ]") || lower.contains("☐") || lower.contains("⬜") || lower.contains("⏳") { return .open }
+        if lower.hasPrefix("[ ]") || has("☐") || has("⬜") || has("⏳") { return .open }
         if ["todo", "to do", "pending", "open", "not started", "blocked", "planned", "ready"].contains(where: { lower.hasPrefix($0) }) { return .open }
         if ["cancelled", "canceled", "dropped", "won't do", "wontfix"].contains(where: { lower.hasPrefix($0) }) { return .cancelled }
         if lower.hasPrefix("deferred") || lower.hasPrefix("postponed") { return .deferred }

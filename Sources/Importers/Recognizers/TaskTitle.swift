@@ -115,6 +115,15 @@ struct CheckboxPrefix {
         self.rest = rest
     }
 
+    /// The checkbox opening a list item, and the item's first-paragraph spans, whether cmark's
+    /// tasklist extension marked the item or the box is still text.
+    static func of(item: Node) -> (box: CheckboxPrefix?, spans: [Span]) {
+        let paragraph = item.children.first
+        let spans = paragraph?.isParagraph == true ? paragraph!.spans : []
+        if case .item(let marker?) = item.kind { return (CheckboxPrefix(marker: marker, spans: spans), spans) }
+        return (CheckboxPrefix(spans), spans)
+    }
+
     /// An item cmark already marked: its text may still carry Kiro's optional `*`.
     init(marker: Node.TaskMarker, spans: [Span]) {
         status = marker == .checked ? .done : .open

@@ -72,14 +72,26 @@ enum TextPatterns {
 
     /// Whether `text` contains `needle` (exact bytes).
     static func contains(_ text: String, _ needle: String) -> Bool {
-        find(Array(needle.utf8), inRaw: Array(text.utf8)) != nil
+        var text = text
+        return text.withUTF8 { haystack in
+            var needle = needle
+            return needle.withUTF8 { findAnywhere($0, in: haystack) != nil }
+        }
     }
 
-    private static func find(_ needle: [UInt8], inRaw bytes: [UInt8]) -> Int? {
-        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
-        var index = 0
-        while index <= bytes.count - needle.count {
-            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+    /// Where `needle` occurs in `bytes`, at any position.
+    static func findAnywhere<H: RandomAccessCollection, N: RandomAccessCollection>(_ needle: N, in bytes: H) -> Int?
+    where H.Element == UInt8, N.Element == UInt8, H.Index == Int, N.Index == Int {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        let count = needle.count
+        var index = bytes.startIndex
+        let limit = bytes.endIndex - count
+        while index <= limit {
+            if bytes[index] == first {
+                var offset = 1
+                while offset < count, bytes[index + offset] == needle[needle.startIndex + offset] { offset += 1 }
+                if offset == count { return index - bytes.startIndex }
+            }
             index += 1
         }
         return nil
@@ -88,7 +100,10 @@ enum TextPatterns {
     /// The number (or range `N-M`, `N–M`, `N to M`) right after one of `keywords`, matched
     /// case-insensitively at a word start: `Weeks 4-7` → (4, 7) for "week".
     static func number(after keywords: [String], in text: String) -> (first: Int, last: Int?)? {
-        let bytes = lowerBytes(text)
+        number(after: keywords, inLower: lowerBytes(text))
+    }
+
+    static func number(after keywords: [String], inLower bytes: [UInt8]) -> (first: Int, last: Int?)? {
         for keyword in keywords {
             let key = Array(keyword.utf8)
             var from = 0
@@ -102,7 +117,10 @@ enum TextPatterns {
 
     /// A decimal label such as `3` or `3.1` right after a keyword: phase labels.
     static func label(after keywords: [String], in text: String) -> (label: String, number: Int, last: Int?)? {
-        let bytes = lowerBytes(text)
+        label(after: keywords, inLower: lowerBytes(text))
+    }
+
+    static func label(after keywords: [String], inLower bytes: [UInt8]) -> (label: String, number: Int, last: Int?)? {
         for keyword in keywords {
             let key = Array(keyword.utf8)
             var from = 0
@@ -283,13 +301,6 @@ enum TextPatterns {
 }
 
 extension String {
-    func trimmingWhitespace() -> String {
-        var slice = Substring(self)
-        while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
-        while slice.last?.isWhitespace == true { slice = slice.dropLast() }
-        return String(slice)
-    }
-
     func replacingOccurrences(_ target: String, with replacement: String) -> String {
         split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }

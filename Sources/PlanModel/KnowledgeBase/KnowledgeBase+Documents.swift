@@ -112,17 +112,15 @@ extension KnowledgeBase {
     }
 
     public func insertMention(_ item: TaskItem, documentID: Int64, taskID: Int64?) throws {
-        try database.run("""
-            INSERT INTO task_mentions(document_id, task_id, line, title, status, week, phase, day, sprint, timeline,
-                due, done_on, milestone, optional, number, parent_line, requirements, details, owners, table_line, table_row, checkbox)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.integer(documentID), SQLValue(taskID), .integer(Int64(item.line)), .text(item.title),
-                  .text(item.status.rawValue), SQLValue(item.week), SQLValue(item.phase), SQLValue(item.day),
-                  SQLValue(item.sprint), SQLValue(item.timeline), SQLValue(item.due), SQLValue(item.doneOn),
-                  SQLValue(item.milestone), SQLValue(item.optional), SQLValue(item.number), SQLValue(item.parentLine),
-                  SQLValue(MentionCoding.encode(list: item.requirements)), SQLValue(MentionCoding.encode(lines: item.details)),
-                  SQLValue(MentionCoding.encode(owners: item.owners)), SQLValue(item.table), SQLValue(item.row),
-                  SQLValue(item.checkbox)])
+        var values: [SQLValue] = [.integer(documentID), SQLValue(taskID), .integer(Int64(item.line)), .text(item.title)]
+        values += [.text(item.status.rawValue), SQLValue(item.week), SQLValue(item.phase), SQLValue(item.day)]
+        values += [SQLValue(item.sprint), SQLValue(item.timeline), SQLValue(item.due), SQLValue(item.doneOn)]
+        values += [SQLValue(item.milestone), SQLValue(item.optional), SQLValue(item.number), SQLValue(item.parentLine)]
+        values.append(SQLValue(MentionCoding.encode(list: item.requirements)))
+        values.append(SQLValue(MentionCoding.encode(lines: item.details)))
+        values.append(SQLValue(MentionCoding.encode(owners: item.owners)))
+        values += [SQLValue(item.table), SQLValue(item.row), SQLValue(item.checkbox)]
+        try database.run(try inserts().mention, values)
     }
 
     public func setMentionTask(mentionID: Int64, taskID: Int64?) throws {
@@ -178,7 +176,8 @@ enum MentionCoding {
 }
 
 extension String {
-    func trimmingWhitespace() -> String {
+    /// The string without leading and trailing whitespace.
+    public func trimmingWhitespace() -> String {
         var slice = Substring(self)
         while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
         while slice.last?.isWhitespace == true { slice = slice.dropLast() }

@@ -37,11 +37,7 @@ extension KnowledgeBase {
                 changes.changed += 1
                 written.append((index, false))
             } else {
-                try database.run("""
-                    INSERT INTO tasks(title, status, week, phase, day, sprint, timeline, due, done_on, milestone, optional,
-                        number, requirements, details, source_path, source_line, fingerprint, project_id, key)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, Self.fields(task) + [.text(fingerprint), .integer(projectID), .text(task.key)])
+                try database.run(try inserts().task, Self.fields(task) + [.text(fingerprint), .integer(projectID), .text(task.key)])
                 let id = database.lastInsertRowID
                 ids[task.key] = id
                 try insertOwners(item.owners, taskID: id, ownerIDs: &ownerIDs)
@@ -116,17 +112,13 @@ extension KnowledgeBase {
                 ownerID = database.lastInsertRowID
                 ownerIDs[folded] = ownerID
             }
-            try database.run("INSERT OR IGNORE INTO task_owners(task_id, owner_id, action, position) VALUES (?, ?, ?, ?)",
-                             [.integer(taskID), .integer(ownerID), SQLValue(owner.action), .integer(Int64(position))])
+            try database.run(try inserts().taskOwner, [.integer(taskID), .integer(ownerID), SQLValue(owner.action), .integer(Int64(position))])
         }
     }
 
     private func recordHistory(importID: Int64, projectID: Int64, key: String, taskID: Int64?, week: Int?,
                                status: String, previous: String?) throws {
-        try database.run("""
-            INSERT INTO task_history(import_id, project_id, task_key, task_id, week, status, previous_status)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [.integer(importID), .integer(projectID), .text(key), SQLValue(taskID), SQLValue(week), .text(status), SQLValue(previous)])
+        try database.run(try inserts().history, [.integer(importID), .integer(projectID), .text(key), SQLValue(taskID), SQLValue(week), .text(status), SQLValue(previous)])
     }
 
     /// Starts an import's row; `finishImport` fills in its counts.

@@ -23,6 +23,42 @@ public final class KnowledgeBase {
     public let database: Database
     public var path: String { database.path }
 
+    /// Inserts run once per row during an import, prepared once per connection.
+    final class RowInserts {
+        let mention: Statement
+        let task: Statement
+        let taskOwner: Statement
+        let history: Statement
+
+        init(_ database: Database) throws {
+            mention = try database.prepare("""
+                INSERT INTO task_mentions(document_id, task_id, line, title, status, week, phase, day, sprint, timeline,
+                    due, done_on, milestone, optional, number, parent_line, requirements, details, owners, table_line,
+                    table_row, checkbox)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            task = try database.prepare("""
+                INSERT INTO tasks(title, status, week, phase, day, sprint, timeline, due, done_on, milestone, optional,
+                    number, requirements, details, source_path, source_line, fingerprint, project_id, key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            taskOwner = try database.prepare("INSERT OR IGNORE INTO task_owners(task_id, owner_id, action, position) VALUES (?, ?, ?, ?)")
+            history = try database.prepare("""
+                INSERT INTO task_history(import_id, project_id, task_key, task_id, week, status, previous_status)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+        }
+    }
+
+    private var preparedInserts: RowInserts?
+
+    func inserts() throws -> RowInserts {
+        if let preparedInserts { return preparedInserts }
+        let made = try RowInserts(database)
+        preparedInserts = made
+        return made
+    }
+
     /// Opens (creating when writable and absent) the knowledge base at `path`.
     public init(path: String, mode: Database.Mode = .readWrite) throws {
         let exists = FileManager.default.fileExists(atPath: path)

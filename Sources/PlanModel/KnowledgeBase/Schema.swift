@@ -112,7 +112,6 @@ public enum Schema {
                 checkbox INTEGER NOT NULL DEFAULT 0
             );
             CREATE INDEX task_mentions_document ON task_mentions(document_id);
-            CREATE INDEX task_mentions_task ON task_mentions(task_id);
             CREATE TABLE owners (
                 id INTEGER PRIMARY KEY,
                 name TEXT NOT NULL UNIQUE COLLATE NOCASE
@@ -124,7 +123,6 @@ public enum Schema {
                 position INTEGER NOT NULL,
                 PRIMARY KEY (task_id, owner_id)
             ) WITHOUT ROWID;
-            CREATE INDEX task_owners_owner ON task_owners(owner_id);
             CREATE TABLE task_history (
                 import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
                 project_id INTEGER NOT NULL,

@@ -50,7 +50,6 @@ public final class Database {
     /// A prepared statement kept for the life of the connection: for SQL run many times.
     public func cached(_ sql: String) throws -> Statement {
         if let statement = statementCache[sql] {
-            statement.reset()
             return statement
         }
         let statement = try Statement(database: self, sql: sql)
@@ -74,6 +73,13 @@ public final class Database {
     /// Runs a statement with parameters, ignoring any rows.
     public func run(_ sql: String, _ values: [SQLValue] = []) throws {
         let statement = try cached(sql)
+        try statement.bind(values)
+        try statement.runToEnd()
+    }
+
+    /// Runs an already prepared statement with parameters: for inserts run once per row,
+    /// which skip the statement cache's lookup by SQL text.
+    public func run(_ statement: Statement, _ values: [SQLValue]) throws {
         try statement.bind(values)
         try statement.runToEnd()
     }

@@ -78,6 +78,8 @@ public final class Statement {
         sqlite3_clear_bindings(handle)
     }
 
+    /// Binds `values` to the parameters in order; every statement is reset after use, so a
+    /// bound statement always starts from its first row.
     public func bind(_ values: [SQLValue]) throws {
         sqlite3_reset(handle)
         for (offset, value) in values.enumerated() {
