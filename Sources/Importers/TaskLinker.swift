@@ -36,7 +36,7 @@ public enum TaskLinker {
             if x.documentPath != y.documentPath { return x.documentPath < y.documentPath }
             return x.item.line < y.item.line
         }
-        let tokens = inputs.map { TitleTokens($0.item.title) }
+        var tokens = LazyTokens(inputs.map(\.item.title))
         var groups: [[Int]] = []          // input indexes, primary first
         var groupOf = [Int](repeating: -1, count: inputs.count)
         var documentsIn: [Set<Int64>] = []
@@ -65,7 +65,7 @@ public enum TaskLinker {
                 for candidate in candidates where candidate.rows.count == rows.count && candidate.document != document {
                     let groupsFree = candidate.rows.allSatisfy { !documentsIn[$0].contains(document) && !claimed.contains($0) }
                     let similar = zip(rows, candidate.rows).contains { pair in
-                        tokens[pair.0].similarity(to: tokens[groups[pair.1][0]]) >= alignmentThreshold
+                        tokens.similarity(pair.0, groups[pair.1][0]) >= alignmentThreshold
                     }
                     guard groupsFree, similar else { continue }
                     for (index, group) in zip(rows, candidate.rows) where groupOf[index] < 0 {
@@ -88,9 +88,9 @@ public enum TaskLinker {
                         guard inputs[primary].documentKind != .kiroTasks else { continue }
                         // A task carried to another week (a summary's next steps) keeps its title exactly.
                         if inputs[primary].item.week != item.week {
-                            guard item.week != nil, inputs[primary].item.week != nil, tokens[index].key == tokens[primary].key else { continue }
+                            guard item.week != nil, inputs[primary].item.week != nil, tokens.key(index) == tokens.key(primary) else { continue }
                         }
-                        let score = tokens[index].similarity(to: tokens[primary])
+                        let score = tokens.similarity(index, primary)
                         if score >= threshold, score > (best?.score ?? 0) { best = (group, score) }
                     }
                 }
@@ -109,10 +109,10 @@ public enum TaskLinker {
                 tablesByWeek[table.week, default: []].append((document, table.rows.map { groupOf[$0] }))
             }
         }
-        return build(groups: groups, groupOf: groupOf, inputs: inputs, tokens: tokens)
+        return build(groups: groups, groupOf: groupOf, inputs: inputs, tokens: &tokens)
     }
 
-    private static func build(groups: [[Int]], groupOf: [Int], inputs: [Input], tokens: [TitleTokens]) -> (tasks: [LinkedTask], mentions: [LinkedMention]) {
+    private static func build(groups: [[Int]], groupOf: [Int], inputs: [Input], tokens: inout LazyTokens) -> (tasks: [LinkedTask], mentions: [LinkedMention]) {
         // Tasks in document order of their primary mention, for stable ids and listings.
         let ordered = groups.indices.sorted { a, b in
             let x = inputs[groups[a][0]], y = inputs[groups[b][0]]
@@ -127,7 +127,7 @@ public enum TaskLinker {
             return LinkedTask(key: "", item: merge(members.map(\.item)),
                               source: SourceRef(path: primary.documentPath, line: primary.item.line), parentKey: nil)
         }
-        assignKeys(&tasks, tokens: ordered.map { tokens[groups[$0][0]] })
+        assignKeys(&tasks, keys: ordered.map { tokens.key(groups[$0][0]) })
 
         // Parents: the primary mention's parent line, in the same document.
         var byLine: [Int64: [Int: Int]] = [:]
@@ -161,9 +161,9 @@ public enum TaskLinker {
     }
 
     /// Keys are normalized titles; repeated titles are told apart by week, then by order.
-    private static func assignKeys(_ tasks: inout [LinkedTask], tokens: [TitleTokens]) {
+    private static func assignKeys(_ tasks: inout [LinkedTask], keys: [String]) {
         var counts: [String: Int] = [:]
-        let bases = tokens.map { $0.key.isEmpty ? "untitled" : $0.key }
+        let bases = keys.map { $0.isEmpty ? "untitled" : $0 }
         for base in bases { counts[base, default: 0] += 1 }
         var used: [String: Int] = [:]
         for index in tasks.indices {
@@ -176,6 +176,31 @@ public enum TaskLinker {
     }
 }
 
+/// Title tokens computed on first use: most mentions are never compared with anything.
+struct LazyTokens {
+    private let titles: [String]
+    private var cache: [TitleTokens?]
+
+    init(_ titles: [String]) {
+        self.titles = titles
+        cache = Array(repeating: nil, count: titles.count)
+    }
+
+    mutating func tokens(_ index: Int) -> TitleTokens {
+        if let known = cache[index] { return known }
+        let made = TitleTokens(titles[index])
+        cache[index] = made
+        return made
+    }
+
+    mutating func key(_ index: Int) -> String {
+        if let known = cache[index] { return known.key }
+        return TitleTokens.words(of: titles[index]).joined(separator: " ")
+    }
+
+    mutating func similarity(_ a: Int, _ b: Int) -> Double { tokens(a).similarity(to: tokens(b)) }
+}
+
 /// A title's words for comparison: lowercased, punctuation dropped, common words and plural
 /// `s` removed. `API refactor: extract job logic` ≈ `Extract job logic from API`.
 struct TitleTokens {
@@ -185,39 +210,42 @@ struct TitleTokens {
     static let stopwords: Set<String> = ["a", "an", "the", "to", "for", "of", "and", "or", "in", "on", "with", "from", "by", "at", "into", "all", "any"]
 
     init(_ title: String) {
-        var all: [String] = []
-        var current: [UInt8] = []
-        func flush() {
-            if !current.isEmpty { all.append(String(decoding: current, as: UTF8.self)) }
-            current.removeAll(keepingCapacity: true)
-        }
-        if title.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII titles (most of them): bytes, no Unicode property lookups.
-            for byte in title.utf8 {
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) || lower == 0x5F {
-                    current.append(lower)
-                } else {
-                    flush()
-                }
-            }
-            flush()
-        } else {
-            var word = ""
-            for character in title.lowercased() {
-                if character.isLetter || character.isNumber || character == "_" {
-                    word.append(character)
-                } else if !word.isEmpty {
-                    all.append(word)
-                    word = ""
-                }
-            }
-            if !word.isEmpty { all.append(word) }
-        }
+        let all = Self.words(of: title)
         key = all.joined(separator: " ")
         words = Set(all.filter { !Self.stopwords.contains($0) }.map { word in
             word.utf8.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
         })
+    }
+
+    /// The title's words, lowercased, punctuation dropped.
+    static func words(of title: String) -> [String] {
+        var all: [String] = []
+        if title.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII titles (most of them): bytes, no Unicode property lookups.
+            var current: [UInt8] = []
+            for byte in title.utf8 {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) || lower == 0x5F {
+                    current.append(lower)
+                } else if !current.isEmpty {
+                    all.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+            if !current.isEmpty { all.append(String(decoding: current, as: UTF8.self)) }
+            return all
+        }
+        var word = ""
+        for character in title.lowercased() {
+            if character.isLetter || character.isNumber || character == "_" {
+                word.append(character)
+            } else if !word.isEmpty {
+                all.append(word)
+                word = ""
+            }
+        }
+        if !word.isEmpty { all.append(word) }
+        return all
     }
 
     /// Dice coefficient of the two word sets.

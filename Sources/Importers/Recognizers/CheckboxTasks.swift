@@ -92,6 +92,8 @@ struct ItemDetails {
     }
 
     mutating func read(_ line: [Span]) {
+        // Every kept line is `Key: value`; most detail lines have no colon and are skipped here.
+        guard line.contains(where: { $0.text.utf8.contains(0x3A) || $0.text.utf8.contains(0xBC) }) else { return }
         let text = TextPatterns.clean(line.plainText)
         guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return }
         let key = text[..<colon].lowercased().trimming(" _*")

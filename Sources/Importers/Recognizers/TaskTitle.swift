@@ -32,8 +32,9 @@ struct TaskTitle {
         }
         mentions = TextPatterns.mentions(in: text)
         // `@name` at the end of a title assigns the task; it is not part of the title.
-        while let last = text.split(separator: " ").last, last.hasPrefix("@"), mentions.contains(String(last.dropFirst())) {
-            text = String(text.dropLast(last.count)).trimmingWhitespace()
+        while !mentions.isEmpty, let space = text.lastIndex(of: " "), text[text.index(after: space)...].hasPrefix("@"),
+              mentions.contains(String(text[text.index(space, offsetBy: 2)...])) {
+            text = String(text[..<space]).trimmingWhitespace()
         }
         self.text = Self.trimDecorations(text)
         // A bold (or struck) title: the styled text is the whole title once numbers, dates and

@@ -75,6 +75,9 @@ public final class KnowledgeBase {
             if mode == .readWrite {
                 try database.execute("PRAGMA journal_mode = WAL")
                 try database.execute("PRAGMA synchronous = NORMAL")
+                // A whole import is one transaction; a larger page cache keeps its index pages in memory.
+                try database.execute("PRAGMA cache_size = -65536")
+                try database.execute("PRAGMA temp_store = MEMORY")
                 try migrate(path: path)
             }
         } catch let error as SQLiteError where error.isNotADatabase {
