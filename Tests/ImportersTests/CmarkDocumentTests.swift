@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Importers
 
@@ -41,5 +42,29 @@ import Testing
         let root = CmarkDocument.parse("```bash\n- [ ] not a task\n```\n\n<!-- - [ ] hidden -->\n")
         #expect(root.children.map(\.kind) == [.codeBlock(info: "bash"), .htmlBlock])
         #expect(root.children[0].literal == "- [ ] not a task\n")
+    }
+}
+
+@Suite struct CmarkConcurrencyTests {
+    /// cmark-gfm keeps the extensions' special characters in process-wide tables that each
+    /// parse edits; parses on several threads must still all see `~~` and table pipes.
+    @Test func parallelParsesAgreeWithASerialOne() {
+        let markdown = (1...40).map { "- [ ] ~~dropped \($0)~~\n\n| - [ ] cell \($0) | ~~x~~ |\n|---|---|\n| - [x] row | y |\n" }.joined(separator: "\n")
+        let expected = recognize(markdown).tasks.map(\.status)
+        #expect(expected.filter { $0 == .cancelled }.count == 40)
+        final class Results: @unchecked Sendable {
+            var mismatches = 0
+            let lock = NSLock()
+        }
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 64) { _ in
+            let statuses = recognize(markdown).tasks.map(\.status)
+            if statuses != expected {
+                results.lock.lock()
+                results.mismatches += 1
+                results.lock.unlock()
+            }
+        }
+        #expect(results.mismatches == 0)
     }
 }

@@ -41,9 +41,54 @@ import PlanModel
             ### DELAY Production If:
             - ❌ Data loss
             """)
-        #expect(findings.gates.map(\.kind) == [.go, .noGo])
-        #expect(findings.gates[0].criteria.map(\.text) == ["Auth works", "Errors < 1%"])
+        // One go gate: the GO list is its criteria, the DELAY list its conditions.
+        #expect(findings.gates.map(\.kind) == [.go])
+        #expect(findings.gates[0].criteria.map(\.text) == ["Auth works", "Errors < 1%", "Data loss"])
+        #expect(findings.gates[0].criteria.map(\.role) == [.criterion, .criterion, .condition])
+        #expect(findings.gates[0].criteria.map(\.status) == [.unknown, .unknown, .unknown])
         #expect(findings.tasks.isEmpty)
+    }
+
+    @Test func aGateLabelWithoutAListIsAGateWithOneCriterion() {
+        let findings = recognize("""
+            #### Week 1: Start
+            | Task | You Do |
+            |------|--------|
+            | Draft | Write |
+
+            **Exit Criteria:** the demo runs end to end
+            """)
+        #expect(findings.gates.count == 1)
+        #expect(findings.gates[0].kind == .exit)
+        #expect(findings.gates[0].week == 1)
+        #expect(findings.gates[0].criteria.map(\.text) == ["the demo runs end to end"])
+    }
+
+    @Test func checkpointTablesGiveOneCheckpointPerRow() {
+        let findings = recognize("""
+            | Week | Key Question | Go/No-Go Decision |
+            |------|--------------|-------------------|
+            | 1 | Does the prototype work? | Continue / Rethink |
+            | 4 | Is staging green? | Ship / Fix |
+            """)
+        #expect(findings.gates.map(\.kind) == [.checkpoint, .checkpoint])
+        #expect(findings.gates.map(\.week) == [1, 4])
+        #expect(findings.gates.map(\.title) == ["Does the prototype work?", "Is staging green?"])
+        #expect(findings.gates.map(\.decision) == ["Continue / Rethink", "Ship / Fix"])
+        #expect(findings.tasks.isEmpty)
+    }
+
+    @Test func kiroCheckpointsCloseTheTasksSinceThePreviousOne() {
+        let findings = recognize("""
+            - [x] 1. First
+            - [x] 2. Checkpoint - one
+            - [ ] 3. Second
+            - [ ] 4. Third
+            - [ ] 5. Checkpoint - two
+            """)
+        #expect(findings.gates.map(\.scopeFromLine) == [0, 2])
+        #expect(findings.gates.map(\.line) == [2, 5])
+        #expect(findings.gates[0].checkbox == true)
     }
 
     @Test(arguments: [

@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 
 /// The only user of cmark-gfm: parses Markdown with the table, tasklist and strikethrough
 /// extensions, converts the C tree into `Node` values with source lines, and frees it.
@@ -7,16 +8,23 @@ public enum CmarkDocument {
     public static func parse(_ markdown: String) -> Node {
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
         defer { cmark_parser_free(parser) }
-        for extensionPointer in Extensions.shared.all {
-            cmark_parser_attach_syntax_extension(parser, extensionPointer)
-        }
         var text = markdown
-        text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+        // cmark-gfm adds and removes the extensions' special inline characters (`~`, `|`) in
+        // process-wide tables while it parses (cmark_parser_finish, table rows): two parses at
+        // once can drop each other's strikethrough. Parsing is serialized; converting the
+        // finished tree (read-only) runs in parallel.
+        let root: OpaquePointer? = Extensions.shared.serialized {
+            for extensionPointer in Extensions.shared.all {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
+            text.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                }
+            }
+            return cmark_parser_finish(parser)
         }
-        guard let root = cmark_parser_finish(parser) else { return Node(kind: .document, line: 1) }
+        guard let root else { return Node(kind: .document, line: 1) }
         defer { cmark_node_free(root) }
         var converter = Converter()
         return converter.block(root)
@@ -31,6 +39,13 @@ public enum CmarkDocument {
 private final class Extensions: @unchecked Sendable {
     static let shared = Extensions()
     let all: [OpaquePointer]
+    private let lock = NSLock()
+
+    func serialized<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
 
     private init() {
         cmark_gfm_core_extensions_ensure_registered()

@@ -22,7 +22,10 @@ struct CheckboxTasks: Recognizer {
             }
             let title = TaskTitle(spans: box.rest)
             if GatePattern.isCheckpoint(title.text) {
-                found.add(checkpoint(item, title: title, checked: box.status == .done, context: context))
+                var gate = checkpoint(item, title: title, checked: box.status == .done, context: context)
+                gate.scopeFromLine = found.lastCheckpointLine
+                found.lastCheckpointLine = item.line
+                found.add(gate)
                 continue
             }
             var task = TaskItem(line: item.line, title: title.text,

@@ -6,47 +6,88 @@ import PlanModel
 struct GateLists: Recognizer {
     func recognize(_ node: Node, in context: DocumentContext, into found: inout Findings) -> Bool {
         guard node.isList else { return false }
-        if let label = context.label, let pattern = GatePattern(label.text) {
-            var gate = GateItem(line: label.line, kind: pattern.kind, title: label.text,
-                                week: pattern.week ?? context.week, phase: pattern.phase ?? context.phase?.number)
-            if !TextPatterns.isBlank(label.value) {
-                gate.criteria.append(.init(line: label.line, text: label.value, checked: nil))
-            }
-            collect(node, into: &gate)
-            found.add(gate)
+        if let label = context.label, let index = label.gate {
+            Self.collect(node, into: &found.document.gates[index], role: .criterion)
             return true
         }
         if let heading = context.headingText, let pattern = context.headingGate {
             let line = context.frames.last?.line ?? node.line
-            if let index = found.document.gates.lastIndex(where: { $0.line == line }) {
-                collect(node, into: &found.document.gates[index])
-            } else {
-                var gate = GateItem(line: line, kind: pattern.kind, title: heading,
-                                    week: pattern.week ?? context.week, phase: pattern.phase ?? context.phase?.number)
-                collect(node, into: &gate)
-                found.add(gate)
-            }
+            let index = found.document.gates.lastIndex { $0.line == line }
+                ?? Self.open(pattern, title: heading, value: "", line: line, context: context, into: &found)
+            let role: GateItem.CriterionRole = found.document.gates[index].line == line ? .criterion : .condition
+            Self.collect(node, into: &found.document.gates[index], role: role)
             return true
         }
         return false
     }
 
-    private func collect(_ list: Node, into gate: inout GateItem) {
+    /// Records a gate for a label or heading and returns its index. A DELAY (no-go) list right
+    /// after a GO list is that gate's conditions, not a gate of its own.
+    static func open(_ pattern: GatePattern, title: String, value: String, line: Int, context: DocumentContext,
+                     into found: inout Findings) -> Int {
+        if pattern.kind == .noGo, let go = found.document.gates.lastIndex(where: { $0.kind == .go }),
+           !found.document.gates[go].criteria.contains(where: { $0.role == .condition }) {
+            return go
+        }
+        var gate = GateItem(line: line, kind: pattern.kind, title: title,
+                            week: pattern.week ?? context.week, phase: pattern.phase ?? context.phase?.number)
+        if !TextPatterns.isBlank(value) {
+            gate.criteria.append(.init(line: line, text: value, checked: nil))
+        }
+        found.add(gate)
+        return found.document.gates.count - 1
+    }
+
+    static func collect(_ list: Node, into gate: inout GateItem, role: GateItem.CriterionRole) {
         for item in list.children {
             let (box, spans) = CheckboxPrefix.of(item: item)
-            let text = TaskTitle.trimDecorations(TextPatterns.clean((box?.rest ?? spans).lines.first?.plainText ?? ""))
+            let raw = TextPatterns.clean((box?.rest ?? spans).lines.first?.plainText ?? "")
+            let text = TaskTitle.trimDecorations(raw)
             let checked = box.map { $0.status == .done }
-            if let checked, gate.checkbox == nil, Self.isPassMark(text) {
+            if let checked, gate.checkbox == nil, role == .criterion, Self.isPassMark(text) {
                 gate.checkbox = checked
             } else if !text.isEmpty || checked != nil {
-                gate.criteria.append(.init(line: item.line, text: text, checked: checked))
+                gate.criteria.append(.init(line: item.line, text: text, checked: checked,
+                                           status: status(raw, checked: checked, kind: gate.kind), role: role))
             }
-            for child in item.children where child.isList { collect(child, into: &gate) }
+            for child in item.children where child.isList { collect(child, into: &gate, role: role) }
         }
+    }
+
+    /// A box says met or unmet; so do ✅ and ❌, except in go/no-go lists, where they only
+    /// style which list an item is in.
+    static func status(_ raw: String, checked: Bool?, kind: GateItem.Kind) -> GateItem.CriterionStatus {
+        if let checked { return checked ? .met : .unmet }
+        guard kind != .go, kind != .noGo else { return .unknown }
+        if TextPatterns.contains(raw, "✅") || TextPatterns.contains(raw, "✔") { return .met }
+        if TextPatterns.contains(raw, "❌") { return .unmet }
+        return .unknown
     }
 
     private static func isPassMark(_ text: String) -> Bool {
         let lower = text.lowercased()
         return lower.hasPrefix("gate passed") || lower == "passed" || lower.hasPrefix("gate approved")
+    }
+}
+
+/// Checkpoint tables (`| Week | Key Question | Go/No-Go Decision |`): one checkpoint per row,
+/// tied to its week, with the question as its title and the decision kept.
+struct CheckpointTable: Recognizer {
+    func recognize(_ node: Node, in context: DocumentContext, into found: inout Findings) -> Bool {
+        guard node.kind == .table, let header = node.children.first else { return false }
+        let names = header.children.map { TextPatterns.clean($0.text).lowercased() }
+        guard let week = names.firstIndex(where: { $0 == "week" || $0 == "day" }),
+              let question = names.firstIndex(where: { $0.contains("question") || $0.contains("checkpoint") }) else { return false }
+        let decision = names.firstIndex { TextPatterns.contains($0, "go/no-go") || TextPatterns.contains($0, "decision") }
+        for row in node.children.dropFirst() {
+            let cells = row.children.map { TextPatterns.clean($0.text) }
+            guard question < cells.count, !TextPatterns.isBlank(cells[question]) else { continue }
+            let weekNumber = week < cells.count ? TextPatterns.number(after: ["week"], in: "week " + cells[week])?.first : nil
+            found.add(GateItem(line: row.line, kind: .checkpoint, title: cells[question], week: weekNumber ?? context.week,
+                               phase: context.phase?.number,
+                               criteria: [.init(line: row.line, text: cells[question], checked: nil)],
+                               decision: decision.flatMap { $0 < cells.count ? cells[$0] : nil }))
+        }
+        return true
     }
 }

@@ -89,6 +89,9 @@ public struct DocumentContext {
         let text: String
         let value: String
         let line: Int
+        /// The gate this label opened (index into the document's gates), whose criteria the
+        /// list right after it adds to.
+        var gate: Int?
     }
 
     mutating func enter(heading text: String, level: Int, line: Int) {

@@ -43,12 +43,15 @@ struct LabelParagraph {
             default:
                 break
             }
+            let lineNumber = paragraph.line + offset
+            var label = DocumentContext.Label(text: labeled.label, value: labeled.value, line: lineNumber)
+            if let pattern = GatePattern(labeled.label) {
+                label.gate = GateLists.open(pattern, title: labeled.label, value: labeled.value, line: lineNumber,
+                                            context: context, into: &found)
+            }
             // The last labelled line of a paragraph can introduce the list that follows it.
-            if offset == lines.count - 1 || lines[(offset + 1)...].allSatisfy({ $0.plainText.allSatisfy(\.isWhitespace) }) {
-                context.label = DocumentContext.Label(text: labeled.label, value: labeled.value, line: paragraph.line + offset)
-            } else if GatePattern(labeled.label) != nil {
-                // A gate stated on one line among others: `**Exit Criteria:** POC works`.
-                context.label = DocumentContext.Label(text: labeled.label, value: labeled.value, line: paragraph.line + offset)
+            if label.gate != nil || offset == lines.count - 1 || lines[(offset + 1)...].allSatisfy({ $0.plainText.allSatisfy(\.isWhitespace) }) {
+                context.label = label
             }
         }
     }

@@ -10,7 +10,7 @@ protocol Recognizer: Sendable {
 /// The block recognizers, in the order they are offered a block: gates first, so a gate's
 /// checkbox criteria never become tasks.
 enum Recognizers {
-    static let all: [any Recognizer] = [GateLists(), CheckboxTasks(), TaskTable()]
+    static let all: [any Recognizer] = [GateLists(), CheckboxTasks(), CheckpointTable(), TaskTable()]
 }
 
 /// What the recognizers have found so far in one document.
@@ -19,6 +19,8 @@ struct Findings {
     var diagnostics: [Diagnostic] = []
     /// Line of each numbered task (`2.1` → line), for Kiro lists numbered flat.
     var numberedTasks: [String: Int] = [:]
+    /// The line of the last Kiro checkpoint: the next one closes the tasks after it.
+    var lastCheckpointLine = 0
 
     init(document: DocumentFindings) {
         self.document = document

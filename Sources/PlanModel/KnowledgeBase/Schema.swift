@@ -134,6 +134,51 @@ public enum Schema {
             );
             CREATE INDEX task_history_project ON task_history(project_id, import_id);
             """),
+        Migration(version: 2, sql: """
+            CREATE TABLE gates (
+                id INTEGER PRIMARY KEY,
+                project_id INTEGER NOT NULL REFERENCES projects(id),
+                key TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('week','phase','final','exit','checkpoint','go','no-go','rollback')),
+                title TEXT NOT NULL,
+                week INTEGER,
+                phase INTEGER,
+                passed INTEGER,
+                decision TEXT,
+                source_path TEXT NOT NULL,
+                source_line INTEGER NOT NULL,
+                UNIQUE (project_id, key)
+            );
+            CREATE TABLE gate_criteria (
+                gate_id INTEGER NOT NULL REFERENCES gates(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('met','unmet','unknown')),
+                role TEXT NOT NULL CHECK (role IN ('criterion','condition')),
+                line INTEGER NOT NULL,
+                PRIMARY KEY (gate_id, position)
+            ) WITHOUT ROWID;
+            CREATE TABLE gate_tasks (
+                gate_id INTEGER NOT NULL REFERENCES gates(id) ON DELETE CASCADE,
+                task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+                PRIMARY KEY (gate_id, task_id)
+            ) WITHOUT ROWID;
+            CREATE TABLE gate_mentions (
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                gate_id INTEGER REFERENCES gates(id) ON DELETE SET NULL,
+                line INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                title TEXT NOT NULL,
+                week INTEGER,
+                phase INTEGER,
+                checkbox INTEGER,
+                decision TEXT,
+                scope_from_line INTEGER,
+                criteria TEXT NOT NULL
+            );
+            CREATE INDEX gate_mentions_document ON gate_mentions(document_id);
+            """),
     ]
 
     /// One table's documentation: what a row is and what each column means.
@@ -223,6 +268,37 @@ public enum Schema {
             ("owner_id", "the owner (owners.id)"),
             ("action", "the owner's cell in the task table (`Write CDK`), NULL when none is written"),
             ("position", "the owner's column order"),
+        ]),
+        TableDoc(name: "gates", meaning: "one row per gate, however many documents describe it: week, phase and final gates, exit criteria, Kiro checkpoints, go/no-go lists, rollback triggers, checkpoint table rows", columns: [
+            ("id", "row id"),
+            ("project_id", "the gate's project (projects.id)"),
+            ("key", "identity within the project: kind and the week or phase it closes (`phase:2`, `week:1`)"),
+            ("kind", "week, phase, final, exit, checkpoint, go, no-go or rollback"),
+            ("title", "the gate's label or heading as written (`Phase 2 Gate (End Week 7)`)"),
+            ("week", "the week the gate closes, when known"),
+            ("phase", "the phase the gate closes, when known"),
+            ("passed", "the gate's own checkbox (`- [ ] Gate passed`, a Kiro checkpoint's box): 1 ticked, 0 not, NULL none"),
+            ("decision", "a checkpoint table's Go/No-Go column"),
+            ("source_path", "the document of its primary description"),
+            ("source_line", "the line of its primary description"),
+        ]),
+        TableDoc(name: "gate_criteria", meaning: "the criteria of each gate, in order", columns: [
+            ("gate_id", "the gate (gates.id)"),
+            ("position", "order within the gate"),
+            ("text", "the criterion as written"),
+            ("status", "met (ticked box or ✅), unmet (empty box or ❌) or unknown (plain bullet)"),
+            ("role", "criterion, or condition for the DELAY list of a go/no-go gate"),
+            ("line", "the criterion's line in the gate's source document"),
+        ]),
+        TableDoc(name: "gate_tasks", meaning: "the tasks a gate closes: its week's, its phase's, the project's for a final gate, a Kiro checkpoint's since the previous one", columns: [
+            ("gate_id", "the gate (gates.id)"), ("task_id", "a task in its scope (tasks.id)"),
+        ]),
+        TableDoc(name: "gate_mentions", meaning: "one row per place a document describes a gate, as recognized there", columns: [
+            ("id", "row id"), ("document_id", "the document"), ("gate_id", "the gate it was linked to"),
+            ("line", "the gate's line"), ("kind", "the kind this document gives"), ("title", "the label as written here"),
+            ("week", "the week here"), ("phase", "the phase here"), ("checkbox", "the gate's own box here"),
+            ("decision", "a checkpoint table's decision"), ("scope_from_line", "a Kiro checkpoint's previous checkpoint line"),
+            ("criteria", "the criteria here, as JSON"),
         ]),
         TableDoc(name: "imports", meaning: "one row per `planq import` run", columns: [
             ("id", "row id"),

@@ -11,13 +11,22 @@ public struct GateItem: Equatable, Codable, Sendable {
         public let text: String
         /// The criterion's checkbox, when it has one (`true` = ticked).
         public let checked: Bool?
+        /// What the document says of it: a ticked box or ✅ is met, ❌ unmet.
+        public var status: CriterionStatus
+        /// A criterion to meet, or a condition that holds the gate (`DELAY ... If:` items).
+        public var role: CriterionRole
 
-        public init(line: Int, text: String, checked: Bool?) {
+        public init(line: Int, text: String, checked: Bool?, status: CriterionStatus? = nil, role: CriterionRole = .criterion) {
             self.line = line
             self.text = text
             self.checked = checked
+            self.status = status ?? (checked == true ? .met : checked == false ? .unmet : .unknown)
+            self.role = role
         }
     }
+
+    public enum CriterionStatus: String, Codable, Sendable { case met, unmet, unknown }
+    public enum CriterionRole: String, Codable, Sendable { case criterion, condition }
 
     public var line: Int
     public var kind: Kind
@@ -27,9 +36,14 @@ public struct GateItem: Equatable, Codable, Sendable {
     /// The gate's own checkbox (Kiro checkpoint item, `- [ ] Gate passed`), when it has one.
     public var checkbox: Bool?
     public var criteria: [Criterion]
+    /// A checkpoint table's Go/No-Go column (`Proceed to Phase 2 / Extend Phase 1`).
+    public var decision: String?
+    /// For Kiro checkpoints: the line after which the tasks it closes start (the previous
+    /// checkpoint's line, or 0).
+    public var scopeFromLine: Int?
 
     public init(line: Int, kind: Kind, title: String, week: Int?, phase: Int?,
-                checkbox: Bool? = nil, criteria: [Criterion] = []) {
+                checkbox: Bool? = nil, criteria: [Criterion] = [], decision: String? = nil, scopeFromLine: Int? = nil) {
         self.line = line
         self.kind = kind
         self.title = title
@@ -37,6 +51,8 @@ public struct GateItem: Equatable, Codable, Sendable {
         self.phase = phase
         self.checkbox = checkbox
         self.criteria = criteria
+        self.decision = decision
+        self.scopeFromLine = scopeFromLine
     }
 
     /// The checkboxes this gate accounts for: its own and its criteria's.
