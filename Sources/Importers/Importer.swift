@@ -141,9 +141,18 @@ public final class Importer {
                     TaskLinker.Input(origin: .stored(id: mention.id, taskID: mention.taskID), documentID: mention.documentID,
                                      documentPath: mention.documentPath, documentKind: mention.documentKind, item: mention.item)
                 } + (newMentions[key] ?? [])
-                let linked = TaskLinker.link(inputs)
+                var linked = TaskLinker.link(inputs)
+                // A week without a phase heading above it (a summary's next steps) is in the
+                // phase whose weeks include it, in whichever document of the project says so.
+                let phases = try knowledgeBase.phaseRanges(projectKey: key)
+                for index in linked.tasks.indices where linked.tasks[index].item.phase == nil {
+                    guard let week = linked.tasks[index].item.week else { continue }
+                    linked.tasks[index].item.phase = phases.first { $0.weeks.contains(week) }?.number
+                }
                 summary.changes += try knowledgeBase.writeTasks(projectKey: key, tasks: linked.tasks, mentions: linked.mentions,
                                                                importID: importID, ownerIDs: &ownerIDs)
+                // Gates after tasks: their scope is a set of task ids.
+                try knowledgeBase.writeGates(projectKey: key, gates: GateLinker.link(try knowledgeBase.storedGateMentions(projectKey: key)))
             }
             summary.tasksTotal = try knowledgeBase.taskCount()
             summary.warnings = warnings

@@ -59,7 +59,7 @@ extension Command {
 /// Every command, in the order `planq --help` lists them.
 enum CommandRegistry {
     static let all: [any Command] = [
-        ImportCommand(), StatusCommand(), TasksCommand(), OwnersCommand(), ProjectsCommand(),
+        ImportCommand(), StatusCommand(), TasksCommand(), GatesCommand(), OwnersCommand(), ProjectsCommand(),
         QueryCommand(), SchemaCommand(),
     ]
 

@@ -25,6 +25,8 @@ struct OptionSpec: Sendable {
     static let phase = OptionSpec(name: "phase", short: nil, value: "N", help: "only tasks in phase N")
     static let owner = OptionSpec(name: "owner", short: nil, value: "NAME", help: "only tasks owned by NAME (case-insensitive)")
     static let status = OptionSpec(name: "status", short: "s", value: "S", help: "only tasks with status S: open, done, in_progress, cancelled, deferred, planned")
+    static let kind = OptionSpec(name: "kind", short: "k", value: "K", help: "only gates of kind K: week, phase, final, exit, checkpoint, go, no-go, rollback")
+    static let verdict = OptionSpec(name: "verdict", short: nil, value: "V", help: "only gates with verdict V: passed, ready, at-risk, not-due")
     static let rebuild = OptionSpec(name: "rebuild", short: nil, value: nil, help: "drop everything imported before and import from scratch")
 
     var usage: String {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct CommandLineTests {
-    static let commands = ["import", "status", "tasks", "owners", "projects", "query", "schema"]
+    static let commands = ["import", "status", "tasks", "gates", "owners", "projects", "query", "schema"]
 
     @Test(arguments: commands)
     func everyCommandHasHelpAndTheReadmeNamesIt(command: String) throws {
@@ -29,6 +29,8 @@ import Testing
         (["status", "--today", "2026-13-01"], "planq status: error: --today needs a date as YYYY-MM-DD, got '2026-13-01'"),
         (["tasks", "--format", "xml"], "planq tasks: error: unknown format 'xml' (md, json or csv)"),
         (["query"], "planq query: error: query takes exactly one SQL statement (quote it)"),
+        (["gates", "--kind", "milestone"], "planq gates: error: unknown gate kind 'milestone'"),
+        (["gates", "--verdict", "late"], "planq gates: error: unknown verdict 'late'"),
     ])
     func wrongUsageExitsTwoWithTheUsageLine(arguments: [String], message: String) throws {
         let planq = try Planq()
@@ -82,7 +84,8 @@ import Testing
 
     @Test func schemaDocumentsEveryTable() throws {
         let result = try Planq().run(["schema"], withDatabase: false)
-        for table in ["documents", "projects", "phases", "tasks", "task_mentions", "owners", "task_owners", "imports", "task_history"] {
+        for table in ["documents", "projects", "phases", "tasks", "task_mentions", "owners", "task_owners", "imports", "task_history",
+                      "gates", "gate_criteria", "gate_tasks", "gate_mentions"] {
             #expect(result.stdout.contains("## \(table)\n"))
         }
         #expect(result.stdout.contains("| status "))

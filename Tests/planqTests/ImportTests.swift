@@ -12,6 +12,11 @@ import Testing
         try Planq.expectGolden(tasks.stdout, "samples-tasks.json")
         let status = try planq.run(["status", "--today", "2026-03-18", "--format", "json"])
         try Planq.expectGolden(status.stdout, "samples-status.json")
+        let gates = try planq.run(["gates", "--today", "2026-03-18", "--format", "json"])
+        try Planq.expectGolden(gates.stdout, "samples-gates.json")
+        let atRisk = try planq.run(["gates", "--today", "2026-03-18", "--verdict", "at-risk"])
+        #expect(atRisk.stdout.contains("| Phase 1 Gate | at-risk |"))
+        #expect(atRisk.stdout.split(separator: "\n").count == 3)
     }
 
     @Test func reimportSkipsUnchangedFilesAndFollowsEditsAndRemovals() throws {

@@ -29,7 +29,7 @@ struct GateLists: Recognizer {
            !found.document.gates[go].criteria.contains(where: { $0.role == .condition }) {
             return go
         }
-        var gate = GateItem(line: line, kind: pattern.kind, title: title,
+        var gate = GateItem(line: line, kind: pattern.kind, title: title.trimming(" :"),
                             week: pattern.week ?? context.week, phase: pattern.phase ?? context.phase?.number)
         if !TextPatterns.isBlank(value) {
             gate.criteria.append(.init(line: line, text: value, checked: nil))

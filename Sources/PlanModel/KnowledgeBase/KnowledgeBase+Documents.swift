@@ -52,6 +52,7 @@ extension KnowledgeBase {
         if let existing = try database.scalar("SELECT id FROM documents WHERE path = ?", [.text(findings.path)])?.int {
             documentID = Int64(existing)
             try database.run("DELETE FROM task_mentions WHERE document_id = ?", [.integer(documentID)])
+            try database.run("DELETE FROM gate_mentions WHERE document_id = ?", [.integer(documentID)])
             try database.run("DELETE FROM phases WHERE document_id = ?", [.integer(documentID)])
             try database.run("""
                 UPDATE documents SET project_id = ?, kind = ?, title = ?, project_name = ?, start_date = ?,
@@ -64,6 +65,7 @@ extension KnowledgeBase {
                 """, values + [.text(findings.path)])
             documentID = database.lastInsertRowID
         }
+        try storeGateMentions(findings.gates, documentID: documentID)
         for phase in findings.phases {
             try database.run("""
                 INSERT INTO phases(document_id, project_id, label, number, title, first_week, last_week, line)
@@ -81,6 +83,7 @@ extension KnowledgeBase {
 
     public func removeDocument(id: Int64) throws {
         try database.run("DELETE FROM task_mentions WHERE document_id = ?", [.integer(id)])
+        try database.run("DELETE FROM gate_mentions WHERE document_id = ?", [.integer(id)])
         try database.run("DELETE FROM phases WHERE document_id = ?", [.integer(id)])
         try database.run("DELETE FROM documents WHERE id = ?", [.integer(id)])
     }
@@ -134,6 +137,7 @@ extension KnowledgeBase {
             guard let id = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(key)])?.int else { continue }
             let rows = try database.rows("SELECT project_name, start_date FROM documents WHERE project_id = ? ORDER BY path", [.integer(Int64(id))])
             if rows.isEmpty {
+                try database.run("DELETE FROM gates WHERE project_id = ?", [.integer(Int64(id))])
                 try database.run("DELETE FROM task_owners WHERE task_id IN (SELECT id FROM tasks WHERE project_id = ?)", [.integer(Int64(id))])
                 try database.run("UPDATE tasks SET parent_id = NULL WHERE project_id = ?", [.integer(Int64(id))])
                 try database.run("DELETE FROM tasks WHERE project_id = ?", [.integer(Int64(id))])

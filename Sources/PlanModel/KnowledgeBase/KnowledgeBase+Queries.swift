@@ -30,6 +30,18 @@ public struct ProjectStatus: Sendable {
 }
 
 extension KnowledgeBase {
+    /// The week ranges of a project's phases, from every document's phase headings.
+    public func phaseRanges(projectKey: String) throws -> [(number: Int, weeks: ClosedRange<Int>)] {
+        try database.rows("""
+            SELECT DISTINCT ph.number, ph.first_week, coalesce(ph.last_week, ph.first_week)
+            FROM phases ph JOIN projects p ON p.id = ph.project_id
+            WHERE p.key = ? AND ph.first_week IS NOT NULL ORDER BY ph.number
+            """, [.text(projectKey)]).compactMap { row in
+            guard let number = row[0].int, let first = row[1].int, let last = row[2].int, first <= last else { return nil }
+            return (number, first...last)
+        }
+    }
+
     public func projects() throws -> [Project] {
         try database.rows("""
             SELECT p.id, p.key, p.name, p.start_date, (SELECT count(*) FROM documents d WHERE d.project_id = p.id)

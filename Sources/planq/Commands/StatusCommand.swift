@@ -16,9 +16,14 @@ struct StatusCommand: Command {
         let projects = try invocation.selectedProjects(in: knowledgeBase) ?? knowledgeBase.projects()
         let statuses = try knowledgeBase.status(projects: projects)
         let today = CalendarDate(invocation.settings.today)!
+        let gates = try knowledgeBase.gates(projectIDs: projects.map(\.id))
         let rows: [[(String, Value)]] = statuses.map { status in
             let project = status.project
             let currentWeek = project.startDate.flatMap(CalendarDate.init).map { today.week(since: $0) }
+            // The next gate: the first not yet passed, in week order (gates without a week last).
+            let next = gates.filter { $0.projectID == project.id }
+                .map { ($0, $0.verdict(currentWeek: currentWeek)) }
+                .first { $0.1 != .passed }
             let percent = status.scheduled == 0 ? 0 : status.done * 100 / status.scheduled
             return [
                 ("project", .string(project.name)),
@@ -38,12 +43,19 @@ struct StatusCommand: Command {
                 ("week", .string(currentWeek.map { $0 == 0 ? "not started" : "week \($0)" } ?? "unknown")),
                 ("owners", .array(status.owners.map { .object([("name", .string($0.name)), ("tasks", .int($0.tasks))]) })),
                 ("top_owners", .string(status.owners.prefix(3).map { "\($0.name) (\($0.tasks))" }.joined(separator: ", "))),
+                ("next_gate", next.map { gate, verdict in
+                    .object([("id", .int(Int(gate.id))), ("title", .string(gate.title)), ("week", Value(gate.week)),
+                             ("verdict", .string(verdict.rawValue))])
+                } ?? .null),
+                ("gate", .string(next.map { gate, verdict in
+                    (gate.week.map { "w\($0) " } ?? "") + gate.title + ": " + verdict.rawValue
+                } ?? "")),
             ]
         }
         let listing = Listing(
             fields: ["project", "key", "documents", "done", "total", "open", "in_progress", "planned", "deferred",
-                     "cancelled", "weeks", "start_date", "current_week", "owners"],
-            tableColumns: ["project", "progress", "open", "in_progress", "planned", "deferred", "weeks", "week", "top_owners"],
+                     "cancelled", "weeks", "start_date", "current_week", "owners", "next_gate"],
+            tableColumns: ["project", "progress", "open", "in_progress", "deferred", "week", "gate", "top_owners"],
             rows: rows)
         if statuses.isEmpty, invocation.settings.format == .md {
             invocation.output.line("No projects yet: run `planq import PATH` first.")

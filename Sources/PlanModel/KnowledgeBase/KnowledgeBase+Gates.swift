@@ -1,0 +1,152 @@
+import Foundation
+
+extension KnowledgeBase {
+    /// Stores the gates one document describes (its old ones were dropped with the document's rows).
+    public func storeGateMentions(_ gates: [GateItem], documentID: Int64) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for gate in gates {
+            let criteria = String(decoding: try encoder.encode(gate.criteria), as: UTF8.self)
+            try database.run("""
+                INSERT INTO gate_mentions(document_id, line, kind, title, week, phase, checkbox, decision, scope_from_line, criteria)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.integer(documentID), .integer(Int64(gate.line)), .text(gate.kind.rawValue), .text(gate.title),
+                      SQLValue(gate.week), SQLValue(gate.phase), gate.checkbox.map { SQLValue($0) } ?? .null,
+                      SQLValue(gate.decision), SQLValue(gate.scopeFromLine), .text(criteria)])
+        }
+    }
+
+    public func storedGateMentions(projectKey: String) throws -> [StoredGateMention] {
+        let decoder = JSONDecoder()
+        return try database.rows("""
+            SELECT g.id, g.document_id, d.path, d.kind, g.line, g.kind, g.title, g.week, g.phase, g.checkbox, g.decision,
+                   g.scope_from_line, g.criteria
+            FROM gate_mentions g JOIN documents d ON d.id = g.document_id JOIN projects p ON p.id = d.project_id
+            WHERE p.key = ? ORDER BY d.path, g.line
+            """, [.text(projectKey)]).compactMap { row in
+            guard let kind = GateItem.Kind(rawValue: row[5].string ?? "") else { return nil }
+            let criteria = (try? decoder.decode([GateItem.Criterion].self, from: Data((row[12].string ?? "[]").utf8))) ?? []
+            let item = GateItem(line: row[4].int ?? 0, kind: kind, title: row[6].string ?? "", week: row[7].int, phase: row[8].int,
+                                checkbox: row[9].int.map { $0 == 1 }, criteria: criteria, decision: row[10].string,
+                                scopeFromLine: row[11].int)
+            return StoredGateMention(id: Int64(row[0].int ?? 0), documentID: Int64(row[1].int ?? 0), documentPath: row[2].string ?? "",
+                                     documentKind: DocumentKind(rawValue: row[3].string ?? "") ?? .other, item: item)
+        }
+    }
+
+    /// Replaces one project's gates with `gates`, keeping the ids of gates whose key stays,
+    /// and records the tasks each one closes.
+    public func writeGates(projectKey: String, gates: [LinkedGate]) throws {
+        guard let projectValue = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(projectKey)])?.int else { return }
+        let projectID = Int64(projectValue)
+        var existing: [String: Int64] = [:]
+        for row in try database.rows("SELECT key, id FROM gates WHERE project_id = ?", [.integer(projectID)]) {
+            existing[row[0].string ?? ""] = Int64(row[1].int ?? 0)
+        }
+        for gate in gates {
+            let item = gate.item
+            let values: [SQLValue] = [.text(item.kind.rawValue), .text(item.title), SQLValue(item.week), SQLValue(item.phase),
+                                      item.checkbox.map { SQLValue($0) } ?? .null, SQLValue(item.decision),
+                                      .text(gate.source.path), .integer(Int64(gate.source.line))]
+            let id: Int64
+            if let known = existing.removeValue(forKey: gate.key) {
+                id = known
+                try database.run("""
+                    UPDATE gates SET kind = ?, title = ?, week = ?, phase = ?, passed = ?, decision = ?, source_path = ?,
+                        source_line = ? WHERE id = ?
+                    """, values + [.integer(id)])
+                try database.run("DELETE FROM gate_criteria WHERE gate_id = ?", [.integer(id)])
+                try database.run("DELETE FROM gate_tasks WHERE gate_id = ?", [.integer(id)])
+            } else {
+                try database.run("""
+                    INSERT INTO gates(kind, title, week, phase, passed, decision, source_path, source_line, project_id, key)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, values + [.integer(projectID), .text(gate.key)])
+                id = database.lastInsertRowID
+            }
+            for (position, criterion) in item.criteria.enumerated() {
+                try database.run("INSERT INTO gate_criteria(gate_id, position, text, status, role, line) VALUES (?, ?, ?, ?, ?, ?)",
+                                 [.integer(id), .integer(Int64(position)), .text(criterion.text), .text(criterion.status.rawValue),
+                                  .text(criterion.role.rawValue), .integer(Int64(criterion.line))])
+            }
+            try insertScope(of: gate, gateID: id, projectID: projectID)
+            for mention in gate.mentionIDs {
+                try database.run("UPDATE gate_mentions SET gate_id = ? WHERE id = ?", [.integer(id), .integer(mention)])
+            }
+        }
+        for (_, id) in existing {
+            try database.run("DELETE FROM gates WHERE id = ?", [.integer(id)])
+        }
+    }
+
+    /// The tasks a gate closes: a Kiro checkpoint's since the previous checkpoint in its
+    /// document; a week (exit, rollback, checkpoint-row) gate's week; a phase gate's phase; a
+    /// final gate's whole project. Deferred tasks are outside every scope; go/no-go lists have none.
+    private func insertScope(of gate: LinkedGate, gateID: Int64, projectID: Int64) throws {
+        let item = gate.item
+        let select: String
+        var values: [SQLValue] = [.integer(gateID)]
+        switch item.kind {
+        case .checkpoint where item.scopeFromLine != nil:
+            select = """
+                SELECT DISTINCT ?, task_id FROM task_mentions WHERE document_id = ? AND line > ? AND line < ? AND task_id IS NOT NULL
+                """
+            values += [.integer(gate.documentID), .integer(Int64(item.scopeFromLine!)), .integer(Int64(gate.source.line))]
+        case .phase where item.phase != nil:
+            select = "SELECT ?, id FROM tasks WHERE project_id = ? AND phase = ? AND status != 'deferred'"
+            values += [.integer(projectID), .integer(Int64(item.phase!))]
+        case .final:
+            select = "SELECT ?, id FROM tasks WHERE project_id = ? AND status != 'deferred'"
+            values += [.integer(projectID)]
+        case .week, .exit, .rollback, .checkpoint, .phase:
+            guard let week = item.week else { return }
+            select = "SELECT ?, id FROM tasks WHERE project_id = ? AND week = ? AND status != 'deferred'"
+            values += [.integer(projectID), .integer(Int64(week))]
+        case .go, .noGo:
+            return
+        }
+        try database.run("INSERT OR IGNORE INTO gate_tasks(gate_id, task_id) " + select, values)
+    }
+
+    public func gates(projectIDs: [Int64]? = nil, week: Int? = nil, kind: GateItem.Kind? = nil) throws -> [Gate] {
+        var conditions: [String] = []
+        var values: [SQLValue] = []
+        if let ids = projectIDs {
+            conditions.append("g.project_id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))")
+            values += ids.map { .integer($0) }
+        }
+        if let week { conditions.append("g.week = ?"); values.append(.integer(Int64(week))) }
+        if let kind { conditions.append("g.kind = ?"); values.append(.text(kind.rawValue)) }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let rows = try database.rows("""
+            SELECT g.id, p.name, p.id, g.kind, g.title, g.week, g.phase, g.passed, g.decision, g.source_path, g.source_line,
+                   (SELECT count(*) FROM gate_tasks s WHERE s.gate_id = g.id),
+                   (SELECT count(*) FROM gate_tasks s JOIN tasks t ON t.id = s.task_id
+                    WHERE s.gate_id = g.id AND t.status NOT IN ('done', 'cancelled'))
+            FROM gates g JOIN projects p ON p.id = g.project_id \(whereClause)
+            ORDER BY p.name COLLATE NOCASE, g.week IS NULL, g.week, g.source_path, g.source_line
+            """, values)
+        var criteria: [Int64: [Gate.Criterion]] = [:]
+        for row in try database.rows("SELECT gate_id, text, status, role FROM gate_criteria ORDER BY gate_id, position") {
+            criteria[Int64(row[0].int ?? 0), default: []].append(Gate.Criterion(
+                text: row[1].string ?? "", status: GateItem.CriterionStatus(rawValue: row[2].string ?? "") ?? .unknown,
+                role: GateItem.CriterionRole(rawValue: row[3].string ?? "") ?? .criterion))
+        }
+        return rows.compactMap { row in
+            guard let kind = GateItem.Kind(rawValue: row[3].string ?? "") else { return nil }
+            let id = Int64(row[0].int ?? 0)
+            return Gate(id: id, project: row[1].string ?? "", projectID: Int64(row[2].int ?? 0), kind: kind, title: row[4].string ?? "",
+                        week: row[5].int, phase: row[6].int, passed: row[7].int.map { $0 == 1 }, decision: row[8].string,
+                        criteria: criteria[id] ?? [], scopeTotal: row[11].int ?? 0, scopeOpen: row[12].int ?? 0,
+                        source: SourceRef(path: row[9].string ?? "", line: row[10].int ?? 0))
+        }
+    }
+
+    /// Titles of a gate's open tasks, for reports and `gates -v`.
+    public func openTasks(ofGate id: Int64) throws -> [String] {
+        try database.rows("""
+            SELECT t.title FROM gate_tasks s JOIN tasks t ON t.id = s.task_id
+            WHERE s.gate_id = ? AND t.status NOT IN ('done', 'cancelled') ORDER BY t.source_path, t.source_line
+            """, [.integer(id)]).compactMap { $0[0].string }
+    }
+}

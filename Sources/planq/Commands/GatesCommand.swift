@@ -1,0 +1,73 @@
+import PlanModel
+
+struct GatesCommand: Command {
+    let name = "gates"
+    let summary = "list gates with their criteria, the tasks they close and a verdict"
+    let arguments = ""
+    let options = [OptionSpec.project, .week, .kind, .verdict]
+    let details = """
+        Verdicts, as of --today: passed (marked passed, or every criterion met), ready (every task it
+        closes is done), at-risk (its week has come or gone and work is open), not-due. A project
+        without a start date has no current week, so none of its gates can be at risk.
+        """
+
+    func run(_ invocation: Invocation) throws -> Int32 {
+        let knowledgeBase = try invocation.openKnowledgeBase()
+        let arguments = invocation.arguments
+        var kind: GateItem.Kind?
+        if let text = arguments.values["kind"] {
+            guard let parsed = GateItem.Kind(rawValue: text) else {
+                throw UsageError(message: "unknown gate kind '\(text)' (week, phase, final, exit, checkpoint, go, no-go, rollback)")
+            }
+            kind = parsed
+        }
+        var verdict: GateVerdict?
+        if let text = arguments.values["verdict"] {
+            guard let parsed = GateVerdict(rawValue: text) else {
+                throw UsageError(message: "unknown verdict '\(text)' (passed, ready, at-risk, not-due)")
+            }
+            verdict = parsed
+        }
+        let projects = try invocation.selectedProjects(in: knowledgeBase) ?? knowledgeBase.projects()
+        let weeks = currentWeeks(projects, today: invocation.settings.today)
+        let gates = try knowledgeBase.gates(projectIDs: projects.map(\.id), week: try arguments.int("week"), kind: kind)
+            .map { ($0, $0.verdict(currentWeek: weeks[$0.projectID] ?? nil)) }
+            .filter { verdict == nil || $0.1 == verdict }
+        let rows: [[(String, Value)]] = gates.map { gate, verdict in
+            let criteria = gate.criteria.filter { $0.role == .criterion }
+            let conditions = gate.criteria.filter { $0.role == .condition }
+            return [
+                ("id", .int(Int(gate.id))),
+                ("project", .string(gate.project)),
+                ("kind", .string(gate.kind.rawValue)),
+                ("title", .string(gate.title)),
+                ("week", Value(gate.week)),
+                ("phase", Value(gate.phase)),
+                ("verdict", .string(verdict.rawValue)),
+                ("criteria", .array(criteria.map { .object([("text", .string($0.text)), ("status", .string($0.status.rawValue))]) })),
+                ("conditions", .array(conditions.map { .object([("text", .string($0.text)), ("status", .string($0.status.rawValue))]) })),
+                ("met", .string("\(criteria.filter { $0.status == .met }.count)/\(criteria.count)")),
+                ("tasks", .int(gate.scopeTotal)),
+                ("open_tasks", .int(gate.scopeOpen)),
+                ("decision", Value(gate.decision)),
+                ("source", .string(gate.source.description)),
+            ]
+        }
+        Emit.listing(Listing(fields: ["id", "project", "kind", "title", "week", "phase", "verdict", "criteria", "conditions",
+                                      "tasks", "open_tasks", "decision", "source"],
+                             tableColumns: ["id", "project", "week", "kind", "title", "verdict", "met", "open_tasks", "source"],
+                             rows: rows),
+                     format: invocation.settings.format, to: invocation.output)
+        return 0
+    }
+}
+
+/// Each project's current week as of `today`, or nil without a start date.
+func currentWeeks(_ projects: [Project], today: String) -> [Int64: Int?] {
+    guard let day = CalendarDate(today) else { return [:] }
+    var weeks: [Int64: Int?] = [:]
+    for project in projects {
+        weeks[project.id] = project.startDate.flatMap(CalendarDate.init).map { day.week(since: $0) }
+    }
+    return weeks
+}
