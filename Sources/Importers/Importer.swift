@@ -153,6 +153,9 @@ public final class Importer {
                                                                importID: importID, ownerIDs: &ownerIDs)
                 // Gates after tasks: their scope is a set of task ids.
                 try knowledgeBase.writeGates(projectKey: key, gates: GateLinker.link(try knowledgeBase.storedGateMentions(projectKey: key)))
+                for table in [KnowledgeBase.LinkedTable.risks, .metrics] {
+                    try knowledgeBase.setPrimaries(table, ItemLinker.primaries(try knowledgeBase.linkableRows(table, projectKey: key)))
+                }
             }
             summary.tasksTotal = try knowledgeBase.taskCount()
             summary.warnings = warnings

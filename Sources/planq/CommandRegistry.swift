@@ -59,7 +59,8 @@ extension Command {
 /// Every command, in the order `planq --help` lists them.
 enum CommandRegistry {
     static let all: [any Command] = [
-        ImportCommand(), StatusCommand(), TasksCommand(), GatesCommand(), OwnersCommand(), ProjectsCommand(),
+        ImportCommand(), StatusCommand(), TasksCommand(), GatesCommand(), RisksCommand(), MetricsCommand(), NotesCommand(),
+        OwnersCommand(), ProjectsCommand(),
         QueryCommand(), SchemaCommand(),
     ]
 

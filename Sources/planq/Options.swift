@@ -27,6 +27,9 @@ struct OptionSpec: Sendable {
     static let status = OptionSpec(name: "status", short: "s", value: "S", help: "only tasks with status S: open, done, in_progress, cancelled, deferred, planned")
     static let kind = OptionSpec(name: "kind", short: "k", value: "K", help: "only gates of kind K: week, phase, final, exit, checkpoint, go, no-go, rollback")
     static let verdict = OptionSpec(name: "verdict", short: nil, value: "V", help: "only gates with verdict V: passed, ready, at-risk, not-due")
+    static let severity = OptionSpec(name: "severity", short: nil, value: "S", help: "only risks of severity S: high, medium, low, unknown")
+    static let metricStatus = OptionSpec(name: "status", short: "s", value: "S", help: "only metrics with status S: met, missed, pending, unknown")
+    static let noteKind = OptionSpec(name: "kind", short: "k", value: "K", help: "only notes of kind K: blocker, went-well, to-improve, lesson, decision, deferred, next-step")
     static let rebuild = OptionSpec(name: "rebuild", short: nil, value: nil, help: "drop everything imported before and import from scratch")
 
     var usage: String {

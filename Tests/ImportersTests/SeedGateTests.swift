@@ -65,3 +65,46 @@ struct SeedGateTests {
         #expect(GateVerdict.of(passed: passed, criteria: criteria, scopeTotal: total, scopeOpen: open, week: week, currentWeek: current) == expected)
     }
 }
+
+@Suite(.enabled(if: Shared.available, "needs ../shared/seeds"), .serialized)
+struct SeedRiskMetricTests {
+    @Test func paviRisksFromThePlanAndTheSummary() throws {
+        let knowledgeBase = try SeedTests.importSeeds()
+        let pavi = try SeedTests.project(knowledgeBase, "pavi")
+        let risks = try knowledgeBase.risks(projectIDs: [pavi.id])
+        let poc = try #require(risks.first { $0.item.title == "Step Functions POC fails Week 1" })
+        #expect(poc.item.mitigation == "Spike isolated, quick fail")
+        #expect(poc.item.contingency?.contains("Nextflow") == true)
+        let scripts = try #require(risks.first { $0.item.title.hasPrefix("Container script modifications") })
+        #expect(scripts.item.severity == .medium)
+        #expect(scripts.item.mitigation?.contains("parallel Nextflow") == true)
+        #expect(!risks.contains { $0.item.title.lowercased().hasPrefix("none") })
+        #expect(risks.filter { $0.item.severity == .high }.isEmpty)
+    }
+
+    @Test func paviMetricsLinkTrackerAndPlanAndReadTheSummarysActuals() throws {
+        let knowledgeBase = try SeedTests.importSeeds()
+        let pavi = try SeedTests.project(knowledgeBase, "pavi")
+        let metrics = try knowledgeBase.metrics(projectIDs: [pavi.id])
+        let latency = metrics.filter { $0.item.name == "API response time (p95)" }
+        #expect(latency.count == 1)
+        #expect(latency.first?.status == .pending)
+        #expect(latency.first?.item.measurement == "CloudWatch metrics")
+        let week1 = metrics.filter { $0.item.week == 1 }
+        #expect(week1.count == 5)
+        #expect(week1.allSatisfy { $0.status == .met && $0.item.stated == "✅" })
+    }
+
+    @Test func clarityRisksAndMetrics() throws {
+        let knowledgeBase = try SeedTests.importSeeds()
+        let clarity = try SeedTests.project(knowledgeBase, "clarity")
+        #expect(try knowledgeBase.risks(projectIDs: [clarity.id], severity: .high).map(\.item.title)
+                == ["Cognito Integration", "DynamoDB Schema", "Gemini API Costs", "PAT Model Loading"])
+        let metrics = try knowledgeBase.metrics(projectIDs: [clarity.id])
+        let coverage = try #require(metrics.first { $0.item.name == "code coverage" })
+        #expect(coverage.item.actual == "55.92%")
+        #expect(coverage.item.target == "85%")
+        #expect(coverage.status == .missed)
+        #expect(metrics.first { $0.item.name == "unit test pass rate" }?.item.actual == "99.6%")
+    }
+}

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct CommandLineTests {
-    static let commands = ["import", "status", "tasks", "gates", "owners", "projects", "query", "schema"]
+    static let commands = ["import", "status", "tasks", "gates", "risks", "metrics", "notes", "owners", "projects", "query", "schema"]
 
     @Test(arguments: commands)
     func everyCommandHasHelpAndTheReadmeNamesIt(command: String) throws {
@@ -31,6 +31,9 @@ import Testing
         (["query"], "planq query: error: query takes exactly one SQL statement (quote it)"),
         (["gates", "--kind", "milestone"], "planq gates: error: unknown gate kind 'milestone'"),
         (["gates", "--verdict", "late"], "planq gates: error: unknown verdict 'late'"),
+        (["risks", "--severity", "dire"], "planq risks: error: unknown severity 'dire'"),
+        (["metrics", "--status", "great"], "planq metrics: error: unknown metric status 'great'"),
+        (["notes", "--kind", "gossip"], "planq notes: error: unknown note kind 'gossip'"),
     ])
     func wrongUsageExitsTwoWithTheUsageLine(arguments: [String], message: String) throws {
         let planq = try Planq()
@@ -85,7 +88,7 @@ import Testing
     @Test func schemaDocumentsEveryTable() throws {
         let result = try Planq().run(["schema"], withDatabase: false)
         for table in ["documents", "projects", "phases", "tasks", "task_mentions", "owners", "task_owners", "imports", "task_history",
-                      "gates", "gate_criteria", "gate_tasks", "gate_mentions"] {
+                      "gates", "gate_criteria", "gate_tasks", "gate_mentions", "risks", "metrics", "notes"] {
             #expect(result.stdout.contains("## \(table)\n"))
         }
         #expect(result.stdout.contains("| status "))

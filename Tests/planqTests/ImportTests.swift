@@ -14,6 +14,11 @@ import Testing
         try Planq.expectGolden(status.stdout, "samples-status.json")
         let gates = try planq.run(["gates", "--today", "2026-03-18", "--format", "json"])
         try Planq.expectGolden(gates.stdout, "samples-gates.json")
+        for listing in ["risks", "metrics", "notes"] {
+            let result = try planq.run([listing, "--format", "json"])
+            #expect(result.status == 0)
+            try Planq.expectGolden(result.stdout, "samples-\(listing).json")
+        }
         let atRisk = try planq.run(["gates", "--today", "2026-03-18", "--verdict", "at-risk"])
         #expect(atRisk.stdout.contains("| Phase 1 Gate | at-risk |"))
         #expect(atRisk.stdout.split(separator: "\n").count == 3)

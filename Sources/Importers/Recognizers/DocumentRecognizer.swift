@@ -13,6 +13,9 @@ public enum DocumentRecognizer {
         walker.walk(root.children)
         walker.flushAction(atLevel: 1)
         var found = walker.found
+        let weeks = walker.weekAtLine
+        InlineMetrics.collect(root.children, week: { node in weeks.last { $0.line <= node.line }?.week }, into: &found)
+        found.document.metrics.sort { $0.line < $1.line }
         found.document.tasks.sort { $0.line < $1.line }
         fillPhasesFromWeeks(&found.document)
         found.document.kind = ProjectTitle.kind(title: title, path: path, taskCount: found.document.tasks.count,
@@ -44,11 +47,14 @@ private struct Walker {
     var found: Findings
     var context = DocumentContext()
     var pendingAction: ActionHeadings.Candidate?
+    /// The week in force at each block, for readers that run after the walk.
+    var weekAtLine: [(line: Int, week: Int?)] = []
     let labels = LabelParagraph()
     let actions = ActionHeadings()
 
     mutating func walk(_ nodes: [Node]) {
         for node in nodes {
+            weekAtLine.append((node.line, context.week))
             switch node.kind {
             case .heading(let level):
                 enter(heading: node, level: level)

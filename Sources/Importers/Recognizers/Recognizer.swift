@@ -10,7 +10,10 @@ protocol Recognizer: Sendable {
 /// The block recognizers, in the order they are offered a block: gates first, so a gate's
 /// checkbox criteria never become tasks.
 enum Recognizers {
-    static let all: [any Recognizer] = [GateLists(), CheckboxTasks(), CheckpointTable(), TaskTable()]
+    static let all: [any Recognizer] = [
+        GateLists(), RiskLists(), NoteLists(), CheckboxTasks(),
+        CheckpointTable(), RiskTable(), MetricTable(), TaskTable(),
+    ]
 }
 
 /// What the recognizers have found so far in one document.

@@ -54,6 +54,9 @@ extension KnowledgeBase {
             try database.run("DELETE FROM task_mentions WHERE document_id = ?", [.integer(documentID)])
             try database.run("DELETE FROM gate_mentions WHERE document_id = ?", [.integer(documentID)])
             try database.run("DELETE FROM phases WHERE document_id = ?", [.integer(documentID)])
+            for table in ["risks", "metrics", "notes"] {
+                try database.run("DELETE FROM \(table) WHERE document_id = ?", [.integer(documentID)])
+            }
             try database.run("""
                 UPDATE documents SET project_id = ?, kind = ?, title = ?, project_name = ?, start_date = ?,
                     hash = ?, size = ?, mtime_ns = ?, import_id = ? WHERE id = ?
@@ -66,6 +69,7 @@ extension KnowledgeBase {
             documentID = database.lastInsertRowID
         }
         try storeGateMentions(findings.gates, documentID: documentID)
+        try storeRisksMetricsNotes(findings, documentID: documentID)
         for phase in findings.phases {
             try database.run("""
                 INSERT INTO phases(document_id, project_id, label, number, title, first_week, last_week, line)
@@ -85,6 +89,9 @@ extension KnowledgeBase {
         try database.run("DELETE FROM task_mentions WHERE document_id = ?", [.integer(id)])
         try database.run("DELETE FROM gate_mentions WHERE document_id = ?", [.integer(id)])
         try database.run("DELETE FROM phases WHERE document_id = ?", [.integer(id)])
+        for table in ["risks", "metrics", "notes"] {
+            try database.run("DELETE FROM \(table) WHERE document_id = ?", [.integer(id)])
+        }
         try database.run("DELETE FROM documents WHERE id = ?", [.integer(id)])
     }
 

@@ -178,6 +178,44 @@ public enum Schema {
                 criteria TEXT NOT NULL
             );
             CREATE INDEX gate_mentions_document ON gate_mentions(document_id);
+            CREATE TABLE risks (
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                primary_id INTEGER REFERENCES risks(id) ON DELETE SET NULL,
+                title TEXT NOT NULL,
+                severity TEXT NOT NULL CHECK (severity IN ('high','medium','low','unknown')),
+                likelihood TEXT,
+                impact TEXT,
+                mitigation TEXT,
+                contingency TEXT,
+                owner TEXT,
+                week INTEGER,
+                line INTEGER NOT NULL
+            );
+            CREATE INDEX risks_document ON risks(document_id);
+            CREATE TABLE metrics (
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                primary_id INTEGER REFERENCES metrics(id) ON DELETE SET NULL,
+                name TEXT NOT NULL,
+                target TEXT,
+                actual TEXT,
+                status TEXT NOT NULL CHECK (status IN ('met','missed','pending','unknown')),
+                stated_status TEXT,
+                measurement TEXT,
+                week INTEGER,
+                line INTEGER NOT NULL
+            );
+            CREATE INDEX metrics_document ON metrics(document_id);
+            CREATE TABLE notes (
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('blocker','went-well','to-improve','lesson','decision','deferred','next-step')),
+                text TEXT NOT NULL,
+                week INTEGER,
+                line INTEGER NOT NULL
+            );
+            CREATE INDEX notes_document ON notes(document_id);
             """),
     ]
 
@@ -299,6 +337,32 @@ public enum Schema {
             ("week", "the week here"), ("phase", "the phase here"), ("checkbox", "the gate's own box here"),
             ("decision", "a checkpoint table's decision"), ("scope_from_line", "a Kiro checkpoint's previous checkpoint line"),
             ("criteria", "the criteria here, as JSON"),
+        ]),
+        TableDoc(name: "risks", meaning: "one row per risk a document describes; a risk described in several documents of a project has one primary row", columns: [
+            ("id", "row id"),
+            ("document_id", "the document (documents.id)"),
+            ("primary_id", "NULL for the primary description; else the row this one repeats (listings show primaries, filled in from the rest)"),
+            ("title", "the risk as written"),
+            ("severity", "high, medium, low or unknown: from its heading, a Severity column, or likelihood × impact"),
+            ("likelihood", "the Likelihood / Probability cell"), ("impact", "the Impact cell, or the text after a bold risk name"),
+            ("mitigation", "the mitigation"), ("contingency", "the contingency or fallback"), ("owner", "the owner"),
+            ("week", "the week of the headings above it"), ("line", "the risk's line"),
+        ]),
+        TableDoc(name: "metrics", meaning: "one row per success metric a document states, in a Metric/Target table or in prose", columns: [
+            ("id", "row id"),
+            ("document_id", "the document (documents.id)"),
+            ("primary_id", "NULL for the primary statement; else the row this one repeats"),
+            ("name", "the metric as written"),
+            ("target", "the target as written (`< 500ms`, `-30%`, `Yes`)"),
+            ("actual", "the actual as written, NULL when blank (`______`)"),
+            ("status", "met, missed, pending (no actual) or unknown (cannot compare), computed from target and actual"),
+            ("stated_status", "the status the document states (✅, ❌, Met), as written"),
+            ("measurement", "how it is measured"), ("week", "the week of the headings above it"), ("line", "the metric's line"),
+        ]),
+        TableDoc(name: "notes", meaning: "blockers, lessons (went well / to improve), decisions, deferred items and scope cuts, next steps", columns: [
+            ("id", "row id"), ("document_id", "the document (documents.id)"),
+            ("kind", "blocker, went-well, to-improve, lesson, decision, deferred or next-step"),
+            ("text", "the note as written"), ("week", "the week it is tagged with, from its headings"), ("line", "the note's line"),
         ]),
         TableDoc(name: "imports", meaning: "one row per `planq import` run", columns: [
             ("id", "row id"),

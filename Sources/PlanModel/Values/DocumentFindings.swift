@@ -9,6 +9,9 @@ public struct DocumentFindings: Equatable, Codable, Sendable {
     public var phases: [PhaseItem]
     public var tasks: [TaskItem]
     public var gates: [GateItem]
+    public var risks: [RiskItem] = []
+    public var metrics: [MetricItem] = []
+    public var notes: [NoteItem] = []
 
     public init(path: String, title: String? = nil, projectName: String, kind: DocumentKind,
                 startDate: String? = nil, phases: [PhaseItem] = [], tasks: [TaskItem] = [],

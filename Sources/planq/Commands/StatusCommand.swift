@@ -8,7 +8,8 @@ struct StatusCommand: Command {
     let details = """
         For each project: tasks done of those scheduled (cancelled and deferred ones aside), the
         open, in-progress and planned counts, the current week as of --today when a document
-        states a start date, and the busiest owners.
+        states a start date, the next gate with its verdict, high risks, missed metrics and the
+        busiest owners.
         """
 
     func run(_ invocation: Invocation) throws -> Int32 {
@@ -17,6 +18,8 @@ struct StatusCommand: Command {
         let statuses = try knowledgeBase.status(projects: projects)
         let today = CalendarDate(invocation.settings.today)!
         let gates = try knowledgeBase.gates(projectIDs: projects.map(\.id))
+        let highRisks = try knowledgeBase.risks(projectIDs: projects.map(\.id), severity: .high)
+        let missed = try knowledgeBase.metrics(projectIDs: projects.map(\.id), status: .missed)
         let rows: [[(String, Value)]] = statuses.map { status in
             let project = status.project
             let currentWeek = project.startDate.flatMap(CalendarDate.init).map { today.week(since: $0) }
@@ -47,6 +50,8 @@ struct StatusCommand: Command {
                     .object([("id", .int(Int(gate.id))), ("title", .string(gate.title)), ("week", Value(gate.week)),
                              ("verdict", .string(verdict.rawValue))])
                 } ?? .null),
+                ("high_risks", .int(highRisks.filter { $0.project == project.name }.count)),
+                ("metrics_missed", .int(missed.filter { $0.project == project.name }.count)),
                 ("gate", .string(next.map { gate, verdict in
                     (gate.week.map { "w\($0) " } ?? "") + gate.title + ": " + verdict.rawValue
                 } ?? "")),
@@ -54,8 +59,8 @@ struct StatusCommand: Command {
         }
         let listing = Listing(
             fields: ["project", "key", "documents", "done", "total", "open", "in_progress", "planned", "deferred",
-                     "cancelled", "weeks", "start_date", "current_week", "owners", "next_gate"],
-            tableColumns: ["project", "progress", "open", "in_progress", "deferred", "week", "gate", "top_owners"],
+                     "cancelled", "weeks", "start_date", "current_week", "owners", "next_gate", "high_risks", "metrics_missed"],
+            tableColumns: ["project", "progress", "open", "deferred", "week", "gate", "high_risks", "metrics_missed", "top_owners"],
             rows: rows)
         if statuses.isEmpty, invocation.settings.format == .md {
             invocation.output.line("No projects yet: run `planq import PATH` first.")

@@ -1,0 +1,86 @@
+import PlanModel
+
+/// Metric tables: a `Metric` (or `Criterion`, `KPI`) column and a `Target` (or `Planned`, `Goal`)
+/// column, with `Actual` / `Achieved` / `Current`, `Measurement` and `Status` when present. A
+/// stated status that disagrees with the computed one is reported.
+struct MetricTable: Recognizer {
+    func recognize(_ node: Node, in context: DocumentContext, into found: inout Findings) -> Bool {
+        guard node.kind == .table, let header = node.children.first else { return false }
+        let names = header.children.map { TextPatterns.clean($0.text).lowercased().trimming(" *:") }
+        func column(_ words: [String]) -> Int? { names.firstIndex { name in words.contains { name == $0 || name.hasPrefix($0 + " ") } } }
+        guard let target = column(["target", "goal", "planned", "threshold", "sla", "expected"]),
+              let name = column(["metric", "metrics", "criterion", "criteria", "kpi", "measure", "success criteria", "indicator"]) ?? (target > 0 ? 0 : nil),
+              name != target else { return false }
+        let actual = column(["actual", "achieved", "current", "result", "measured", "value", "baseline"])
+        let measurement = column(["measurement", "how measured", "source", "tool"])
+        let status = column(["status", "state", "met"])
+        for row in node.children.dropFirst() {
+            let cells = row.children.map { TextPatterns.clean($0.text) }
+            func cell(_ index: Int?) -> String? {
+                guard let index, index < cells.count else { return nil }
+                let text = cells[index]
+                return text.isEmpty ? nil : text
+            }
+            guard let metricName = cell(name).map(TaskTitle.trimDecorations), !TextPatterns.isBlank(metricName) else { continue }
+            let metric = MetricItem(line: row.line, name: metricName, target: cell(target), actual: cell(actual),
+                                    stated: cell(status), measurement: cell(measurement), week: context.week)
+            Self.checkStatedStatus(metric, into: &found)
+            found.document.metrics.append(metric)
+        }
+        return true
+    }
+
+    static func checkStatedStatus(_ metric: MetricItem, into found: inout Findings) {
+        guard let stated = metric.stated.flatMap(MetricStatus.stated) else { return }
+        let computed = metric.status
+        guard [.met, .missed].contains(stated), [.met, .missed].contains(computed), stated != computed else { return }
+        found.warn(metric.line, "metric \"\(metric.name)\" is stated \(stated.rawValue) but computes \(computed.rawValue) "
+                   + "(target \(metric.target ?? "-"), actual \(metric.actual ?? "-"))")
+    }
+}
+
+/// Metrics stated in prose: `55.92% code coverage (target: 85%)`, `99.6% unit test pass rate`.
+enum InlineMetrics {
+    static let measures = ["coverage", "pass rate", "uptime", "availability", "error rate", "success rate", "accuracy", "latency"]
+
+    static func read(_ line: [Span], lineNumber: Int, week: Int?) -> MetricItem? {
+        let text = TaskTitle.trimDecorations(TextPatterns.clean(line.plainText))
+        // Find the first number: the actual, with the words after it the metric's name.
+        guard let start = text.firstIndex(where: { $0.isNumber }) else { return nil }
+        let fromNumber = text[start...]
+        let number = fromNumber.prefix { !$0.isWhitespace }
+        guard number.hasSuffix("%") || number.hasSuffix("ms") || number.hasSuffix("s"),
+              Quantity.parse(String(number)) != nil else { return nil }
+        var rest = fromNumber.dropFirst(number.count).trimming(" ")
+        var target: String?
+        if let open = rest.range(of: "(target") {
+            let inner = rest[open.upperBound...].prefix { $0 != ")" }.trimming(" :")
+            target = inner.isEmpty ? nil : inner
+            rest = String(rest[..<open.lowerBound])
+        } else if let open = rest.firstIndex(of: "(") {
+            rest = String(rest[..<open])
+        }
+        let name = rest.trimming(" ,.;:")
+        guard let first = name.first, first.isLetter else { return nil }
+        let lower = name.lowercased()
+        guard target != nil || measures.contains(where: { TextPatterns.contains(lower, $0) }), !name.isEmpty, name.count <= 60 else { return nil }
+        return MetricItem(line: lineNumber, name: name, target: target, actual: String(number), week: week)
+    }
+
+    /// Every paragraph line in the document, wherever it is: prose metrics sit in bullets too.
+    static func collect(_ nodes: [Node], week: (Node) -> Int?, into found: inout Findings) {
+        for node in nodes {
+            switch node.kind {
+            case .codeBlock, .htmlBlock, .table: continue
+            case .item where CheckboxPrefix.of(item: node).box != nil:
+                continue // a task's words (`Wednesday: 25% - monitor latency`) are not a measurement
+            case .paragraph:
+                for (offset, line) in node.spans.lines.enumerated() {
+                    if let metric = read(line, lineNumber: node.line + offset, week: week(node)) { found.document.metrics.append(metric) }
+                }
+            default:
+                collect(node.children, week: week, into: &found)
+            }
+        }
+    }
+}

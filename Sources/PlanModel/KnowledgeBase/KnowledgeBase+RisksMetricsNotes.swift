@@ -1,0 +1,166 @@
+/// A risk or metric row to link: its text and where it comes from.
+public struct LinkableRow: Sendable {
+    public let id: Int64
+    public let text: String
+    public let documentID: Int64
+    public let documentPath: String
+    public let documentKind: DocumentKind
+    public let line: Int
+}
+
+/// Risks and metrics as listings show them: the primary description, filled in from the others.
+public struct Risk: Sendable {
+    public let id: Int64
+    public let project: String
+    public let item: RiskItem
+    public let source: SourceRef
+}
+
+public struct Metric: Sendable {
+    public let id: Int64
+    public let project: String
+    public let item: MetricItem
+    public let status: MetricStatus
+    public let source: SourceRef
+}
+
+public struct Note: Sendable {
+    public let id: Int64
+    public let project: String
+    public let item: NoteItem
+    public let source: SourceRef
+}
+
+extension KnowledgeBase {
+    func storeRisksMetricsNotes(_ findings: DocumentFindings, documentID: Int64) throws {
+        for risk in findings.risks {
+            try database.run("""
+                INSERT INTO risks(document_id, title, severity, likelihood, impact, mitigation, contingency, owner, week, line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.integer(documentID), .text(risk.title), .text(risk.severity.rawValue), SQLValue(risk.likelihood),
+                      SQLValue(risk.impact), SQLValue(risk.mitigation), SQLValue(risk.contingency), SQLValue(risk.owner),
+                      SQLValue(risk.week), .integer(Int64(risk.line))])
+        }
+        for metric in findings.metrics {
+            try database.run("""
+                INSERT INTO metrics(document_id, name, target, actual, status, stated_status, measurement, week, line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.integer(documentID), .text(metric.name), SQLValue(metric.target), SQLValue(metric.actual),
+                      .text(metric.status.rawValue), SQLValue(metric.stated), SQLValue(metric.measurement),
+                      SQLValue(metric.week), .integer(Int64(metric.line))])
+        }
+        for note in findings.notes {
+            try database.run("INSERT INTO notes(document_id, kind, text, week, line) VALUES (?, ?, ?, ?, ?)",
+                             [.integer(documentID), .text(note.kind.rawValue), .text(note.text), SQLValue(note.week), .integer(Int64(note.line))])
+        }
+    }
+
+    public enum LinkedTable: String, Sendable {
+        case risks, metrics
+        var textColumn: String { self == .risks ? "title" : "name" }
+    }
+
+    /// A project's risk or metric rows, for linking.
+    public func linkableRows(_ table: LinkedTable, projectKey: String) throws -> [LinkableRow] {
+        try database.rows("""
+            SELECT r.id, r.\(table.textColumn), d.id, d.path, d.kind, r.line
+            FROM \(table.rawValue) r JOIN documents d ON d.id = r.document_id JOIN projects p ON p.id = d.project_id
+            WHERE p.key = ? ORDER BY d.path, r.line
+            """, [.text(projectKey)]).map { row in
+            LinkableRow(id: Int64(row[0].int ?? 0), text: row[1].string ?? "", documentID: Int64(row[2].int ?? 0),
+                        documentPath: row[3].string ?? "", documentKind: DocumentKind(rawValue: row[4].string ?? "") ?? .other,
+                        line: row[5].int ?? 0)
+        }
+    }
+
+    /// Points each row at the primary row it repeats (nil: it is a primary).
+    public func setPrimaries(_ table: LinkedTable, _ primaries: [(id: Int64, primary: Int64?)]) throws {
+        for entry in primaries {
+            try database.run("UPDATE \(table.rawValue) SET primary_id = ? WHERE id = ?", [SQLValue(entry.primary), .integer(entry.id)])
+        }
+    }
+
+    public func risks(projectIDs: [Int64]? = nil, severity: RiskItem.Severity? = nil) throws -> [Risk] {
+        let rows = try database.rows("""
+            SELECT r.id, coalesce(r.primary_id, r.id) AS head, p.name, r.title, r.severity, r.likelihood, r.impact, r.mitigation,
+                   r.contingency, r.owner, r.week, r.line, d.path, p.id
+            FROM risks r JOIN documents d ON d.id = r.document_id JOIN projects p ON p.id = d.project_id
+            ORDER BY p.name COLLATE NOCASE, d.path, r.line
+            """)
+        var groups: [Int64: [Row]] = [:]
+        var order: [Int64] = []
+        for row in rows {
+            if let ids = projectIDs, !ids.contains(Int64(row[13].int ?? 0)) { continue }
+            let head = Int64(row[1].int ?? 0)
+            if groups[head] == nil { order.append(head) }
+            groups[head, default: []].append(row)
+        }
+        let rank: [String: Int] = ["high": 0, "medium": 1, "low": 2, "unknown": 3]
+        let risks: [Risk] = order.compactMap { head in
+            let members = groups[head]!
+            guard let primary = members.first(where: { Int64($0[0].int ?? 0) == head }) ?? members.first else { return nil }
+            func first(_ column: Int) -> String? { ([primary] + members).lazy.compactMap { $0[column].string }.first }
+            var severity = RiskItem.Severity(rawValue: primary[4].string ?? "") ?? .unknown
+            if severity == .unknown { severity = members.compactMap { RiskItem.Severity(rawValue: $0[4].string ?? "") }.first { $0 != .unknown } ?? .unknown }
+            let item = RiskItem(line: primary[11].int ?? 0, title: primary[3].string ?? "", severity: severity,
+                                likelihood: first(5), impact: first(6), mitigation: first(7), contingency: first(8),
+                                owner: first(9), week: primary[10].int)
+            return Risk(id: head, project: primary[2].string ?? "", item: item,
+                        source: SourceRef(path: primary[12].string ?? "", line: primary[11].int ?? 0))
+        }
+        return risks.filter { severity == nil || $0.item.severity == severity }
+            .sorted { a, b in
+                if a.project != b.project { return a.project.lowercased() < b.project.lowercased() }
+                let x = rank[a.item.severity.rawValue] ?? 3, y = rank[b.item.severity.rawValue] ?? 3
+                return x != y ? x < y : (a.source.path, a.source.line) < (b.source.path, b.source.line)
+            }
+    }
+
+    public func metrics(projectIDs: [Int64]? = nil, week: Int? = nil, status: MetricStatus? = nil) throws -> [Metric] {
+        let rows = try database.rows("""
+            SELECT r.id, coalesce(r.primary_id, r.id), p.name, r.name, r.target, r.actual, r.stated_status, r.measurement,
+                   r.week, r.line, d.path, p.id
+            FROM metrics r JOIN documents d ON d.id = r.document_id JOIN projects p ON p.id = d.project_id
+            ORDER BY p.name COLLATE NOCASE, d.path, r.line
+            """)
+        var groups: [Int64: [Row]] = [:]
+        var order: [Int64] = []
+        for row in rows {
+            if let ids = projectIDs, !ids.contains(Int64(row[11].int ?? 0)) { continue }
+            let head = Int64(row[1].int ?? 0)
+            if groups[head] == nil { order.append(head) }
+            groups[head, default: []].append(row)
+        }
+        let metrics: [Metric] = order.compactMap { head in
+            let members = groups[head]!
+            guard let primary = members.first(where: { Int64($0[0].int ?? 0) == head }) ?? members.first else { return nil }
+            func first(_ column: Int) -> String? { ([primary] + members).lazy.compactMap { $0[column].string }.first }
+            let item = MetricItem(line: primary[9].int ?? 0, name: primary[3].string ?? "", target: first(4), actual: first(5),
+                                  stated: first(6), measurement: first(7), week: primary[8].int ?? members.compactMap { $0[8].int }.first)
+            return Metric(id: head, project: primary[2].string ?? "", item: item, status: item.status,
+                          source: SourceRef(path: primary[10].string ?? "", line: primary[9].int ?? 0))
+        }
+        return metrics.filter { (week == nil || $0.item.week == week) && (status == nil || $0.status == status) }
+            .sorted { a, b in
+                if a.project != b.project { return a.project.lowercased() < b.project.lowercased() }
+                if a.item.week != b.item.week { return (a.item.week ?? Int.max) < (b.item.week ?? Int.max) }
+                return (a.source.path, a.source.line) < (b.source.path, b.source.line)
+            }
+    }
+
+    public func notes(projectIDs: [Int64]? = nil, week: Int? = nil, kind: NoteItem.Kind? = nil) throws -> [Note] {
+        try database.rows("""
+            SELECT n.id, p.name, n.kind, n.text, n.week, n.line, d.path, p.id
+            FROM notes n JOIN documents d ON d.id = n.document_id JOIN projects p ON p.id = d.project_id
+            ORDER BY p.name COLLATE NOCASE, n.week IS NULL, n.week, d.path, n.line
+            """).compactMap { row in
+            guard let noteKind = NoteItem.Kind(rawValue: row[2].string ?? "") else { return nil }
+            if let ids = projectIDs, !ids.contains(Int64(row[7].int ?? 0)) { return nil }
+            if let week, row[4].int != week { return nil }
+            if let kind, noteKind != kind { return nil }
+            return Note(id: Int64(row[0].int ?? 0), project: row[1].string ?? "",
+                        item: NoteItem(line: row[5].int ?? 0, kind: noteKind, text: row[3].string ?? "", week: row[4].int),
+                        source: SourceRef(path: row[6].string ?? "", line: row[5].int ?? 0))
+        }
+    }
+}

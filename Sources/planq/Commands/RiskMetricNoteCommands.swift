@@ -1,0 +1,89 @@
+import PlanModel
+
+struct RisksCommand: Command {
+    let name = "risks"
+    let summary = "the risk register: risks by severity with mitigation, contingency and owner"
+    let arguments = ""
+    let options = [OptionSpec.project, .severity]
+
+    func run(_ invocation: Invocation) throws -> Int32 {
+        let knowledgeBase = try invocation.openKnowledgeBase()
+        var severity: RiskItem.Severity?
+        if let text = invocation.arguments.values["severity"] {
+            guard let parsed = RiskItem.Severity(rawValue: text) else {
+                throw UsageError(message: "unknown severity '\(text)' (high, medium, low, unknown)")
+            }
+            severity = parsed
+        }
+        let risks = try knowledgeBase.risks(projectIDs: try invocation.selectedProjects(in: knowledgeBase)?.map(\.id), severity: severity)
+        let rows: [[(String, Value)]] = risks.map { risk in
+            let item = risk.item
+            return [("id", .int(Int(risk.id))), ("project", .string(risk.project)), ("title", .string(item.title)),
+                    ("severity", .string(item.severity.rawValue)), ("likelihood", Value(item.likelihood)), ("impact", Value(item.impact)),
+                    ("mitigation", Value(item.mitigation)), ("contingency", Value(item.contingency)), ("owner", Value(item.owner)),
+                    ("source", .string(risk.source.description))]
+        }
+        Emit.listing(Listing(fields: ["id", "project", "title", "severity", "likelihood", "impact", "mitigation", "contingency", "owner", "source"],
+                             tableColumns: ["id", "project", "severity", "title", "mitigation", "contingency", "source"], rows: rows),
+                     format: invocation.settings.format, to: invocation.output)
+        return 0
+    }
+}
+
+struct MetricsCommand: Command {
+    let name = "metrics"
+    let summary = "success metrics with target, actual and status (met, missed, pending, unknown)"
+    let arguments = ""
+    let options = [OptionSpec.project, .week, .metricStatus]
+
+    func run(_ invocation: Invocation) throws -> Int32 {
+        let knowledgeBase = try invocation.openKnowledgeBase()
+        var status: MetricStatus?
+        if let text = invocation.arguments.values["status"] {
+            guard let parsed = MetricStatus(rawValue: text) else {
+                throw UsageError(message: "unknown metric status '\(text)' (met, missed, pending, unknown)")
+            }
+            status = parsed
+        }
+        let metrics = try knowledgeBase.metrics(projectIDs: try invocation.selectedProjects(in: knowledgeBase)?.map(\.id),
+                                                week: try invocation.arguments.int("week"), status: status)
+        let rows: [[(String, Value)]] = metrics.map { metric in
+            let item = metric.item
+            return [("id", .int(Int(metric.id))), ("project", .string(metric.project)), ("name", .string(item.name)),
+                    ("target", Value(item.target)), ("actual", Value(item.actual)), ("status", .string(metric.status.rawValue)),
+                    ("stated_status", Value(item.stated)), ("week", Value(item.week)), ("source", .string(metric.source.description))]
+        }
+        Emit.listing(Listing(fields: ["id", "project", "name", "target", "actual", "status", "stated_status", "week", "source"],
+                             tableColumns: ["id", "project", "week", "name", "target", "actual", "status", "source"], rows: rows),
+                     format: invocation.settings.format, to: invocation.output)
+        return 0
+    }
+}
+
+struct NotesCommand: Command {
+    let name = "notes"
+    let summary = "blockers, lessons, decisions, deferred items and next steps"
+    let arguments = ""
+    let options = [OptionSpec.project, .week, .noteKind]
+
+    func run(_ invocation: Invocation) throws -> Int32 {
+        let knowledgeBase = try invocation.openKnowledgeBase()
+        var kind: NoteItem.Kind?
+        if let text = invocation.arguments.values["kind"] {
+            guard let parsed = NoteItem.Kind(rawValue: text) else {
+                throw UsageError(message: "unknown note kind '\(text)' (blocker, went-well, to-improve, lesson, decision, deferred, next-step)")
+            }
+            kind = parsed
+        }
+        let notes = try knowledgeBase.notes(projectIDs: try invocation.selectedProjects(in: knowledgeBase)?.map(\.id),
+                                            week: try invocation.arguments.int("week"), kind: kind)
+        let rows: [[(String, Value)]] = notes.map { note in
+            [("id", .int(Int(note.id))), ("project", .string(note.project)), ("kind", .string(note.item.kind.rawValue)),
+             ("text", .string(note.item.text)), ("week", Value(note.item.week)), ("source", .string(note.source.description))]
+        }
+        Emit.listing(Listing(fields: ["id", "project", "kind", "text", "week", "source"],
+                             tableColumns: ["id", "project", "week", "kind", "text", "source"], rows: rows),
+                     format: invocation.settings.format, to: invocation.output)
+        return 0
+    }
+}
