@@ -124,3 +124,18 @@ func temporaryPath(_ name: String = "kb.db") throws -> String {
                             ["2", "child", "done", "open"], ["2", "parent", "removed", "open"]])
     }
 }
+
+@Suite struct MigrationTests {
+    @Test func aVersionOneKnowledgeBaseIsMigratedForwardKeepingItsRows() throws {
+        let path = try temporaryPath()
+        let old = try Database(path: path)
+        try old.execute(Schema.migrations[0].sql)
+        try old.execute("PRAGMA application_id = \(Schema.applicationID); PRAGMA user_version = 1")
+        try old.execute("INSERT INTO projects(key, name) VALUES ('atlas', 'Atlas')")
+        let knowledgeBase = try KnowledgeBase(path: path)
+        #expect(knowledgeBase.schemaVersion == Schema.currentVersion)
+        #expect(try knowledgeBase.projects().map(\.name) == ["Atlas"])
+        #expect(try knowledgeBase.gates().isEmpty)
+        #expect(try knowledgeBase.database.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'risks'")?.int == 1)
+    }
+}

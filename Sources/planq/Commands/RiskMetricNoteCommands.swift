@@ -4,7 +4,7 @@ struct RisksCommand: Command {
     let name = "risks"
     let summary = "the risk register: risks by severity with mitigation, contingency and owner"
     let arguments = ""
-    let options = [OptionSpec.project, .severity]
+    let options = [OptionSpec.project, .week, .severity]
 
     func run(_ invocation: Invocation) throws -> Int32 {
         let knowledgeBase = try invocation.openKnowledgeBase()
@@ -15,15 +15,17 @@ struct RisksCommand: Command {
             }
             severity = parsed
         }
+        let week = try invocation.arguments.int("week")
         let risks = try knowledgeBase.risks(projectIDs: try invocation.selectedProjects(in: knowledgeBase)?.map(\.id), severity: severity)
+            .filter { week == nil || $0.item.week == week }
         let rows: [[(String, Value)]] = risks.map { risk in
             let item = risk.item
             return [("id", .int(Int(risk.id))), ("project", .string(risk.project)), ("title", .string(item.title)),
                     ("severity", .string(item.severity.rawValue)), ("likelihood", Value(item.likelihood)), ("impact", Value(item.impact)),
                     ("mitigation", Value(item.mitigation)), ("contingency", Value(item.contingency)), ("owner", Value(item.owner)),
-                    ("source", .string(risk.source.description))]
+                    ("week", Value(item.week)), ("source", .string(risk.source.description))]
         }
-        Emit.listing(Listing(fields: ["id", "project", "title", "severity", "likelihood", "impact", "mitigation", "contingency", "owner", "source"],
+        Emit.listing(Listing(fields: ["id", "project", "title", "severity", "likelihood", "impact", "mitigation", "contingency", "owner", "week", "source"],
                              tableColumns: ["id", "project", "severity", "title", "mitigation", "contingency", "source"], rows: rows),
                      format: invocation.settings.format, to: invocation.output)
         return 0
