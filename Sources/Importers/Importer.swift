@@ -93,6 +93,7 @@ public final class Importer {
             start += batch.count
             progress(summary.filesUnchanged + start - touched.count, files.count)
         }
+        summary.phases.append(("read and recognize", Self.milliseconds(since: clock)))
         summary.filesParsed = parsed.count
         let foundPaths = Set(files.map(\.path))
         let removed = stored.values.filter { document in
@@ -133,6 +134,7 @@ public final class Importer {
             for file in touched {
                 try knowledgeBase.touchDocument(path: file.path, mtimeNanoseconds: file.mtimeNanoseconds)
             }
+            summary.phases.append(("store documents", Self.milliseconds(since: clock)))
             try knowledgeBase.refreshProjects(keys: affected, name: ProjectKey.displayName)
             var ownerIDs: [String: Int64] = [:]
             for key in affected.sorted() {
@@ -154,15 +156,19 @@ public final class Importer {
                 // Gates after tasks: their scope is a set of task ids.
                 try knowledgeBase.writeGates(projectKey: key, gates: GateLinker.link(try knowledgeBase.storedGateMentions(projectKey: key)))
                 for table in [KnowledgeBase.LinkedTable.risks, .metrics] {
-                    try knowledgeBase.setPrimaries(table, ItemLinker.primaries(try knowledgeBase.linkableRows(table, projectKey: key)))
+                    let rows = try knowledgeBase.linkableRows(table, projectKey: key)
+                    let current = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.primaryID) })
+                    try knowledgeBase.setPrimaries(table, ItemLinker.primaries(rows), current: current)
                 }
             }
+            summary.phases.append(("link and write \(affected.count) projects", Self.milliseconds(since: clock)))
             summary.tasksTotal = try knowledgeBase.taskCount()
             summary.warnings = warnings
             summary.durationMilliseconds = Self.milliseconds(since: clock)
             try knowledgeBase.finishImport(id: importID, summary: summary)
         }
         summary.durationMilliseconds = Self.milliseconds(since: clock)
+        summary.phases.append(("commit", summary.durationMilliseconds))
         if summary.filesParsed == 0, summary.filesUnchanged == 0, summary.filesRemoved == 0 {
             throw ImportError.nothingImported("nothing could be imported")
         }

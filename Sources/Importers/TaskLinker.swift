@@ -40,6 +40,8 @@ public enum TaskLinker {
         var groups: [[Int]] = []          // input indexes, primary first
         var groupOf = [Int](repeating: -1, count: inputs.count)
         var documentsIn: [Set<Int64>] = []
+        var groupsByWeek: [Int: [Int]] = [:]
+        var groupsByKey: [String: [Int]] = [:]
         // Tables already grouped, by week: (document, table line) → rows' group indexes.
         var tablesByWeek: [Int: [(document: Int64, rows: [Int])]] = [:]
 
@@ -83,15 +85,18 @@ public enum TaskLinker {
                 var best: (group: Int, score: Double)?
                 if linkable {
                     let threshold = item.week == nil ? noWeekThreshold : sameWeekThreshold
-                    for (group, members) in groups.enumerated() where !documentsIn[group].contains(document) && !claimed.contains(group) {
-                        let primary = members[0]
+                    // Candidates: groups of the same week, and (a task carried to another week)
+                    // groups whose title is exactly this one.
+                    var candidates = groupsByWeek[item.week ?? -1] ?? []
+                    if item.week != nil { candidates += groupsByKey[tokens.key(index)] ?? [] }
+                    for group in candidates where !documentsIn[group].contains(document) && !claimed.contains(group) {
+                        let primary = groups[group][0]
                         guard inputs[primary].documentKind != .kiroTasks else { continue }
-                        // A task carried to another week (a summary's next steps) keeps its title exactly.
                         if inputs[primary].item.week != item.week {
-                            guard item.week != nil, inputs[primary].item.week != nil, tokens.key(index) == tokens.key(primary) else { continue }
+                            guard inputs[primary].item.week != nil, tokens.key(index) == tokens.key(primary) else { continue }
                         }
                         let score = tokens.similarity(index, primary)
-                        if score >= threshold, score > (best?.score ?? 0) { best = (group, score) }
+                        if score >= threshold, score > (best?.score ?? 0) || (score == best?.score && group < best!.group) { best = (group, score) }
                     }
                 }
                 if let best {
@@ -103,6 +108,8 @@ public enum TaskLinker {
                     groups.append([index])
                     groupOf[index] = groups.count - 1
                     documentsIn.append([document])
+                    groupsByWeek[item.week ?? -1, default: []].append(groups.count - 1)
+                    if item.week != nil { groupsByKey[tokens.key(index), default: []].append(groups.count - 1) }
                 }
             }
             for table in newTables {
@@ -180,10 +187,12 @@ public enum TaskLinker {
 struct LazyTokens {
     private let titles: [String]
     private var cache: [TitleTokens?]
+    private var keys: [String?]
 
     init(_ titles: [String]) {
         self.titles = titles
         cache = Array(repeating: nil, count: titles.count)
+        keys = Array(repeating: nil, count: titles.count)
     }
 
     mutating func tokens(_ index: Int) -> TitleTokens {
@@ -195,7 +204,10 @@ struct LazyTokens {
 
     mutating func key(_ index: Int) -> String {
         if let known = cache[index] { return known.key }
-        return TitleTokens.words(of: titles[index]).joined(separator: " ")
+        if let known = keys[index] { return known }
+        let made = TitleTokens.words(of: titles[index]).joined(separator: " ")
+        keys[index] = made
+        return made
     }
 
     mutating func similarity(_ a: Int, _ b: Int) -> Double { tokens(a).similarity(to: tokens(b)) }

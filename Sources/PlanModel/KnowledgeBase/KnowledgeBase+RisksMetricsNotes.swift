@@ -6,6 +6,8 @@ public struct LinkableRow: Sendable {
     public let documentPath: String
     public let documentKind: DocumentKind
     public let line: Int
+    /// The row's current primary, so unchanged links are not written again.
+    public let primaryID: Int64?
 }
 
 /// Risks and metrics as listings show them: the primary description, filled in from the others.
@@ -63,19 +65,19 @@ extension KnowledgeBase {
     /// A project's risk or metric rows, for linking.
     public func linkableRows(_ table: LinkedTable, projectKey: String) throws -> [LinkableRow] {
         try database.rows("""
-            SELECT r.id, r.\(table.textColumn), d.id, d.path, d.kind, r.line
+            SELECT r.id, r.\(table.textColumn), d.id, d.path, d.kind, r.line, r.primary_id
             FROM \(table.rawValue) r JOIN documents d ON d.id = r.document_id JOIN projects p ON p.id = d.project_id
             WHERE p.key = ? ORDER BY d.path, r.line
             """, [.text(projectKey)]).map { row in
             LinkableRow(id: Int64(row[0].int ?? 0), text: row[1].string ?? "", documentID: Int64(row[2].int ?? 0),
                         documentPath: row[3].string ?? "", documentKind: DocumentKind(rawValue: row[4].string ?? "") ?? .other,
-                        line: row[5].int ?? 0)
+                        line: row[5].int ?? 0, primaryID: row[6].int.map(Int64.init))
         }
     }
 
     /// Points each row at the primary row it repeats (nil: it is a primary).
-    public func setPrimaries(_ table: LinkedTable, _ primaries: [(id: Int64, primary: Int64?)]) throws {
-        for entry in primaries {
+    public func setPrimaries(_ table: LinkedTable, _ primaries: [(id: Int64, primary: Int64?)], current: [Int64: Int64?]) throws {
+        for entry in primaries where current[entry.id] != .some(entry.primary) {
             try database.run("UPDATE \(table.rawValue) SET primary_id = ? WHERE id = ?", [SQLValue(entry.primary), .integer(entry.id)])
         }
     }

@@ -155,6 +155,13 @@ public struct ImportSummary: Equatable, Sendable {
     public var changes = TaskChanges()
     public var warnings = 0
     public var durationMilliseconds = 0
+    /// Milliseconds since the start at the end of each phase, for `import -v`.
+    public var phases: [(name: String, at: Int)] = []
+
+    public static func == (a: ImportSummary, b: ImportSummary) -> Bool {
+        a.filesSeen == b.filesSeen && a.filesParsed == b.filesParsed && a.filesUnchanged == b.filesUnchanged
+            && a.filesRemoved == b.filesRemoved && a.tasksTotal == b.tasksTotal && a.changes == b.changes
+    }
 
     public init() {}
 }

@@ -61,6 +61,7 @@ public enum Schema {
                 line INTEGER NOT NULL
             );
             CREATE INDEX phases_document ON phases(document_id);
+            CREATE INDEX phases_project ON phases(project_id);
             CREATE TABLE tasks (
                 id INTEGER PRIMARY KEY,
                 project_id INTEGER NOT NULL REFERENCES projects(id),
@@ -336,7 +337,7 @@ public enum Schema {
             ("line", "the gate's line"), ("kind", "the kind this document gives"), ("title", "the label as written here"),
             ("week", "the week here"), ("phase", "the phase here"), ("checkbox", "the gate's own box here"),
             ("decision", "a checkpoint table's decision"), ("scope_from_line", "a Kiro checkpoint's previous checkpoint line"),
-            ("criteria", "the criteria here, as JSON"),
+            ("criteria", "the criteria here: `line<US>text<US>checked<US>status<US>role` records separated by <RS> (ASCII 0x1F, 0x1E)"),
         ]),
         TableDoc(name: "risks", meaning: "one row per risk a document describes; a risk described in several documents of a project has one primary row", columns: [
             ("id", "row id"),

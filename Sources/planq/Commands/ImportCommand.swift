@@ -42,6 +42,14 @@ struct ImportCommand: Command {
             throw CommandFailure(error.description)
         }
         output.clearProgress()
+        if verbose {
+            var previous = 0
+            let phases = summary.phases.map { phase -> String in
+                defer { previous = phase.at }
+                return "\(phase.name) \(phase.at - previous) ms"
+            }
+            Output.error("phases: " + phases.joined(separator: ", "))
+        }
         if !quiet {
             let changes = summary.changes
             Output.error("imported \(summary.filesSeen) files (\(summary.filesParsed) parsed, \(summary.filesUnchanged) unchanged, "
