@@ -2,6 +2,9 @@
 /// documentation `planq schema` prints. Shipped migrations are never edited; a change is a
 /// new migration appended to `migrations`.
 public enum Schema {
+    // Every foreign key's child column has an index: SQLite checks a key on every delete of its
+    // parent, and without one each check scans the child table (quadratic re-imports).
+
     /// `PRAGMA application_id` of every planq knowledge base ('plnq').
     public static let applicationID: Int32 = 0x706C_6E71
 
@@ -113,6 +116,7 @@ public enum Schema {
                 checkbox INTEGER NOT NULL DEFAULT 0
             );
             CREATE INDEX task_mentions_document ON task_mentions(document_id);
+            CREATE INDEX task_mentions_task ON task_mentions(task_id);
             CREATE TABLE owners (
                 id INTEGER PRIMARY KEY,
                 name TEXT NOT NULL UNIQUE COLLATE NOCASE
@@ -124,6 +128,7 @@ public enum Schema {
                 position INTEGER NOT NULL,
                 PRIMARY KEY (task_id, owner_id)
             ) WITHOUT ROWID;
+            CREATE INDEX task_owners_owner ON task_owners(owner_id);
             CREATE TABLE task_history (
                 import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
                 project_id INTEGER NOT NULL,
@@ -164,6 +169,7 @@ public enum Schema {
                 task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
                 PRIMARY KEY (gate_id, task_id)
             ) WITHOUT ROWID;
+            CREATE INDEX gate_tasks_task ON gate_tasks(task_id);
             CREATE TABLE gate_mentions (
                 id INTEGER PRIMARY KEY,
                 document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -179,6 +185,7 @@ public enum Schema {
                 criteria TEXT NOT NULL
             );
             CREATE INDEX gate_mentions_document ON gate_mentions(document_id);
+            CREATE INDEX gate_mentions_gate ON gate_mentions(gate_id);
             CREATE TABLE risks (
                 id INTEGER PRIMARY KEY,
                 document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -194,6 +201,7 @@ public enum Schema {
                 line INTEGER NOT NULL
             );
             CREATE INDEX risks_document ON risks(document_id);
+            CREATE INDEX risks_primary ON risks(primary_id);
             CREATE TABLE metrics (
                 id INTEGER PRIMARY KEY,
                 document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -208,6 +216,7 @@ public enum Schema {
                 line INTEGER NOT NULL
             );
             CREATE INDEX metrics_document ON metrics(document_id);
+            CREATE INDEX metrics_primary ON metrics(primary_id);
             CREATE TABLE notes (
                 id INTEGER PRIMARY KEY,
                 document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
