@@ -99,6 +99,16 @@ struct ParsedArguments {
         }
     }
 
+    /// An option whose value must be one of a type's raw values; `noun` names it in the error.
+    func choice<T: RawRepresentable & CaseIterable>(_ name: String, _ noun: String, as type: T.Type) throws -> T? where T.RawValue == String {
+        guard let text = values[name] else { return nil }
+        guard let value = T(rawValue: text) else {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw UsageError(message: "unknown \(noun) '\(text)' (\(allowed))")
+        }
+        return value
+    }
+
     func int(_ name: String) throws -> Int? {
         guard let text = values[name] else { return nil }
         guard let value = Int(text), value >= 0 else { throw UsageError(message: "--\(name) needs a number, got '\(text)'") }

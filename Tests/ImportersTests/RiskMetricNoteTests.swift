@@ -47,8 +47,8 @@ import PlanModel
     @Test func metricTablesWithActualsStatusesAndADisagreement() {
         let markdown = """
             ## Success Metrics (Week 3)
-            | Metric | Target | Actual | Status |
-            |--------|--------|--------|--------|
+            | KPI | Goal | Current | Status |
+            |-----|------|---------|--------|
             | p95 latency | < 500ms | 420ms | ✅ |
             | Coverage | 85% | 61% | ✅ |
             | Uptime | 99.9% | ______ | |

@@ -2,7 +2,7 @@
 /// Recognized now so that their checkboxes never count as tasks; the knowledge base stores
 /// them from the schema version that adds the gate tables.
 public struct GateItem: Equatable, Codable, Sendable {
-    public enum Kind: String, Codable, Sendable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
         case week, phase, final, exit, checkpoint, go, noGo = "no-go", rollback
     }
 

@@ -14,20 +14,8 @@ struct GatesCommand: Command {
     func run(_ invocation: Invocation) throws -> Int32 {
         let knowledgeBase = try invocation.openKnowledgeBase()
         let arguments = invocation.arguments
-        var kind: GateItem.Kind?
-        if let text = arguments.values["kind"] {
-            guard let parsed = GateItem.Kind(rawValue: text) else {
-                throw UsageError(message: "unknown gate kind '\(text)' (week, phase, final, exit, checkpoint, go, no-go, rollback)")
-            }
-            kind = parsed
-        }
-        var verdict: GateVerdict?
-        if let text = arguments.values["verdict"] {
-            guard let parsed = GateVerdict(rawValue: text) else {
-                throw UsageError(message: "unknown verdict '\(text)' (passed, ready, at-risk, not-due)")
-            }
-            verdict = parsed
-        }
+        let kind = try arguments.choice("kind", "gate kind", as: GateItem.Kind.self)
+        let verdict = try arguments.choice("verdict", "verdict", as: GateVerdict.self)
         let projects = try invocation.selectedProjects(in: knowledgeBase) ?? knowledgeBase.projects()
         let weeks = currentWeeks(projects, today: invocation.settings.today)
         let gates = try knowledgeBase.gates(projectIDs: projects.map(\.id), week: try arguments.int("week"), kind: kind)

@@ -10,12 +10,7 @@ struct TasksCommand: Command {
         let knowledgeBase = try invocation.openKnowledgeBase()
         let arguments = invocation.arguments
         var filter = TaskFilter(week: try arguments.int("week"), phase: try arguments.int("phase"), owner: arguments.values["owner"])
-        if let text = arguments.values["status"] {
-            guard let status = TaskStatus(rawValue: text.replacingOccurrences(of: "-", with: "_")) else {
-                throw UsageError(message: "unknown status '\(text)' (open, done, in_progress, cancelled, deferred, planned)")
-            }
-            filter.status = status
-        }
+        filter.status = try arguments.choice("status", "status", as: TaskStatus.self)
         filter.projectIDs = try invocation.selectedProjects(in: knowledgeBase)?.map(\.id)
         let tasks = try knowledgeBase.tasks(filter)
         let rows: [[(String, Value)]] = tasks.map { task in

@@ -8,13 +8,7 @@ struct RisksCommand: Command {
 
     func run(_ invocation: Invocation) throws -> Int32 {
         let knowledgeBase = try invocation.openKnowledgeBase()
-        var severity: RiskItem.Severity?
-        if let text = invocation.arguments.values["severity"] {
-            guard let parsed = RiskItem.Severity(rawValue: text) else {
-                throw UsageError(message: "unknown severity '\(text)' (high, medium, low, unknown)")
-            }
-            severity = parsed
-        }
+        let severity = try invocation.arguments.choice("severity", "severity", as: RiskItem.Severity.self)
         let week = try invocation.arguments.int("week")
         let risks = try knowledgeBase.risks(projectIDs: try invocation.selectedProjects(in: knowledgeBase)?.map(\.id), severity: severity)
             .filter { week == nil || $0.item.week == week }
@@ -40,13 +34,7 @@ struct MetricsCommand: Command {
 
     func run(_ invocation: Invocation) throws -> Int32 {
         let knowledgeBase = try invocation.openKnowledgeBase()
-        var status: MetricStatus?
-        if let text = invocation.arguments.values["status"] {
-            guard let parsed = MetricStatus(rawValue: text) else {
-                throw UsageError(message: "unknown metric status '\(text)' (met, missed, pending, unknown)")
-            }
-            status = parsed
-        }
+        let status = try invocation.arguments.choice("status", "metric status", as: MetricStatus.self)
         let metrics = try knowledgeBase.metrics(projectIDs: try invocation.selectedProjects(in: knowledgeBase)?.map(\.id),
                                                 week: try invocation.arguments.int("week"), status: status)
         let rows: [[(String, Value)]] = metrics.map { metric in
@@ -70,13 +58,7 @@ struct NotesCommand: Command {
 
     func run(_ invocation: Invocation) throws -> Int32 {
         let knowledgeBase = try invocation.openKnowledgeBase()
-        var kind: NoteItem.Kind?
-        if let text = invocation.arguments.values["kind"] {
-            guard let parsed = NoteItem.Kind(rawValue: text) else {
-                throw UsageError(message: "unknown note kind '\(text)' (blocker, went-well, to-improve, lesson, decision, deferred, next-step)")
-            }
-            kind = parsed
-        }
+        let kind = try invocation.arguments.choice("kind", "note kind", as: NoteItem.Kind.self)
         let notes = try knowledgeBase.notes(projectIDs: try invocation.selectedProjects(in: knowledgeBase)?.map(\.id),
                                             week: try invocation.arguments.int("week"), kind: kind)
         let rows: [[(String, Value)]] = notes.map { note in
