@@ -89,18 +89,9 @@ extension KnowledgeBase {
             FROM risks r JOIN documents d ON d.id = r.document_id JOIN projects p ON p.id = d.project_id
             ORDER BY p.name COLLATE NOCASE, d.path, r.line
             """)
-        var groups: [Int64: [Row]] = [:]
-        var order: [Int64] = []
-        for row in rows {
-            if let ids = projectIDs, !ids.contains(Int64(row[13].int ?? 0)) { continue }
-            let head = Int64(row[1].int ?? 0)
-            if groups[head] == nil { order.append(head) }
-            groups[head, default: []].append(row)
-        }
+        let grouped = Self.groupByPrimary(rows, projectColumn: 13, projectIDs: projectIDs)
         let rank: [String: Int] = ["high": 0, "medium": 1, "low": 2, "unknown": 3]
-        let risks: [Risk] = order.compactMap { head in
-            let members = groups[head]!
-            guard let primary = members.first(where: { Int64($0[0].int ?? 0) == head }) ?? members.first else { return nil }
+        let risks: [Risk] = grouped.map { head, primary, members in
             func first(_ column: Int) -> String? { ([primary] + members).lazy.compactMap { $0[column].string }.first }
             var severity = RiskItem.Severity(rawValue: primary[4].string ?? "") ?? .unknown
             if severity == .unknown { severity = members.compactMap { RiskItem.Severity(rawValue: $0[4].string ?? "") }.first { $0 != .unknown } ?? .unknown }
@@ -125,17 +116,8 @@ extension KnowledgeBase {
             FROM metrics r JOIN documents d ON d.id = r.document_id JOIN projects p ON p.id = d.project_id
             ORDER BY p.name COLLATE NOCASE, d.path, r.line
             """)
-        var groups: [Int64: [Row]] = [:]
-        var order: [Int64] = []
-        for row in rows {
-            if let ids = projectIDs, !ids.contains(Int64(row[11].int ?? 0)) { continue }
-            let head = Int64(row[1].int ?? 0)
-            if groups[head] == nil { order.append(head) }
-            groups[head, default: []].append(row)
-        }
-        let metrics: [Metric] = order.compactMap { head in
-            let members = groups[head]!
-            guard let primary = members.first(where: { Int64($0[0].int ?? 0) == head }) ?? members.first else { return nil }
+        let grouped = Self.groupByPrimary(rows, projectColumn: 11, projectIDs: projectIDs)
+        let metrics: [Metric] = grouped.map { head, primary, members in
             func first(_ column: Int) -> String? { ([primary] + members).lazy.compactMap { $0[column].string }.first }
             let item = MetricItem(line: primary[9].int ?? 0, name: primary[3].string ?? "", target: first(4), actual: first(5),
                                   stated: first(6), measurement: first(7), week: primary[8].int ?? members.compactMap { $0[8].int }.first)
@@ -148,6 +130,22 @@ extension KnowledgeBase {
                 if a.item.week != b.item.week { return (a.item.week ?? Int.max) < (b.item.week ?? Int.max) }
                 return (a.source.path, a.source.line) < (b.source.path, b.source.line)
             }
+    }
+
+    /// Rows (id first, primary-or-own id second) grouped under their primary, in first-seen order.
+    private static func groupByPrimary(_ rows: [Row], projectColumn: Int, projectIDs: [Int64]?) -> [(head: Int64, primary: Row, members: [Row])] {
+        var groups: [Int64: [Row]] = [:]
+        var order: [Int64] = []
+        for row in rows {
+            if let ids = projectIDs, !ids.contains(Int64(row[projectColumn].int ?? 0)) { continue }
+            let head = Int64(row[1].int ?? 0)
+            if groups[head] == nil { order.append(head) }
+            groups[head, default: []].append(row)
+        }
+        return order.map { head in
+            let members = groups[head]!
+            return (head, members.first { Int64($0[0].int ?? 0) == head } ?? members[0], members)
+        }
     }
 
     public func notes(projectIDs: [Int64]? = nil, week: Int? = nil, kind: NoteItem.Kind? = nil) throws -> [Note] {

@@ -12,13 +12,14 @@ struct GatesCommand: Command {
         """
 
     func run(_ invocation: Invocation) throws -> Int32 {
-        let knowledgeBase = try invocation.openKnowledgeBase()
         let arguments = invocation.arguments
         let kind = try arguments.choice("kind", "gate kind", as: GateItem.Kind.self)
         let verdict = try arguments.choice("verdict", "verdict", as: GateVerdict.self)
+        let week = try arguments.int("week")
+        let knowledgeBase = try invocation.openKnowledgeBase()
         let projects = try invocation.selectedProjects(in: knowledgeBase) ?? knowledgeBase.projects()
         let weeks = currentWeeks(projects, today: invocation.settings.today)
-        let gates = try knowledgeBase.gates(projectIDs: projects.map(\.id), week: try arguments.int("week"), kind: kind)
+        let gates = try knowledgeBase.gates(projectIDs: projects.map(\.id), week: week, kind: kind)
             .map { ($0, $0.verdict(currentWeek: weeks[$0.projectID] ?? nil)) }
             .filter { verdict == nil || $0.1 == verdict }
         let rows: [[(String, Value)]] = gates.map { gate, verdict in

@@ -7,10 +7,10 @@ struct TasksCommand: Command {
     let options = [OptionSpec.project, .week, .phase, .owner, .status]
 
     func run(_ invocation: Invocation) throws -> Int32 {
-        let knowledgeBase = try invocation.openKnowledgeBase()
         let arguments = invocation.arguments
         var filter = TaskFilter(week: try arguments.int("week"), phase: try arguments.int("phase"), owner: arguments.values["owner"])
         filter.status = try arguments.choice("status", "status", as: TaskStatus.self)
+        let knowledgeBase = try invocation.openKnowledgeBase()
         filter.projectIDs = try invocation.selectedProjects(in: knowledgeBase)?.map(\.id)
         let tasks = try knowledgeBase.tasks(filter)
         let rows: [[(String, Value)]] = tasks.map { task in

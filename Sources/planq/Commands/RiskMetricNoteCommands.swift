@@ -7,9 +7,9 @@ struct RisksCommand: Command {
     let options = [OptionSpec.project, .week, .severity]
 
     func run(_ invocation: Invocation) throws -> Int32 {
-        let knowledgeBase = try invocation.openKnowledgeBase()
         let severity = try invocation.arguments.choice("severity", "severity", as: RiskItem.Severity.self)
         let week = try invocation.arguments.int("week")
+        let knowledgeBase = try invocation.openKnowledgeBase()
         let risks = try knowledgeBase.risks(projectIDs: try invocation.selectedProjects(in: knowledgeBase)?.map(\.id), severity: severity)
             .filter { week == nil || $0.item.week == week }
         let rows: [[(String, Value)]] = risks.map { risk in
@@ -33,10 +33,11 @@ struct MetricsCommand: Command {
     let options = [OptionSpec.project, .week, .metricStatus]
 
     func run(_ invocation: Invocation) throws -> Int32 {
-        let knowledgeBase = try invocation.openKnowledgeBase()
         let status = try invocation.arguments.choice("status", "metric status", as: MetricStatus.self)
+        let week = try invocation.arguments.int("week")
+        let knowledgeBase = try invocation.openKnowledgeBase()
         let metrics = try knowledgeBase.metrics(projectIDs: try invocation.selectedProjects(in: knowledgeBase)?.map(\.id),
-                                                week: try invocation.arguments.int("week"), status: status)
+                                                week: week, status: status)
         let rows: [[(String, Value)]] = metrics.map { metric in
             let item = metric.item
             return [("id", .int(Int(metric.id))), ("project", .string(metric.project)), ("name", .string(item.name)),
@@ -57,10 +58,11 @@ struct NotesCommand: Command {
     let options = [OptionSpec.project, .week, .noteKind]
 
     func run(_ invocation: Invocation) throws -> Int32 {
-        let knowledgeBase = try invocation.openKnowledgeBase()
         let kind = try invocation.arguments.choice("kind", "note kind", as: NoteItem.Kind.self)
+        let week = try invocation.arguments.int("week")
+        let knowledgeBase = try invocation.openKnowledgeBase()
         let notes = try knowledgeBase.notes(projectIDs: try invocation.selectedProjects(in: knowledgeBase)?.map(\.id),
-                                            week: try invocation.arguments.int("week"), kind: kind)
+                                            week: week, kind: kind)
         let rows: [[(String, Value)]] = notes.map { note in
             [("id", .int(Int(note.id))), ("project", .string(note.project)), ("kind", .string(note.item.kind.rawValue)),
              ("text", .string(note.item.text)), ("week", Value(note.item.week)), ("source", .string(note.source.description))]
