@@ -10,7 +10,7 @@ PKGS := sqlite3 libcmark-gfm libxml-2.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DB := .planq/demo.db
 
-.PHONY: deps build release test run install clean bench bench-deps
+.PHONY: deps build release test run install clean bench bench-deps templates
 
 # Installs the Debian -dev packages only when pkg-config cannot find one of the libraries.
 deps:
@@ -61,3 +61,8 @@ bench: release bench-deps
 
 clean:
 	rm -rf .build .planq
+
+# Compiles templates/report.css into the binary's stylesheet source (a test checks they match).
+templates: Sources/Reports/HTML/Stylesheet.swift
+Sources/Reports/HTML/Stylesheet.swift: templates/report.css
+	python3 -c "import sys; css=open('templates/report.css').read(); open('$@','w').write('// Generated from templates/report.css by \`make templates\`; a test keeps the two identical.\n// The stylesheet is compiled in so that a report renders the same from any directory.\n\n/// The report stylesheet, as templates/report.css has it.\npublic enum Stylesheet {\n    public static let css = #\"\"\"\n' + css + '\n\"\"\"#\n}\n')"

@@ -22,6 +22,6 @@ let package = Package(
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "ImportersTests", dependencies: ["Importers", "PlanModel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "PlanModel"]),
-        .testTarget(name: "planqTests", dependencies: ["PlanModel"], exclude: ["Golden"]),
+        .testTarget(name: "planqTests", dependencies: ["PlanModel", "Reports"], exclude: ["Golden"]),
     ]
 )

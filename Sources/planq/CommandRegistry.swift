@@ -1,3 +1,4 @@
+import Reports
 import Foundation
 import PlanModel
 
@@ -30,11 +31,14 @@ protocol Command: Sendable {
     var arguments: String { get }
     var options: [OptionSpec] { get }
     var details: String { get }
+    /// Whether `--format html` makes sense for the command (reports only).
+    var rendersHTML: Bool { get }
     func run(_ invocation: Invocation) throws -> Int32
 }
 
 extension Command {
     var details: String { "" }
+    var rendersHTML: Bool { false }
     var usage: String {
         let own = options.map(\.usage).joined(separator: " ")
         return ["usage: planq \(name)", arguments, own, "[global options]"].filter { !$0.isEmpty }.joined(separator: " ")
@@ -60,7 +64,7 @@ extension Command {
 enum CommandRegistry {
     static let all: [any Command] = [
         ImportCommand(), StatusCommand(), TasksCommand(), GatesCommand(), RisksCommand(), MetricsCommand(), NotesCommand(),
-        OwnersCommand(), ProjectsCommand(),
+        ReportCommand(), OwnersCommand(), ProjectsCommand(),
         QueryCommand(), SchemaCommand(),
     ]
 
@@ -156,6 +160,9 @@ enum CLI {
                 return 0
             }
             let settings = try Settings(parsed)
+            if settings.format == .html, !command.rendersHTML {
+                throw UsageError(message: "html is a report format (planq report ... --html); \(command.name) prints md, json or csv")
+            }
             invocation = Invocation(arguments: parsed, settings: settings, output: Output(path: settings.outputPath))
         } catch {
             Output.error("planq \(command.name): error: \(error)")

@@ -1,3 +1,4 @@
+import PlanModel
 import Foundation
 
 /// One command-line option: its names, whether it takes a value, and its help line.
@@ -9,7 +10,7 @@ struct OptionSpec: Sendable {
     let help: String
 
     static let db = OptionSpec(name: "db", short: nil, value: "FILE", help: "knowledge base file (default .planq/planq.db, or $PLANQ_DB)")
-    static let format = OptionSpec(name: "format", short: nil, value: "FMT", help: "output format: md, json or csv (md: aligned on a terminal, Markdown otherwise)")
+    static let format = OptionSpec(name: "format", short: nil, value: "FMT", help: "md, json or csv (md: aligned on a terminal, Markdown otherwise); reports also html")
     static let output = OptionSpec(name: "output", short: "o", value: "FILE", help: "write the output to FILE instead of standard output")
     static let today = OptionSpec(name: "today", short: nil, value: "DATE", help: "the date to report as of, YYYY-MM-DD (or $PLANQ_TODAY)")
     static let color = OptionSpec(name: "color", short: nil, value: "WHEN", help: "auto, always or never (NO_COLOR is honoured)")
@@ -18,7 +19,8 @@ struct OptionSpec: Sendable {
     static let help = OptionSpec(name: "help", short: "h", value: nil, help: "show this help")
     static let version = OptionSpec(name: "version", short: nil, value: nil, help: "print planq's version")
 
-    static let global: [OptionSpec] = [db, format, output, today, color, quiet, verbose, help]
+    static let html = OptionSpec(name: "html", short: nil, value: nil, help: "short for --format html (reports)")
+    static let global: [OptionSpec] = [db, format, html, output, today, color, quiet, verbose, help]
 
     static let project = OptionSpec(name: "project", short: "p", value: "P", help: "only projects whose key or name starts with P")
     static let week = OptionSpec(name: "week", short: "w", value: "N", help: "only tasks scheduled in week N")
@@ -30,6 +32,7 @@ struct OptionSpec: Sendable {
     static let severity = OptionSpec(name: "severity", short: nil, value: "S", help: "only risks of severity S: high, medium, low, unknown")
     static let metricStatus = OptionSpec(name: "status", short: "s", value: "S", help: "only metrics with status S: met, missed, pending, unknown")
     static let noteKind = OptionSpec(name: "kind", short: "k", value: "K", help: "only notes of kind K: blocker, went-well, to-improve, lesson, decision, deferred, next-step")
+    static let start = OptionSpec(name: "start", short: nil, value: "DATE", help: "the project's start date, YYYY-MM-DD, when its documents leave it blank")
     static let rebuild = OptionSpec(name: "rebuild", short: nil, value: nil, help: "drop everything imported before and import from scratch")
 
     var usage: String {
@@ -118,7 +121,7 @@ struct ParsedArguments {
 
 /// Settings that come from options, the environment and defaults, resolved in one place.
 struct Settings {
-    enum Format: String { case md, json, csv }
+    enum Format: String { case md, json, csv, html }
 
     let databasePath: String
     let format: Format
@@ -130,10 +133,9 @@ struct Settings {
 
     init(_ arguments: ParsedArguments, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         databasePath = arguments.values["db"] ?? environment["PLANQ_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? ".planq/planq.db"
-        let formatText = arguments.values["format"] ?? "md"
+        let formatText = arguments.flags.contains("html") ? "html" : arguments.values["format"] ?? "md"
         guard let format = Format(rawValue: formatText) else {
-            if formatText == "html" { throw UsageError(message: "--format html is for reports; listings support md, json and csv") }
-            throw UsageError(message: "unknown format '\(formatText)' (md, json or csv)")
+            throw UsageError(message: "unknown format '\(formatText)' (md, json, csv; html for reports)")
         }
         self.format = format
         outputPath = arguments.values["output"]

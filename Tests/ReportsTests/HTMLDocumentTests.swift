@@ -4,7 +4,7 @@ import Testing
 @Suite struct HTMLDocumentTests {
     @Test func textIsEscapedByLibxml2AndReadsBackUnchanged() {
         let document = HTMLDocument(title: "Week <3> & gates")
-        document.append(element: "p", text: "p95 < 500ms & \"quoted\" <script>alert(1)</script>")
+        document.add("p", to: document.body, text: "p95 < 500ms & \"quoted\" <script>alert(1)</script>")
         let html = document.serialize()
         #expect(!html.contains("<script>"))
         #expect(html.contains("p95 &lt; 500ms &amp;"))

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct CommandLineTests {
-    static let commands = ["import", "status", "tasks", "gates", "risks", "metrics", "notes", "owners", "projects", "query", "schema"]
+    static let commands = ["import", "status", "tasks", "gates", "risks", "metrics", "notes", "report", "owners", "projects", "query", "schema"]
 
     @Test(arguments: commands)
     func everyCommandHasHelpAndTheReadmeNamesIt(command: String) throws {
@@ -27,13 +27,18 @@ import Testing
         (["tasks", "--week", "three"], "planq tasks: error: --week needs a number, got 'three'"),
         (["tasks", "--status", "later"], "planq tasks: error: unknown status 'later'"),
         (["status", "--today", "2026-13-01"], "planq status: error: --today needs a date as YYYY-MM-DD, got '2026-13-01'"),
-        (["tasks", "--format", "xml"], "planq tasks: error: unknown format 'xml' (md, json or csv)"),
+        (["tasks", "--format", "xml"], "planq tasks: error: unknown format 'xml' (md, json, csv; html for reports)"),
         (["query"], "planq query: error: query takes exactly one SQL statement (quote it)"),
         (["gates", "--kind", "milestone"], "planq gates: error: unknown gate kind 'milestone'"),
         (["gates", "--verdict", "late"], "planq gates: error: unknown verdict 'late'"),
         (["risks", "--severity", "dire"], "planq risks: error: unknown severity 'dire'"),
         (["metrics", "--status", "great"], "planq metrics: error: unknown metric status 'great'"),
         (["notes", "--kind", "gossip"], "planq notes: error: unknown note kind 'gossip'"),
+        (["tasks", "--html"], "planq tasks: error: html is a report format"),
+        (["report"], "planq report: error: which report?"),
+        (["report", "week"], "planq report: error: report week needs a week number"),
+        (["report", "weekly"], "planq report: error: unknown report 'weekly'"),
+        (["report", "week", "3", "--start", "soon"], "planq report: error: --start needs a date as YYYY-MM-DD, got 'soon'"),
     ])
     func wrongUsageExitsTwoWithTheUsageLine(arguments: [String], message: String) throws {
         let planq = try Planq()

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import Testing
 
 @Suite struct ImportTests {
@@ -18,6 +19,16 @@ import Testing
             let result = try planq.run([listing, "--format", "json"])
             #expect(result.status == 0)
             try Planq.expectGolden(result.stdout, "samples-\(listing).json")
+        }
+        for (arguments, golden) in [(["report", "week", "3", "--today", "2026-03-18"], "report-week-3.md"),
+                                    (["report", "week", "3", "--today", "2026-03-18", "--html"], "report-week-3.html"),
+                                    (["report", "week", "3", "--today", "2026-03-18", "--format", "json"], "report-week-3.json"),
+                                    (["report", "gates", "--today", "2026-03-18"], "report-gates.md"),
+                                    (["report", "risks", "--today", "2026-03-18", "--format", "csv"], "report-risks.csv"),
+                                    (["report", "metrics", "--today", "2026-03-18"], "report-metrics.md")] {
+            let result = try planq.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            try Planq.expectGolden(result.stdout, golden)
         }
         let atRisk = try planq.run(["gates", "--today", "2026-03-18", "--verdict", "at-risk"])
         #expect(atRisk.stdout.contains("| Phase 1 Gate | at-risk |"))
@@ -97,5 +108,62 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("is not a planq knowledge base"))
         #expect(try String(contentsOfFile: planq.database, encoding: .utf8) == "my notes")
+    }
+}
+
+/// The report acceptance checks on the seeds (skipped without ../shared).
+@Suite(.enabled(if: FileManager.default.fileExists(atPath: Planq.root.deletingLastPathComponent().appendingPathComponent("shared/seeds").path)))
+struct SeedReportTests {
+    static let seeds = Planq.root.deletingLastPathComponent().appendingPathComponent("shared/seeds").path
+
+    @Test func weekSevenAsOneHTMLFile() throws {
+        let planq = try Planq()
+        try planq.run(["import", Self.seeds])
+        let file = planq.directory.appendingPathComponent("w7.html").path
+        let result = try planq.run(["report", "week", "7", "--project", "pavi", "--html", "-o", file, "--today", "2026-01-10"])
+        #expect(result.status == 0)
+        let html = try String(contentsOfFile: file, encoding: .utf8)
+        let tasks = HTMLTable.rows(id: "tasks", in: html)
+        #expect(tasks.count == 4)
+        #expect(tasks.contains { $0.contains("Load test (500 concurrent)") && $0.contains("You: Run, review") })
+        #expect(html.contains("Phase 2 Gate"))
+        #expect(HTMLTable.rows(id: "gate_", in: html).count == 4)
+        #expect(html.contains("Does staging pass all tests?"))
+        #expect(HTMLTable.rows(id: "risks", in: html).contains { $0.contains("Step Functions POC fails Week 1") })
+        #expect(HTMLTable.rows(id: "metrics", in: html).contains { $0.contains("API response time (p95)") })
+        #expect(!html.contains("<script"))
+        let dated = try planq.run(["report", "week", "7", "--project", "pavi", "--start", "2025-10-06", "--today", "2026-01-10"])
+        #expect(dated.stdout.contains("Phase 2 Gate — phase gate, closes week 7: at-risk"))
+    }
+
+    @Test func weekTwoInMarkdownShowsItsTwentyTasksAndTheWeekOneSummary() throws {
+        let planq = try Planq()
+        try planq.run(["import", Self.seeds])
+        let markdown = try planq.run(["report", "week", "2", "--project", "pavi", "--today", "2026-01-10"]).stdout
+        #expect(markdown.contains("## Tasks (0 of 20 done)"))
+        #expect(markdown.contains("| Design document completeness | 1 | 100% | 100% | met | ✅ |"))
+        #expect(markdown.contains("| 1 | went-well | Clear separation of POC infrastructure from production |"))
+        #expect(markdown.contains("Blockers: none recorded."))
+    }
+
+    @Test func afirgenGatesReportListsFifteenCheckpoints() throws {
+        let planq = try Planq()
+        try planq.run(["import", Self.seeds])
+        let json = try planq.run(["report", "gates", "--project", "afirgen", "--format", "json"]).stdout
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let gates = try #require((object["sections"] as? [[String: Any]])?.first?["gates"] as? [[String: Any]])
+        #expect(gates.count == 15)
+        #expect(gates.allSatisfy { ($0["scope"] as? Int ?? 0) > 0 && $0["kind"] as? String == "checkpoint" })
+        #expect(gates.first?["verdict"] as? String == "passed")
+        let ambiguous = try planq.run(["report", "gates"])
+        #expect(ambiguous.status == 1)
+        #expect(ambiguous.stderr.contains("choose one with --project"))
+    }
+}
+
+/// Rows of an HTML report's tables, parsed back with libxml2, each row's cells joined.
+enum HTMLTable {
+    static func rows(id prefix: String, in html: String) -> [String] {
+        HTMLDocument.tableRows(idPrefix: prefix, in: html).map { $0.joined(separator: " | ") }
     }
 }

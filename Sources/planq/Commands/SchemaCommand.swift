@@ -1,3 +1,4 @@
+import Reports
 import PlanModel
 
 struct SchemaCommand: Command {
@@ -19,7 +20,7 @@ struct SchemaCommand: Command {
                 output.line()
                 output.write(Emit.table(header: ["column", "meaning"], rows: table.columns.map { [$0.name, $0.meaning] }, markdown: true))
             }
-        case .json, .csv:
+        case .json, .csv, .html:
             let rows: [[(String, Value)]] = Schema.tables.flatMap { table in
                 table.columns.map { column in
                     [("table", .string(table.name)), ("column", .string(column.name)), ("meaning", .string(column.meaning))]

@@ -1,3 +1,4 @@
+import Reports
 import PlanModel
 
 struct StatusCommand: Command {

@@ -1,10 +1,10 @@
 import Foundation
 
 /// A day in the proleptic Gregorian calendar, for `--today` and week arithmetic.
-struct CalendarDate: Comparable, CustomStringConvertible {
-    let year: Int, month: Int, day: Int
+public struct CalendarDate: Comparable, CustomStringConvertible, Sendable {
+    public let year: Int, month: Int, day: Int
 
-    init?(_ text: String) {
+    public init?(_ text: String) {
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
@@ -13,15 +13,15 @@ struct CalendarDate: Comparable, CustomStringConvertible {
         self.day = day
     }
 
-    static func today() -> CalendarDate {
+    public static func today() -> CalendarDate {
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
         return CalendarDate(String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!))!
     }
 
-    var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 
     /// Days since 1970-01-01 (civil-from-days algorithm, valid for all Gregorian dates).
-    var dayNumber: Int {
+    public var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -32,12 +32,12 @@ struct CalendarDate: Comparable, CustomStringConvertible {
     }
 
     /// The 1-based week of `self` in a plan that starts on `start` (0 or less: not started).
-    func week(since start: CalendarDate) -> Int {
+    public func week(since start: CalendarDate) -> Int {
         let days = dayNumber - start.dayNumber
         return days < 0 ? 0 : days / 7 + 1
     }
 
-    static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.dayNumber < b.dayNumber }
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.dayNumber < b.dayNumber }
 
     private static func daysIn(month: Int, year: Int) -> Int {
         switch month {

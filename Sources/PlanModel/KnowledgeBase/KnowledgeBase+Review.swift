@@ -1,0 +1,71 @@
+/// A task change recorded by the latest import.
+public struct TaskChange: Sendable, Equatable {
+    public let key: String
+    public let title: String?
+    public let week: Int?
+    public let status: String
+    public let previous: String?
+}
+
+/// Two documents (or a document and itself) saying different things about one item.
+public struct Disagreement: Sendable, Equatable {
+    public let project: String
+    public let source: SourceRef
+    public let message: String
+    public let week: Int?
+}
+
+extension KnowledgeBase {
+    /// What the latest import changed in a project's tasks (additions, status changes, removals),
+    /// or nothing when the project was imported only once.
+    public func changesInLatestImport(projectID: Int64) throws -> [TaskChange] {
+        guard let latest = try database.scalar("SELECT max(import_id) FROM task_history WHERE project_id = ?", [.integer(projectID)])?.int,
+              let first = try database.scalar("SELECT min(import_id) FROM task_history WHERE project_id = ?", [.integer(projectID)])?.int,
+              latest != first else { return [] }
+        return try database.rows("""
+            SELECT h.task_key, t.title, h.week, h.status, h.previous_status FROM task_history h
+            LEFT JOIN tasks t ON t.id = h.task_id
+            WHERE h.project_id = ? AND h.import_id = ? ORDER BY h.week IS NULL, h.week, h.task_key
+            """, [.integer(projectID), .integer(Int64(latest))]).map { row in
+            TaskChange(key: row[0].string ?? "", title: row[1].string, week: row[2].int, status: row[3].string ?? "", previous: row[4].string)
+        }
+    }
+
+    /// Disagreements between what documents say: a task done in one document and open in another;
+    /// a gate marked passed with unmet criteria; a metric stated met whose actual misses its target
+    /// (and the reverse).
+    public func disagreements(projectIDs: [Int64]? = nil) throws -> [Disagreement] {
+        var found: [Disagreement] = []
+        let projectFilter = projectIDs.map { ids in "AND p.id IN (\(ids.map(String.init).joined(separator: ", ")))" } ?? ""
+        for row in try database.rows("""
+            SELECT p.name, t.title, t.week, d1.path, m1.line, d2.path, m2.line
+            FROM task_mentions m1 JOIN task_mentions m2 ON m2.task_id = m1.task_id AND m2.id > m1.id
+            JOIN tasks t ON t.id = m1.task_id JOIN projects p ON p.id = t.project_id
+            JOIN documents d1 ON d1.id = m1.document_id JOIN documents d2 ON d2.id = m2.document_id
+            WHERE m1.checkbox = 1 AND m2.checkbox = 1 AND ((m1.status = 'done') <> (m2.status = 'done')) \(projectFilter)
+            ORDER BY p.name, d1.path, m1.line
+            """) {
+            found.append(Disagreement(project: row[0].string ?? "", source: SourceRef(path: row[3].string ?? "", line: row[4].int ?? 0),
+                                      message: "task \"\(row[1].string ?? "")\" is done in one document and not in \(row[5].string ?? ""):\(row[6].int ?? 0)",
+                                      week: row[2].int))
+        }
+        for row in try database.rows("""
+            SELECT p.name, g.title, g.week, g.source_path, g.source_line,
+                   (SELECT count(*) FROM gate_criteria c WHERE c.gate_id = g.id AND c.status = 'unmet' AND c.role = 'criterion')
+            FROM gates g JOIN projects p ON p.id = g.project_id WHERE g.passed = 1 \(projectFilter) ORDER BY p.name, g.source_path, g.source_line
+            """) where (row[5].int ?? 0) > 0 {
+            found.append(Disagreement(project: row[0].string ?? "", source: SourceRef(path: row[3].string ?? "", line: row[4].int ?? 0),
+                                      message: "gate \"\(row[1].string ?? "")\" is marked passed with \(row[5].int ?? 0) unmet criteria",
+                                      week: row[2].int))
+        }
+        for metric in try metrics(projectIDs: projectIDs) {
+            guard let stated = metric.item.stated.flatMap(MetricStatus.stated), [.met, .missed].contains(stated),
+                  [.met, .missed].contains(metric.status), stated != metric.status else { continue }
+            found.append(Disagreement(project: metric.project, source: metric.source,
+                                      message: "metric \"\(metric.item.name)\" is stated \(stated.rawValue) but its actual \(metric.item.actual ?? "-") "
+                                        + "\(metric.status == .met ? "meets" : "misses") the target \(metric.item.target ?? "-")",
+                                      week: metric.item.week))
+        }
+        return found
+    }
+}

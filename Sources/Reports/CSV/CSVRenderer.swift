@@ -1,0 +1,18 @@
+/// CSV of a report's first table (reports are documents; CSV carries their main table).
+public enum CSVRenderer {
+    public static func render(_ document: ReportDocument) -> String {
+        let table = document.sections.lazy.flatMap(\.blocks).compactMap { block -> ReportTable? in
+            if case .table(let table) = block { return table }
+            return nil
+        }.first
+        guard let table else { return "" }
+        var lines = [table.columns.map { field($0.id) }.joined(separator: ",")]
+        lines += table.rows.map { $0.map { field($0.text) }.joined(separator: ",") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,66 @@
+import PlanModel
+import Reports
+
+struct ReportCommand: Command {
+    let name = "report"
+    let summary = "render a report: week N (the weekly checkpoint review), gates, risks, metrics"
+    let arguments = "week N | gates | risks | metrics"
+    let options = [OptionSpec.project, .start]
+    let rendersHTML = true
+    let details = """
+        Reports render as Markdown (default), self-contained HTML (--html: inline CSS and SVG, no
+        scripts), JSON (one object with `report` and `schema_version`) or CSV (the report's first
+        table). Dates come from --today; --start supplies a start date the documents leave blank.
+        --project is needed when the knowledge base holds more than one project.
+        """
+
+    func run(_ invocation: Invocation) throws -> Int32 {
+        let positional = invocation.arguments.positional
+        guard let kind = positional.first else { throw UsageError(message: "which report? week N, gates, risks or metrics") }
+        var week: Int?
+        if kind == "week" {
+            guard positional.count == 2, let number = Int(positional[1]), number >= 0 else {
+                throw UsageError(message: "report week needs a week number: planq report week 7")
+            }
+            week = number
+        } else {
+            guard ["gates", "risks", "metrics"].contains(kind), positional.count == 1 else {
+                throw UsageError(message: "unknown report '\(positional.joined(separator: " "))' (week N, gates, risks, metrics)")
+            }
+        }
+        var start: String?
+        if let text = invocation.arguments.values["start"] {
+            guard let date = CalendarDate(text) else { throw UsageError(message: "--start needs a date as YYYY-MM-DD, got '\(text)'") }
+            start = date.description
+        }
+        let knowledgeBase = try invocation.openKnowledgeBase()
+        let project = try onlyProject(invocation, knowledgeBase)
+        let today = invocation.settings.today
+        let document: ReportDocument
+        switch kind {
+        case "week":
+            document = try WeekReport(knowledgeBase: knowledgeBase, project: project, week: week!, today: today, start: start).document
+        default:
+            document = try ListReport(kind: kind, knowledgeBase: knowledgeBase, project: project, today: today, start: start).document
+        }
+        let output = invocation.output
+        switch invocation.settings.format {
+        case .md: output.write(MarkdownRenderer.render(document))
+        case .html: output.write(HTMLRenderer.render(document))
+        case .json: output.write(JSONRenderer.render(document))
+        case .csv: output.write(CSVRenderer.render(document))
+        }
+        return 0
+    }
+
+    /// The project a report is about: `--project`, or the only one.
+    private func onlyProject(_ invocation: Invocation, _ knowledgeBase: KnowledgeBase) throws -> Project {
+        let projects = try invocation.selectedProjects(in: knowledgeBase) ?? knowledgeBase.projects()
+        guard projects.count == 1 else {
+            let names = projects.map { "\($0.key) (\($0.name))" }.joined(separator: ", ")
+            throw CommandFailure(projects.isEmpty ? "no projects yet: run `planq import` first"
+                                 : "this report is about one project; choose one with --project: \(names)")
+        }
+        return projects[0]
+    }
+}
