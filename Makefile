@@ -10,7 +10,7 @@ PKGS := sqlite3 libcmark-gfm libxml-2.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DB := .planq/demo.db
 
-.PHONY: deps build release test run install clean bench bench-deps templates
+.PHONY: deps build release test run install clean bench bench-deps templates screenshots
 
 # Installs the Debian -dev packages only when pkg-config cannot find one of the libraries.
 deps:
@@ -66,3 +66,14 @@ clean:
 templates: Sources/Reports/HTML/Stylesheet.swift
 Sources/Reports/HTML/Stylesheet.swift: templates/report.css
 	python3 -c "import sys; css=open('templates/report.css').read(); open('$@','w').write('// Generated from templates/report.css by \`make templates\`; a test keeps the two identical.\n// The stylesheet is compiled in so that a report renders the same from any directory.\n\n/// The report stylesheet, as templates/report.css has it.\npublic enum Stylesheet {\n    public static let css = #\"\"\"\n' + css + '\n\"\"\"#\n}\n')"
+
+# Renders the sample week report to PNG, light and dark, with headless Chromium (installed here).
+screenshots: build
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-color-emoji; }
+	@dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-color-emoji
+	@mkdir -p docs/screenshots .planq
+	@rm -f .planq/shots.db*
+	.build/debug/planq --db .planq/shots.db import samples/ -q
+	.build/debug/planq --db .planq/shots.db report week 3 --today 2026-03-18 --html -o .planq/week3.html
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot=docs/screenshots/week3-light.png --window-size=1100,1900 file://$(CURDIR)/.planq/week3.html
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-dark-mode --screenshot=docs/screenshots/week3-dark.png --window-size=1100,1900 file://$(CURDIR)/.planq/week3.html

@@ -64,7 +64,7 @@ extension Command {
 enum CommandRegistry {
     static let all: [any Command] = [
         ImportCommand(), StatusCommand(), TasksCommand(), GatesCommand(), RisksCommand(), MetricsCommand(), NotesCommand(),
-        ReportCommand(), OwnersCommand(), ProjectsCommand(),
+        ReportCommand(), CheckCommand(), OwnersCommand(), ProjectsCommand(),
         QueryCommand(), SchemaCommand(),
     ]
 

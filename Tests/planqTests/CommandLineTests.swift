@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct CommandLineTests {
-    static let commands = ["import", "status", "tasks", "gates", "risks", "metrics", "notes", "report", "owners", "projects", "query", "schema"]
+    static let commands = ["import", "status", "tasks", "gates", "risks", "metrics", "notes", "report", "check", "owners", "projects", "query", "schema"]
 
     @Test(arguments: commands)
     func everyCommandHasHelpAndTheReadmeNamesIt(command: String) throws {

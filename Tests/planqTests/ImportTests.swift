@@ -35,6 +35,28 @@ import Testing
         #expect(atRisk.stdout.split(separator: "\n").count == 3)
     }
 
+    @Test func theSamplesAreConsistent() throws {
+        let planq = try Planq()
+        try planq.run(["import", "samples/"])
+        let check = try planq.run(["check"])
+        #expect(check.status == 0)
+        #expect(check.stdout.isEmpty)
+        #expect(check.stderr == "no disagreements\n")
+    }
+
+    @Test func checkReportsADisagreementWithItsPathAndLine() throws {
+        let planq = try Planq()
+        let docs = try planq.copySamples()
+        let summary = docs.appendingPathComponent("lumora/week-1-summary.md")
+        let text = try String(contentsOf: summary, encoding: .utf8)
+        try text.replacingOccurrences(of: "- [x] Authenticated ingest endpoint", with: "- [ ] Authenticated ingest endpoint")
+            .write(to: summary, atomically: true, encoding: .utf8)
+        try planq.run(["import", "docs"], in: planq.directory)
+        let check = try planq.run(["check"], in: planq.directory)
+        #expect(check.status == 1)
+        #expect(check.stdout == "docs/lumora/tracker.md:25: task \"Ingest endpoint with auth\" is done in one document and not in docs/lumora/week-1-summary.md:17\n")
+    }
+
     @Test func reimportSkipsUnchangedFilesAndFollowsEditsAndRemovals() throws {
         let planq = try Planq()
         let docs = try planq.copySamples()
@@ -155,6 +177,9 @@ struct SeedReportTests {
         #expect(gates.count == 15)
         #expect(gates.allSatisfy { ($0["scope"] as? Int ?? 0) > 0 && $0["kind"] as? String == "checkpoint" })
         #expect(gates.first?["verdict"] as? String == "passed")
+        let check = try planq.run(["check"])
+        #expect(check.status == 1)
+        #expect(check.stdout.split(separator: "\n").allSatisfy { $0.contains(".txt:") && $0.contains(": ") })
         let ambiguous = try planq.run(["report", "gates"])
         #expect(ambiguous.status == 1)
         #expect(ambiguous.stderr.contains("choose one with --project"))

@@ -36,6 +36,11 @@ struct LabelParagraph {
                    let date = TextPatterns.parseDate(labeled.value) {
                     found.document.startDate = date
                 }
+            case "status":
+                if !TextPatterns.isBlank(labeled.value) {
+                    let week = TextPatterns.number(after: ["week"], in: labeled.value)?.first ?? context.week
+                    found.document.notes.append(NoteItem(line: paragraph.line + offset, kind: .status, text: labeled.value, week: week))
+                }
             case "owner", "owners", "assignee", "developer", "responsible", "lead":
                 if let name = Owners.names(in: labeled.value).first {
                     context.sectionOwner = (name, context.headingLevel)

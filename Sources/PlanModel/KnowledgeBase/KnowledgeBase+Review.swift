@@ -58,6 +58,21 @@ extension KnowledgeBase {
                                       message: "gate \"\(row[1].string ?? "")\" is marked passed with \(row[5].int ?? 0) unmet criteria",
                                       week: row[2].int))
         }
+        // A status line that calls a week complete while that week still has open checkboxes.
+        for note in try notes(projectIDs: projectIDs, kind: .status) {
+            let lower = note.item.text.lowercased()
+            guard let week = note.item.week, lower.contains("complete"), !lower.contains("incomplete"), !lower.contains("not complete") else { continue }
+            let open = try database.rows("""
+                SELECT DISTINCT t.title, t.source_path, t.source_line FROM tasks t JOIN projects p ON p.id = t.project_id
+                JOIN task_mentions m ON m.task_id = t.id AND m.checkbox = 1
+                WHERE p.name = ? AND t.week = ? AND t.status IN ('open', 'in_progress') ORDER BY t.source_path, t.source_line
+                """, [.text(note.project), .integer(Int64(week))])
+            guard let first = open.first else { continue }
+            found.append(Disagreement(project: note.project, source: note.source,
+                                      message: "calls week \(week) complete (\"\(note.item.text)\") but \(open.count) of its tasks are open, "
+                                        + "first \"\(first[0].string ?? "")\" at \(first[1].string ?? ""):\(first[2].int ?? 0)",
+                                      week: week))
+        }
         for metric in try metrics(projectIDs: projectIDs) {
             guard let stated = metric.item.stated.flatMap(MetricStatus.stated), [.met, .missed].contains(stated),
                   [.met, .missed].contains(metric.status), stated != metric.status else { continue }

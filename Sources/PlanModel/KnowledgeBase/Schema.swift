@@ -220,7 +220,7 @@ public enum Schema {
             CREATE TABLE notes (
                 id INTEGER PRIMARY KEY,
                 document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-                kind TEXT NOT NULL CHECK (kind IN ('blocker','went-well','to-improve','lesson','decision','deferred','next-step')),
+                kind TEXT NOT NULL CHECK (kind IN ('blocker','went-well','to-improve','lesson','decision','deferred','next-step','status')),
                 text TEXT NOT NULL,
                 week INTEGER,
                 line INTEGER NOT NULL
@@ -371,7 +371,7 @@ public enum Schema {
         ]),
         TableDoc(name: "notes", meaning: "blockers, lessons (went well / to improve), decisions, deferred items and scope cuts, next steps", columns: [
             ("id", "row id"), ("document_id", "the document (documents.id)"),
-            ("kind", "blocker, went-well, to-improve, lesson, decision, deferred or next-step"),
+            ("kind", "blocker, went-well, to-improve, lesson, decision, deferred, next-step, or status (a document's `Status:` line)"),
             ("text", "the note as written"), ("week", "the week it is tagged with, from its headings"), ("line", "the note's line"),
         ]),
         TableDoc(name: "imports", meaning: "one row per `planq import` run", columns: [

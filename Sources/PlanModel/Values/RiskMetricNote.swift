@@ -82,6 +82,8 @@ public struct MetricItem: Equatable, Codable, Sendable {
 public struct NoteItem: Equatable, Codable, Sendable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case blocker, wentWell = "went-well", toImprove = "to-improve", lesson, decision, deferred, nextStep = "next-step"
+        /// A document's own status line (`**Status**: Week 1 Complete`), checked against the tasks.
+        case status
     }
 
     public var line: Int

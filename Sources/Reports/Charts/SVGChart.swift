@@ -1,7 +1,7 @@
 /// A line chart drawn as inline SVG elements (through `HTMLDocument`, so every text is escaped):
 /// axes, one polyline per series, a `<title>` naming the chart for screen readers.
 enum SVGChart {
-    static let width = 640, height = 260, left = 44, right = 16, top = 16, bottom = 36
+    static let width = 640, height = 280, left = 44, right = 16, top = 36, bottom = 36
 
     static func add(_ chart: ReportChart, to parent: HTMLElement, in html: HTMLDocument) {
         let svg = html.add("svg", to: parent, [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(width) \(height)"),
@@ -21,6 +21,13 @@ enum SVGChart {
         html.add("text", to: svg, text: String(maximum), [("class", "label"), ("x", "\(left - 6)"), ("y", "\(top + 4)"), ("text-anchor", "end")])
         html.add("text", to: svg, text: "0", [("class", "label"), ("x", "\(left - 6)"), ("y", "\(top + plotHeight + 4)"), ("text-anchor", "end")])
         html.add("text", to: svg, text: chart.xLabel, [("class", "label"), ("x", "\(left + plotWidth / 2)"), ("y", "\(height - 4)"), ("text-anchor", "middle")])
+        // Legend: a short stroke in each series' style, then its name.
+        var legendX = left
+        for (index, series) in chart.series.enumerated() {
+            html.add("line", to: svg, [("class", "series-\(index % 3)"), ("x1", "\(legendX)"), ("y1", "14"), ("x2", "\(legendX + 24)"), ("y2", "14")])
+            html.add("text", to: svg, text: series.name, [("class", "label"), ("x", "\(legendX + 30)"), ("y", "18")])
+            legendX += 40 + series.name.count * 7
+        }
         for (index, series) in chart.series.enumerated() {
             let points = series.points.sorted { $0.x < $1.x }.map { "\(x($0.x)),\(y($0.y))" }.joined(separator: " ")
             let line = html.add("polyline", to: svg, [("class", "series-\(index % 3)"), ("points", points)])

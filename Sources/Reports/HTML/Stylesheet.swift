@@ -32,7 +32,7 @@ svg .label { fill: var(--muted); font-size: 11px; }
 svg .series-0 { stroke: var(--muted); stroke-dasharray: 5 4; }
 svg .series-1 { stroke: var(--accent); }
 svg .series-2 { stroke: var(--good); }
-svg polyline { fill: none; stroke-width: 2.5; }
+svg polyline, svg line[class^="series"] { fill: none; stroke-width: 2.5; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   h2 { break-after: avoid; }

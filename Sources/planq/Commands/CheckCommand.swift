@@ -1,0 +1,23 @@
+import PlanModel
+import Reports
+
+struct CheckCommand: Command {
+    let name = "check"
+    let summary = "report where documents disagree, one `path:line: ...` per line; exit 1 if any"
+    let arguments = ""
+    let options = [OptionSpec.project]
+    let details = """
+        Disagreements: a task done in one document and open in another, a gate marked passed with
+        unmet criteria, a metric whose stated status contradicts its actual and target. Usable in CI.
+        """
+
+    func run(_ invocation: Invocation) throws -> Int32 {
+        let knowledgeBase = try invocation.openKnowledgeBase()
+        let found = try knowledgeBase.disagreements(projectIDs: try invocation.selectedProjects(in: knowledgeBase)?.map(\.id))
+        for disagreement in found { invocation.output.line("\(disagreement.source): \(disagreement.message)") }
+        if !invocation.settings.quiet {
+            Output.error(found.isEmpty ? "no disagreements" : "\(found.count) disagreement\(found.count == 1 ? "" : "s")")
+        }
+        return found.isEmpty ? 0 : 1
+    }
+}
