@@ -9,11 +9,18 @@ public final class Importer {
         public var paths: [String]
         public var rebuild: Bool
         public var today: String?
+        /// Where the documents come from: the working tree, or one commit of their history.
+        public var source: DocumentSource
+        /// The commit the source reads, recorded on the import.
+        public var commit: String?
 
-        public init(paths: [String], rebuild: Bool = false, today: String? = nil) {
+        public init(paths: [String], rebuild: Bool = false, today: String? = nil,
+                    source: DocumentSource = WorkingTree(), commit: String? = nil) {
             self.paths = paths
             self.rebuild = rebuild
             self.today = today
+            self.source = source
+            self.commit = commit
         }
     }
 
@@ -54,7 +61,7 @@ public final class Importer {
             warnings += 1
             self.report(diagnostic)
         }
-        let files = FileDiscovery.find(options.paths, report: count)
+        let files = options.source.find(options.paths, report: count)
         summary.filesSeen = files.count
         let stored = options.rebuild ? [:] : try knowledgeBase.storedDocuments()
 
@@ -75,7 +82,7 @@ public final class Importer {
         var start = 0
         while start < candidates.count {
             let batch = Array(candidates[start..<min(start + batchSize, candidates.count)])
-            let outcomes = Self.readAndRecognize(batch, stored: stored)
+            let outcomes = Self.readAndRecognize(batch, stored: stored, source: options.source)
             for outcome in outcomes {
                 switch outcome {
                 case .unreadable(let file):
@@ -107,7 +114,7 @@ public final class Importer {
 
         try knowledgeBase.transaction {
             if options.rebuild { try knowledgeBase.clearAll() }
-            let importID = try knowledgeBase.beginImport(startedAt: Self.timestamp(), today: options.today)
+            let importID = try knowledgeBase.beginImport(startedAt: Self.timestamp(), today: options.today, commit: options.commit)
             var affected: Set<String> = []
             for document in removed {
                 try knowledgeBase.removeDocument(id: document.id)
@@ -182,15 +189,14 @@ public final class Importer {
     }
 
     /// Reads, hashes and recognizes `files` on every core; one outcome per file, in order.
-    private static func readAndRecognize(_ files: [DiscoveredFile], stored: [String: StoredDocument]) -> [Outcome] {
+    private static func readAndRecognize(_ files: [DiscoveredFile], stored: [String: StoredDocument], source: DocumentSource) -> [Outcome] {
         let results = OutcomeSlots(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
-            guard let data = FileManager.default.contents(atPath: file.path) else {
+            guard let bytes = source.read(file) else {
                 results.set(index, .unreadable(file))
                 return
             }
-            let bytes = [UInt8](data)
             let hash = ContentHash.of(bytes)
             if let known = stored[file.path], known.hash == hash {
                 results.set(index, .unchanged(file))

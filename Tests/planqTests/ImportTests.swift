@@ -192,3 +192,66 @@ enum HTMLTable {
         HTMLDocument.tableRows(idPrefix: prefix, in: html).map { $0.joined(separator: " | ") }
     }
 }
+
+@Suite struct HistoryTests {
+    private func git(_ arguments: [String], in folder: URL, date: String? = nil) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_AUTHOR_NAME"] = "Test"; environment["GIT_AUTHOR_EMAIL"] = "test@example.com"
+        environment["GIT_COMMITTER_NAME"] = "Test"; environment["GIT_COMMITTER_EMAIL"] = "test@example.com"
+        if let date { environment["GIT_AUTHOR_DATE"] = date; environment["GIT_COMMITTER_DATE"] = date }
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "git \(arguments)")
+    }
+
+    private func tick(_ task: String, in file: URL) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "- [ ] \(task)", with: "- [x] \(task)").replacingOccurrences(of: "- [/] \(task)", with: "- [x] \(task)")
+            .write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    @Test func historyReplayGivesTheBurndownItsActualPointsAndAForecast() throws {
+        let planq = try Planq()
+        let docs = try planq.copySamples()
+        let tracker = docs.appendingPathComponent("lumora/tracker.md")
+        try git(["init", "-q"], in: planq.directory)
+        try git(["add", "docs"], in: planq.directory)
+        try git(["commit", "-q", "-m", "plan"], in: planq.directory, date: "2026-03-06T18:00:00Z")
+        try tick("Load sample traffic", in: tracker)
+        try tick("Batch writes to ClickHouse", in: tracker)
+        try git(["commit", "-q", "-am", "week 2"], in: planq.directory, date: "2026-03-13T18:00:00Z")
+        try tick("Backpressure on slow consumers", in: tracker)
+        try tick("Latency dashboard", in: tracker)
+        try git(["commit", "-q", "-am", "week 3"], in: planq.directory, date: "2026-03-20T18:00:00Z")
+
+        let first = try planq.run(["import", "docs", "--history"], in: planq.directory)
+        #expect(first.status == 0)
+        #expect(first.stderr.contains("replayed 3 commits of history"))
+        let again = try planq.run(["import", "docs", "--history"], in: planq.directory)
+        #expect(!again.stderr.contains("replayed"))
+
+        let json = try planq.run(["report", "burndown", "--today", "2026-03-20", "--format", "json"], in: planq.directory).stdout
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let sections = try #require(object["sections"] as? [[String: Any]])
+        let scope = try #require(sections.first { $0["id"] as? String == "scope" }?["scope"] as? [[String: Any]])
+        #expect(scope.map { $0["week"] as? Int } == [1, 2, 3])
+        #expect(scope.map { $0["done"] as? Int } == [7, 9, 11])
+        let forecast = try #require(sections.first { $0["id"] as? String == "forecast" }?["text"] as? [String])
+        #expect(forecast == ["At 2.0 tasks a week, the 13 remaining tasks end in week 10, 6 weeks behind the plan (week 4)."])
+    }
+
+    @Test func historyOutsideAGitRepositoryIsAClearFailure() throws {
+        let planq = try Planq()
+        _ = try planq.copySamples()
+        let result = try planq.run(["import", "docs", "--history"], in: planq.directory)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("--history needs docs inside a git repository"))
+    }
+}

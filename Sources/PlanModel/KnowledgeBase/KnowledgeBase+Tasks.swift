@@ -122,9 +122,14 @@ extension KnowledgeBase {
     }
 
     /// Starts an import's row; `finishImport` fills in its counts.
-    public func beginImport(startedAt: String, today: String?) throws -> Int64 {
-        try database.run("INSERT INTO imports(started_at, today) VALUES (?, ?)", [.text(startedAt), SQLValue(today)])
+    public func beginImport(startedAt: String, today: String?, commit: String? = nil) throws -> Int64 {
+        try database.run("INSERT INTO imports(started_at, today, git_commit) VALUES (?, ?, ?)", [.text(startedAt), SQLValue(today), SQLValue(commit)])
         return database.lastInsertRowID
+    }
+
+    /// Commits an `import --history` has already replayed.
+    public func importedCommits() throws -> Set<String> {
+        Set(try database.rows("SELECT git_commit FROM imports WHERE git_commit IS NOT NULL").compactMap { $0[0].string })
     }
 
     public func finishImport(id: Int64, summary: ImportSummary) throws {

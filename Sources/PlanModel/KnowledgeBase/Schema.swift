@@ -21,6 +21,7 @@ public enum Schema {
                 id INTEGER PRIMARY KEY,
                 started_at TEXT NOT NULL,
                 today TEXT,
+                git_commit TEXT,
                 duration_ms INTEGER NOT NULL DEFAULT 0,
                 files_seen INTEGER NOT NULL DEFAULT 0,
                 files_parsed INTEGER NOT NULL DEFAULT 0,
@@ -377,7 +378,8 @@ public enum Schema {
         TableDoc(name: "imports", meaning: "one row per `planq import` run", columns: [
             ("id", "row id"),
             ("started_at", "when the run started, ISO 8601 UTC"),
-            ("today", "the --today date the run was given, if any"),
+            ("today", "the --today date the run was given, or the commit date of a replayed commit"),
+            ("git_commit", "the commit an `import --history` replay read the documents from, else NULL"),
             ("duration_ms", "wall time of the run"),
             ("files_seen", "Markdown files found under the paths"),
             ("files_parsed", "files read and recognized (new or changed)"),

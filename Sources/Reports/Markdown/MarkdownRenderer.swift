@@ -34,7 +34,14 @@ public enum MarkdownRenderer {
                      "    x-axis \"\(chart.xLabel)\" [\(xs.map(String.init).joined(separator: ", "))]",
                      "    y-axis \"\(chart.yLabel)\" 0 --> \(maximum)"]
         for series in chart.series {
-            let values = xs.map { x in series.points.first { $0.x == x }.map { String($0.y) } ?? "0" }
+            // Mermaid lines have no gaps: a missing x repeats the nearest known value (the data
+            // table under the chart keeps the exact points).
+            let known = series.points.sorted { $0.x < $1.x }
+            let values = xs.map { x -> String in
+                if let exact = known.first(where: { $0.x == x }) { return String(exact.y) }
+                let nearest = known.min { abs($0.x - x) < abs($1.x - x) }
+                return nearest.map { String($0.y) } ?? "0"
+            }
             lines.append("    line [\(values.joined(separator: ", "))]")
         }
         lines.append("```")

@@ -6,7 +6,7 @@ struct ImportCommand: Command {
     let name = "import"
     let summary = "read planning documents into the knowledge base"
     let arguments = "[PATH ...]"
-    let options = [OptionSpec.rebuild]
+    let options = [OptionSpec.rebuild, .history]
     let details = """
         Reads .md, .markdown and .txt files under each PATH (default: docs/), recursively, skipping
         hidden folders, node_modules and .build. Unchanged files are not parsed again; files that
@@ -36,8 +36,14 @@ struct ImportCommand: Command {
         })
         let summary: ImportSummary
         do {
-            summary = try importer.run(Importer.Options(paths: paths, rebuild: invocation.arguments.flags.contains("rebuild"),
-                                                        today: invocation.arguments.values["today"]))
+            var rebuild = invocation.arguments.flags.contains("rebuild")
+            if invocation.arguments.flags.contains("history") {
+                rebuild = try replayHistory(paths: paths, knowledgeBase: knowledgeBase, importer: importer, quiet: quiet) || rebuild
+            }
+            summary = try importer.run(Importer.Options(paths: paths, rebuild: rebuild, today: invocation.arguments.values["today"]))
+        } catch let error as GitHistory.GitError {
+            output.clearProgress()
+            throw CommandFailure(error.description)
         } catch let error as Importer.ImportError {
             output.clearProgress()
             throw CommandFailure(error.description)
@@ -59,5 +65,23 @@ struct ImportCommand: Command {
                 + (summary.warnings > 0 ? ", \(summary.warnings) warnings" : ""))
         }
         return 0
+    }
+
+    /// Replays every commit that touched the documents, oldest first, each as an import dated by
+    /// its commit. History rows are changes from one import to the next, so a replay starts from
+    /// an empty knowledge base; when every commit was replayed before, nothing is redone.
+    /// Returns whether the working tree must be imported afresh after it (never: the replay ends
+    /// with the newest commit's state, and the working-tree import records what changed since).
+    private func replayHistory(paths: [String], knowledgeBase: KnowledgeBase, importer: Importer, quiet: Bool) throws -> Bool {
+        let history = try GitHistory(paths: paths)
+        let commits = try history.commits()
+        let replayed = try knowledgeBase.importedCommits()
+        guard !commits.allSatisfy({ replayed.contains($0.hash) }) else { return false }
+        for (index, commit) in commits.enumerated() {
+            _ = try importer.run(Importer.Options(paths: paths, rebuild: index == 0, today: commit.date,
+                                                  source: history.source(at: commit), commit: commit.hash))
+        }
+        if !quiet { Output.error("replayed \(commits.count) commits of history") }
+        return false
     }
 }
