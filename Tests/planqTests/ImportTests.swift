@@ -25,7 +25,9 @@ import Testing
                                     (["report", "week", "3", "--today", "2026-03-18", "--format", "json"], "report-week-3.json"),
                                     (["report", "gates", "--today", "2026-03-18"], "report-gates.md"),
                                     (["report", "risks", "--today", "2026-03-18", "--format", "csv"], "report-risks.csv"),
-                                    (["report", "metrics", "--today", "2026-03-18"], "report-metrics.md")] {
+                                    (["report", "metrics", "--today", "2026-03-18"], "report-metrics.md"),
+                                    (["report", "retro", "--today", "2026-03-18"], "report-retro.md"),
+                                    (["report", "burndown", "--today", "2026-03-18", "--html"], "report-burndown.html")] {
             let result = try planq.run(arguments)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             try Planq.expectGolden(result.stdout, golden)

@@ -3,8 +3,8 @@ import Reports
 
 struct ReportCommand: Command {
     let name = "report"
-    let summary = "render a report: week N (the weekly checkpoint review), burndown, gates, risks, metrics"
-    let arguments = "week N | burndown | gates | risks | metrics"
+    let summary = "render a report: week N (the weekly checkpoint review), burndown, gates, risks, metrics, retro"
+    let arguments = "week N | burndown | gates | risks | metrics | retro"
     let options = [OptionSpec.project, .start]
     let rendersHTML = true
     let details = """
@@ -16,7 +16,7 @@ struct ReportCommand: Command {
 
     func run(_ invocation: Invocation) throws -> Int32 {
         let positional = invocation.arguments.positional
-        guard let kind = positional.first else { throw UsageError(message: "which report? week N, burndown, gates, risks or metrics") }
+        guard let kind = positional.first else { throw UsageError(message: "which report? week N, burndown, gates, risks, metrics or retro") }
         var week: Int?
         if kind == "week" {
             guard positional.count == 2, let number = Int(positional[1]), number >= 0 else {
@@ -24,8 +24,8 @@ struct ReportCommand: Command {
             }
             week = number
         } else {
-            guard ["burndown", "gates", "risks", "metrics"].contains(kind), positional.count == 1 else {
-                throw UsageError(message: "unknown report '\(positional.joined(separator: " "))' (week N, burndown, gates, risks, metrics)")
+            guard ["burndown", "gates", "risks", "metrics", "retro"].contains(kind), positional.count == 1 else {
+                throw UsageError(message: "unknown report '\(positional.joined(separator: " "))' (week N, burndown, gates, risks, metrics, retro)")
             }
         }
         var start: String?
@@ -40,6 +40,8 @@ struct ReportCommand: Command {
         switch kind {
         case "week":
             document = try WeekReport(knowledgeBase: knowledgeBase, project: project, week: week!, today: today, start: start).document
+        case "retro":
+            document = try RetroReport(knowledgeBase: knowledgeBase, project: project, today: today, start: start).document
         case "burndown":
             document = try BurndownReport(knowledgeBase: knowledgeBase, project: project, today: today, start: start).document
         default:
