@@ -16,16 +16,29 @@ public struct ListReport: Sendable {
         case "gates":
             let gates = try knowledgeBase.gates(projectIDs: [project.id])
             table = ReportTable(id: "gates", columns: [.init("id", "Id"), .init("gate", "Gate"), .init("kind", "Kind"), .init("week", "Week"),
-                                                      .init("verdict", "Verdict"), .init("criteria_met", "Criteria met"),
-                                                      .init("scope", "Tasks in scope"), .init("open", "Open"), .init("source", "Source")],
-                                rows: gates.map { gate in
+                                                      .init("verdict", "Verdict"), .init("evidence", "Evidence"), .init("criteria_met", "Criteria met"),
+                                                      .init("scope", "Tasks in scope"), .init("open", "Open"), .init("open_tasks", "Open tasks"),
+                                                      .init("source", "Source")],
+                                rows: try gates.map { gate in
                                     let verdict = gate.verdict(currentWeek: currentWeek)
                                     let criteria = gate.criteria.filter { $0.role == .criterion }
+                                    let met = criteria.filter { $0.status == .met }.count
+                                    let open = try knowledgeBase.openTasks(ofGate: gate.id)
+                                    let evidence: String
+                                    switch verdict {
+                                    case .passed: evidence = gate.passed == true ? "its pass box is ticked" : "all \(criteria.count) criteria are met"
+                                    case .ready: evidence = "all \(gate.scopeTotal) tasks it closes are done"
+                                    case .atRisk: evidence = "week \(gate.week.map(String.init) ?? "?") has come with \(gate.scopeOpen) tasks open"
+                                    case .notDue:
+                                        evidence = gate.week == nil ? "it names no week; \(gate.scopeOpen) tasks open"
+                                            : currentWeek == nil ? "no start date to judge it by" : "its week has not come"
+                                    }
+                                    let listed = open.prefix(5).joined(separator: "; ") + (open.count > 5 ? "; and \(open.count - 5) more" : "")
                                     return [ReportTable.Cell(String(gate.id)), ReportTable.Cell(gate.title), ReportTable.Cell(gate.kind.rawValue),
                                             ReportTable.Cell(gate.week.map(String.init) ?? ""),
                                             ReportTable.Cell(verdict.rawValue, tone: verdict == .passed || verdict == .ready ? .good : verdict == .atRisk ? .bad : .muted),
-                                            ReportTable.Cell("\(criteria.filter { $0.status == .met }.count)/\(criteria.count)"),
-                                            ReportTable.Cell(String(gate.scopeTotal)), ReportTable.Cell(String(gate.scopeOpen)),
+                                            ReportTable.Cell(evidence), ReportTable.Cell("\(met)/\(criteria.count)"),
+                                            ReportTable.Cell(String(gate.scopeTotal)), ReportTable.Cell(String(gate.scopeOpen)), ReportTable.Cell(listed),
                                             ReportTable.Cell(gate.source.description, tone: .muted)]
                                 })
         case "risks":
