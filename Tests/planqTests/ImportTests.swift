@@ -5,7 +5,7 @@ import Testing
 @Suite struct ImportTests {
     @Test func samplesImportToTheGoldenTaskListing() throws {
         let planq = try Planq()
-        let imported = try planq.run(["import", "samples/"])
+        let imported = try planq.run(["import", "samples/", "--today", "2026-03-18"])
         #expect(imported.status == 0)
         #expect(imported.stderr.hasPrefix("imported 5 files (5 parsed, 0 unchanged, 0 removed): 27 tasks (+27 ~0 -0) in "))
         let tasks = try planq.run(["tasks", "--format", "json"])

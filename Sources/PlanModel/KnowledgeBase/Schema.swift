@@ -378,7 +378,7 @@ public enum Schema {
         TableDoc(name: "imports", meaning: "one row per `planq import` run", columns: [
             ("id", "row id"),
             ("started_at", "when the run started, ISO 8601 UTC"),
-            ("today", "the --today date the run was given, or the commit date of a replayed commit"),
+            ("today", "the day the import describes: --today, $PLANQ_TODAY or the date it ran; a replayed commit's date"),
             ("git_commit", "the commit an `import --history` replay read the documents from, else NULL"),
             ("duration_ms", "wall time of the run"),
             ("files_seen", "Markdown files found under the paths"),

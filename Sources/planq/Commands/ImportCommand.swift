@@ -40,7 +40,9 @@ struct ImportCommand: Command {
             if invocation.arguments.flags.contains("history") {
                 rebuild = try replayHistory(paths: paths, knowledgeBase: knowledgeBase, importer: importer, quiet: quiet) || rebuild
             }
-            summary = try importer.run(Importer.Options(paths: paths, rebuild: rebuild, today: invocation.arguments.values["today"]))
+            // Every import records the day it describes (--today, $PLANQ_TODAY, else the real date):
+            // the burndown places it by that day.
+            summary = try importer.run(Importer.Options(paths: paths, rebuild: rebuild, today: invocation.settings.today))
         } catch let error as GitHistory.GitError {
             output.clearProgress()
             throw CommandFailure(error.description)
