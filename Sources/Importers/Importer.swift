@@ -167,6 +167,7 @@ public final class Importer {
                     let current = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.primaryID) })
                     try knowledgeBase.setPrimaries(table, ItemLinker.primaries(rows), current: current)
                 }
+                try knowledgeBase.refreshSearch(projectKey: key)
             }
             summary.phases.append(("link and write \(affected.count) projects", Self.milliseconds(since: clock)))
             summary.tasksTotal = try knowledgeBase.taskCount()

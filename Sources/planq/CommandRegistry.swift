@@ -64,7 +64,7 @@ extension Command {
 enum CommandRegistry {
     static let all: [any Command] = [
         ImportCommand(), StatusCommand(), TasksCommand(), GatesCommand(), RisksCommand(), MetricsCommand(), NotesCommand(),
-        ReportCommand(), CheckCommand(), OwnersCommand(), ProjectsCommand(),
+        ReportCommand(), CheckCommand(), SearchCommand(), OwnersCommand(), ProjectsCommand(),
         QueryCommand(), SchemaCommand(),
     ]
 

@@ -34,6 +34,7 @@ struct OptionSpec: Sendable {
     static let noteKind = OptionSpec(name: "kind", short: "k", value: "K", help: "only notes of kind K: blocker, went-well, to-improve, lesson, decision, deferred, next-step")
     static let start = OptionSpec(name: "start", short: nil, value: "DATE", help: "the project's start date, YYYY-MM-DD, when its documents leave it blank")
     static let history = OptionSpec(name: "history", short: nil, value: nil, help: "first replay the documents' git history, each commit at its date (for the burndown)")
+    static let searchKind = OptionSpec(name: "kind", short: "k", value: "K", help: "only items of kind K: task, gate, risk, metric, note")
     static let rebuild = OptionSpec(name: "rebuild", short: nil, value: nil, help: "drop everything imported before and import from scratch")
 
     var usage: String {

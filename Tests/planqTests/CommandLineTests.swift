@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct CommandLineTests {
-    static let commands = ["import", "status", "tasks", "gates", "risks", "metrics", "notes", "report", "check", "owners", "projects", "query", "schema"]
+    static let commands = ["import", "status", "tasks", "gates", "risks", "metrics", "notes", "report", "check", "search", "owners", "projects", "query", "schema"]
 
     @Test(arguments: commands)
     func everyCommandHasHelpAndTheReadmeNamesIt(command: String) throws {
@@ -35,6 +35,8 @@ import Testing
         (["metrics", "--status", "great"], "planq metrics: error: unknown metric status 'great'"),
         (["notes", "--kind", "gossip"], "planq notes: error: unknown note kind 'gossip'"),
         (["tasks", "--html"], "planq tasks: error: html is a report format"),
+        (["search"], "planq search: error: search needs the text to look for"),
+        (["search", "x", "--kind", "idea"], "planq search: error: unknown kind 'idea'"),
         (["report"], "planq report: error: which report?"),
         (["report", "week"], "planq report: error: report week needs a week number"),
         (["report", "weekly"], "planq report: error: unknown report 'weekly'"),
@@ -88,6 +90,20 @@ import Testing
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
+    }
+
+    @Test func searchFindsItemsOfEveryKindAndSurvivesReimports() throws {
+        let planq = try Planq()
+        let docs = try planq.copySamples()
+        try planq.run(["import", "docs"], in: planq.directory)
+        let clickhouse = try planq.run(["search", "ClickHouse", "--format", "csv"], in: planq.directory).stdout
+        #expect(clickhouse.split(separator: "\n").dropFirst().map { $0.split(separator: ",").first.map(String.init) ?? "" }.sorted()
+                == ["risk", "risk", "task"])
+        #expect(try planq.run(["search", "\"quoted\" AND OR NEAR("], in: planq.directory).status == 0)
+        try FileManager.default.removeItem(at: docs.appendingPathComponent("lumora/plan.md"))
+        try planq.run(["import", "docs"], in: planq.directory)
+        let after = try planq.run(["search", "ClickHouse", "--format", "csv"], in: planq.directory).stdout
+        #expect(after.split(separator: "\n").count == 3) // header, the summary's risk, the task
     }
 
     @Test func schemaDocumentsEveryTable() throws {

@@ -183,6 +183,12 @@ struct SeedReportTests {
         let check = try planq.run(["check"])
         #expect(check.status == 1)
         #expect(check.stdout.split(separator: "\n").allSatisfy { $0.contains(".txt:") && $0.contains(": ") })
+        let fargate = try planq.run(["search", "fargate", "--format", "json"]).stdout
+        let hits = try #require(try JSONSerialization.jsonObject(with: Data(fargate.utf8)) as? [[String: Any]])
+        #expect(hits.count >= 4)
+        #expect(hits.allSatisfy { $0["project"] as? String == "PAVI" && ($0["snippet"] as? String)?.contains("[Fargate]") == true })
+        let rollback = try planq.run(["search", "rollback", "--kind", "gate"]).stdout
+        #expect(rollback.contains("| gate | ") && rollback.contains("[Rollback] if"))
         let ambiguous = try planq.run(["report", "gates"])
         #expect(ambiguous.status == 1)
         #expect(ambiguous.stderr.contains("choose one with --project"))

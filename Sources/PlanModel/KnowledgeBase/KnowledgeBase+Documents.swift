@@ -145,6 +145,7 @@ extension KnowledgeBase {
             let rows = try database.rows("SELECT project_name, start_date FROM documents WHERE project_id = ? ORDER BY path", [.integer(Int64(id))])
             if rows.isEmpty {
                 try database.run("DELETE FROM gates WHERE project_id = ?", [.integer(Int64(id))])
+                try database.run("DELETE FROM search WHERE rowid >= ? AND rowid < ?", [.integer(Int64(id) << 32), .integer((Int64(id) + 1) << 32)])
                 try database.run("DELETE FROM task_owners WHERE task_id IN (SELECT id FROM tasks WHERE project_id = ?)", [.integer(Int64(id))])
                 try database.run("UPDATE tasks SET parent_id = NULL WHERE project_id = ?", [.integer(Int64(id))])
                 try database.run("DELETE FROM tasks WHERE project_id = ?", [.integer(Int64(id))])

@@ -118,7 +118,7 @@ public final class KnowledgeBase {
     public func clearAll() throws {
         try database.execute("""
             DELETE FROM gate_tasks; DELETE FROM gate_criteria; DELETE FROM gate_mentions; DELETE FROM gates;
-            DELETE FROM notes; UPDATE risks SET primary_id = NULL; DELETE FROM risks;
+            DELETE FROM search; DELETE FROM notes; UPDATE risks SET primary_id = NULL; DELETE FROM risks;
             UPDATE metrics SET primary_id = NULL; DELETE FROM metrics;
             DELETE FROM task_owners; DELETE FROM task_mentions; DELETE FROM task_history;
             UPDATE tasks SET parent_id = NULL; DELETE FROM tasks; DELETE FROM phases;

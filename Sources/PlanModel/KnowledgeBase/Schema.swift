@@ -227,6 +227,8 @@ public enum Schema {
                 line INTEGER NOT NULL
             );
             CREATE INDEX notes_document ON notes(document_id);
+            CREATE VIRTUAL TABLE search USING fts5(text, kind UNINDEXED, item_id UNINDEXED, source UNINDEXED,
+                tokenize = 'unicode61 remove_diacritics 2');
             """),
     ]
 
@@ -374,6 +376,12 @@ public enum Schema {
             ("id", "row id"), ("document_id", "the document (documents.id)"),
             ("kind", "blocker, went-well, to-improve, lesson, decision, deferred, next-step, or status (a document's `Status:` line)"),
             ("text", "the note as written"), ("week", "the week it is tagged with, from its headings"), ("line", "the note's line"),
+        ]),
+        TableDoc(name: "search", meaning: "the full-text index (FTS5) over tasks, gates, risks, metrics and notes, kept by the import; rowid = project id << 32 + n", columns: [
+            ("text", "the item's words: title, criteria, mitigation and contingency, target, note text"),
+            ("kind", "task, gate, risk, metric or note"),
+            ("item_id", "the item's id in its own table"),
+            ("source", "the item's `path:line`"),
         ]),
         TableDoc(name: "imports", meaning: "one row per `planq import` run", columns: [
             ("id", "row id"),
