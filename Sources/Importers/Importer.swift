@@ -144,6 +144,7 @@ public final class Importer {
             summary.phases.append(("store documents", Self.milliseconds(since: clock)))
             try knowledgeBase.refreshProjects(keys: affected, name: ProjectKey.displayName)
             var ownerIDs: [String: Int64] = [:]
+            let knownProjects = Set(stored.values.map(\.projectKey))
             for key in affected.sorted() {
                 let kept = try knowledgeBase.storedMentions(projectKey: key, excluding: reparsed[key] ?? [])
                 let inputs = kept.map { mention in
@@ -167,7 +168,7 @@ public final class Importer {
                     let current = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.primaryID) })
                     try knowledgeBase.setPrimaries(table, ItemLinker.primaries(rows), current: current)
                 }
-                try knowledgeBase.refreshSearch(projectKey: key)
+                try knowledgeBase.refreshSearch(projectKey: key, replacing: knownProjects.contains(key))
             }
             summary.phases.append(("link and write \(affected.count) projects", Self.milliseconds(since: clock)))
             summary.tasksTotal = try knowledgeBase.taskCount()

@@ -11,47 +11,42 @@ public struct SearchHit: Sendable, Equatable {
 extension KnowledgeBase {
     public static let searchKinds = ["task", "gate", "risk", "metric", "note"]
 
-    /// Rebuilds a project's entries in the full-text index. Rowids are `project id << 32 + n`, so
-    /// the old entries go with one rowid-range delete.
-    public func refreshSearch(projectKey: String) throws {
+    /// Rebuilds a project's entries in the full-text index, in SQL: one `INSERT ... SELECT` per kind.
+    /// Rowids are `project id << 32 | kind << 28 | item id`, so a project's old entries go with one
+    /// rowid-range delete (item ids stay below 2^28, some 268 million rows per table).
+    /// `replacing` is false for a project new in this import: it has no entries to delete, and a
+    /// delete would make FTS5 flush its pending inserts into a new segment for every project.
+    public func refreshSearch(projectKey: String, replacing: Bool) throws {
         guard let value = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(projectKey)])?.int else { return }
         let projectID = Int64(value)
         let base = projectID << 32
-        try database.run("DELETE FROM search WHERE rowid >= ? AND rowid < ?", [.integer(base), .integer(base + (1 << 32))])
-        var next = base
-        func add(_ kind: String, _ id: Int64?, _ text: String, _ source: String) throws {
-            try database.run("INSERT INTO search(rowid, text, kind, item_id, source) VALUES (?, ?, ?, ?, ?)",
-                             [.integer(next), .text(text), .text(kind), SQLValue(id), .text(source)])
-            next += 1
+        if replacing {
+            try database.run("DELETE FROM search WHERE rowid >= ? AND rowid < ?", [.integer(base), .integer(base + (1 << 32))])
         }
-        let id = SQLValue.integer(projectID)
-        for row in try database.rows("SELECT id, title, source_path || ':' || source_line FROM tasks WHERE project_id = ? ORDER BY id", [id]) {
-            try add("task", row[0].int.map(Int64.init), row[1].string ?? "", row[2].string ?? "")
-        }
-        for row in try database.rows("""
-            SELECT g.id, g.title || coalesce(' — ' || (SELECT group_concat(c.text, '; ') FROM gate_criteria c WHERE c.gate_id = g.id), ''),
-                   g.source_path || ':' || g.source_line FROM gates g WHERE g.project_id = ? ORDER BY g.id
-            """, [id]) {
-            try add("gate", row[0].int.map(Int64.init), row[1].string ?? "", row[2].string ?? "")
-        }
-        let ownDocuments = "SELECT d.id FROM documents d WHERE d.project_id = ?"
-        for row in try database.rows("""
-            SELECT r.id, r.title || coalesce(' — ' || r.mitigation, '') || coalesce(' — ' || r.contingency, ''), d.path || ':' || r.line
-            FROM risks r JOIN documents d ON d.id = r.document_id WHERE r.document_id IN (\(ownDocuments)) AND r.primary_id IS NULL ORDER BY r.id
-            """, [id]) {
-            try add("risk", row[0].int.map(Int64.init), row[1].string ?? "", row[2].string ?? "")
-        }
-        for row in try database.rows("""
-            SELECT m.id, m.name || coalesce(' — target ' || m.target, ''), d.path || ':' || m.line
-            FROM metrics m JOIN documents d ON d.id = m.document_id WHERE m.document_id IN (\(ownDocuments)) AND m.primary_id IS NULL ORDER BY m.id
-            """, [id]) {
-            try add("metric", row[0].int.map(Int64.init), row[1].string ?? "", row[2].string ?? "")
-        }
-        for row in try database.rows("""
-            SELECT n.id, n.text, d.path || ':' || n.line FROM notes n JOIN documents d ON d.id = n.document_id
-            WHERE n.document_id IN (\(ownDocuments)) ORDER BY n.id
-            """, [id]) {
-            try add("note", row[0].int.map(Int64.init), row[1].string ?? "", row[2].string ?? "")
+        let ownDocuments = "(SELECT d.id FROM documents d WHERE d.project_id = ?1)"
+        let selects: [String] = [
+            "SELECT ?2 + t.id, t.title, 'task', t.id, t.source_path || ':' || t.source_line FROM tasks t WHERE t.project_id = ?1",
+            """
+            SELECT ?2 + (1 << 28) + g.id,
+                   g.title || coalesce(' — ' || (SELECT group_concat(c.text, '; ') FROM gate_criteria c WHERE c.gate_id = g.id), ''),
+                   'gate', g.id, g.source_path || ':' || g.source_line FROM gates g WHERE g.project_id = ?1
+            """,
+            """
+            SELECT ?2 + (2 << 28) + r.id, r.title || coalesce(' — ' || r.mitigation, '') || coalesce(' — ' || r.contingency, ''),
+                   'risk', r.id, d.path || ':' || r.line FROM risks r JOIN documents d ON d.id = r.document_id
+            WHERE r.document_id IN \(ownDocuments) AND r.primary_id IS NULL
+            """,
+            """
+            SELECT ?2 + (3 << 28) + m.id, m.name || coalesce(' — target ' || m.target, ''), 'metric', m.id, d.path || ':' || m.line
+            FROM metrics m JOIN documents d ON d.id = m.document_id WHERE m.document_id IN \(ownDocuments) AND m.primary_id IS NULL
+            """,
+            """
+            SELECT ?2 + (4 << 28) + n.id, n.text, 'note', n.id, d.path || ':' || n.line
+            FROM notes n JOIN documents d ON d.id = n.document_id WHERE n.document_id IN \(ownDocuments)
+            """,
+        ]
+        for select in selects {
+            try database.run("INSERT INTO search(rowid, text, kind, item_id, source) " + select, [.integer(projectID), .integer(base)])
         }
     }
 
