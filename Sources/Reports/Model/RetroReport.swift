@@ -48,7 +48,7 @@ public struct RetroReport: Sendable {
         sections.append(ReportSection(id: "metrics", title: "Metrics", blocks: metrics.isEmpty ? [.empty("No metrics recorded.")] : [
             .text("\(metrics.filter { $0.status == .met }.count) met, \(metrics.filter { $0.status == .missed }.count) missed, "
                   + "\(metrics.filter { $0.status == .pending }.count) pending, \(metrics.filter { $0.status == .unknown }.count) unknown."),
-            .table(ReportTable(id: "metrics", columns: [.init("metric", "Metric"), .init("target", "Target"), .init("actual", "Actual"), .init("status", "Status")],
+            .table(ReportTable(id: "metrics", columns: [.init("metric", "Metric"), .init("target", "Target"), .init("actual", "Actual"), .init("status", "Result")],
                                rows: metrics.map { [ReportTable.Cell($0.item.name), ReportTable.Cell($0.item.target ?? ""), ReportTable.Cell($0.item.actual ?? ""),
                                                     ReportTable.Cell($0.status.rawValue, tone: $0.status == .met ? .good : $0.status == .missed ? .bad : .muted)] })),
         ]))
