@@ -21,9 +21,9 @@ enum Emit {
             let array = Value.array(listing.rows.map { row in .object(listing.fields.map { ($0, row[$0] ?? .null) }) })
             output.line(array.json(indent: 2))
         case .csv:
-            output.line(listing.fields.map(csvField).joined(separator: ","))
+            output.line(listing.fields.map(CSVRenderer.field).joined(separator: ","))
             for row in listing.rows {
-                output.line(listing.fields.map { csvField(row[$0]?.text ?? "") }.joined(separator: ","))
+                output.line(listing.fields.map { CSVRenderer.field(row[$0]?.text ?? "") }.joined(separator: ","))
             }
         case .md:
             let cells = listing.rows.map { row in listing.tableColumns.map { row[$0]?.text ?? "" } }
@@ -66,8 +66,4 @@ enum Emit {
         }
     }
 
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }

@@ -29,10 +29,10 @@ final class Output {
             }
             return
         }
-        var data = Array(buffer.utf8)
+        let data = Array(buffer.utf8)
         var offset = 0
         while offset < data.count {
-            let written = data.withUnsafeMutableBytes { raw in
+            let written = data.withUnsafeBytes { raw in
                 Foundation.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
             }
             if written < 0 {
@@ -41,7 +41,6 @@ final class Output {
             }
             offset += written
         }
-        data.removeAll()
     }
 
     /// A message on standard error.

@@ -46,11 +46,6 @@ public final class Node {
         return result
     }
 
-    /// Plain text of the node and all descendants, blocks joined by newlines.
-    public var allText: String {
-        if children.isEmpty { return text }
-        return ([text] + children.map(\.allText)).filter { !$0.isEmpty }.joined(separator: "\n")
-    }
 
     public var isHeading: Bool { if case .heading = kind { return true }; return false }
     public var headingLevel: Int? { if case .heading(let level) = kind { return level }; return nil }

@@ -18,8 +18,7 @@ public enum DocumentRecognizer {
         found.document.metrics.sort { $0.line < $1.line }
         found.document.tasks.sort { $0.line < $1.line }
         fillPhasesFromWeeks(&found.document)
-        found.document.kind = ProjectTitle.kind(title: title, path: path, taskCount: found.document.tasks.count,
-                                                numberedTasks: found.numberedTasks.count)
+        found.document.kind = ProjectTitle.kind(title: title, path: path, numberedTasks: found.numberedTasks.count)
         return (found.document, source.warnings + found.diagnostics)
     }
 

@@ -22,7 +22,7 @@ enum ProjectTitle {
         return candidates.first { !isGeneric($0) }
     }
 
-    static func kind(title: String?, path: String, taskCount: Int, numberedTasks: Int) -> DocumentKind {
+    static func kind(title: String?, path: String, numberedTasks: Int) -> DocumentKind {
         let file = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
         let lower = (title ?? "").lowercased()
         func has(_ word: String) -> Bool { TextPatterns.contains(lower, word) }

@@ -50,9 +50,6 @@ struct TaskTitle {
         return trimDecorations(text)
     }
 
-    private static func isPunctuation(_ text: String) -> Bool {
-        text.allSatisfy { $0.isPunctuation || $0.isWhitespace }
-    }
 
     /// Status emoji and markers at either end are decoration, not title.
     static func trimDecorations(_ text: String) -> String {

@@ -300,13 +300,3 @@ enum TextPatterns {
     }
 }
 
-extension String {
-    func replacingOccurrences(_ target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-
-    /// Whether the text contains `word` case-insensitively (the caller passes it lowercased).
-    func containsWord(_ word: String) -> Bool {
-        lowercased().contains(word)
-    }
-}

@@ -84,9 +84,10 @@ extension KnowledgeBase {
             \(whereClause)
             ORDER BY p.name COLLATE NOCASE, t.week IS NULL, t.week, t.source_path, t.source_line, t.id
             """, values)
-        let ids = rows.compactMap { $0[0].int.map(Int64.init) }
-        let owners = try owners(ofTasks: ids)
-        let mentions = try mentions(ofTasks: ids)
+        // Owners and mentions of the same selection (not of every task in the knowledge base).
+        let selection = "SELECT t.id FROM tasks t JOIN projects p ON p.id = t.project_id \(whereClause)"
+        let owners = rows.isEmpty ? [:] : try owners(ofTasksIn: selection, values)
+        let mentions = rows.isEmpty ? [:] : try mentions(ofTasksIn: selection, values)
         return rows.map { row in
             let id = Int64(row[0].int ?? 0)
             return Task(id: id, project: row[1].string ?? "", title: row[2].string ?? "",
@@ -99,26 +100,24 @@ extension KnowledgeBase {
         }
     }
 
-    private func owners(ofTasks ids: [Int64]) throws -> [Int64: [OwnerAction]] {
-        guard !ids.isEmpty else { return [:] }
+    private func owners(ofTasksIn selection: String, _ values: [SQLValue]) throws -> [Int64: [OwnerAction]] {
         var result: [Int64: [OwnerAction]] = [:]
         for row in try database.rows("""
             SELECT o.task_id, n.name, o.action FROM task_owners o JOIN owners n ON n.id = o.owner_id
-            ORDER BY o.task_id, o.position
-            """) {
+            WHERE o.task_id IN (\(selection)) ORDER BY o.task_id, o.position
+            """, values) {
             let id = Int64(row[0].int ?? 0)
             result[id, default: []].append(OwnerAction(name: row[1].string ?? "", action: row[2].string))
         }
         return result
     }
 
-    private func mentions(ofTasks ids: [Int64]) throws -> [Int64: [SourceRef]] {
-        guard !ids.isEmpty else { return [:] }
+    private func mentions(ofTasksIn selection: String, _ values: [SQLValue]) throws -> [Int64: [SourceRef]] {
         var result: [Int64: [SourceRef]] = [:]
         for row in try database.rows("""
             SELECT m.task_id, d.path, m.line FROM task_mentions m JOIN documents d ON d.id = m.document_id
-            WHERE m.task_id IS NOT NULL ORDER BY m.task_id, d.path, m.line
-            """) {
+            WHERE m.task_id IN (\(selection)) ORDER BY m.task_id, d.path, m.line
+            """, values) {
             result[Int64(row[0].int ?? 0), default: []].append(SourceRef(path: row[1].string ?? "", line: row[2].int ?? 0))
         }
         return result

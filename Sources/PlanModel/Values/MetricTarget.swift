@@ -189,7 +189,8 @@ public struct Quantity: Equatable, Sendable {
 }
 
 extension String {
-    func replacingOccurrences(_ target: String, with replacement: String) -> String {
+    /// The string with every `target` replaced (no Foundation needed).
+    public func replacingOccurrences(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }
         var result = ""
         var rest = Substring(self)

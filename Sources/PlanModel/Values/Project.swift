@@ -7,6 +7,13 @@ public struct Project: Equatable, Sendable {
     public let startDate: String?
     public let documents: Int
 
+    /// The 1-based week `today` falls in, counted from `start` (or the project's own start date);
+    /// 0 before the start, nil without a start date.
+    public func currentWeek(today: String, start: String? = nil) -> Int? {
+        guard let first = (start ?? startDate).flatMap(CalendarDate.init), let day = CalendarDate(today) else { return nil }
+        return day.week(since: first)
+    }
+
     public init(id: Int64, key: String, name: String, startDate: String?, documents: Int) {
         self.id = id
         self.key = key

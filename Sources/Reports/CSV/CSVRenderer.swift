@@ -11,7 +11,8 @@ public enum CSVRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func field(_ text: String) -> String {
+    /// A CSV field, quoted when it holds a comma, quote or line break.
+    public static func field(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }

@@ -1,3 +1,5 @@
+import PlanModel
+
 /// GitHub-flavoured Markdown: headings, tables, lists; charts as a Mermaid `xychart-beta` with the
 /// data as a table below it for readers without Mermaid.
 public enum MarkdownRenderer {

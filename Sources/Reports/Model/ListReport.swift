@@ -7,8 +7,7 @@ public struct ListReport: Sendable {
 
     public init(kind: String, knowledgeBase: KnowledgeBase, project: Project, today: String, start: String?) throws {
         self.kind = kind
-        let startDate = start ?? project.startDate
-        let currentWeek = startDate.flatMap(CalendarDate.init).flatMap { start in CalendarDate(today).map { $0.week(since: start) } }
+        let currentWeek = project.currentWeek(today: today, start: start)
         var facts = [ReportDocument.Fact("project", "Project", project.name), ReportDocument.Fact("as_of", "As of", today)]
         facts.append(.init("current_week", "Current week", currentWeek.map(String.init) ?? "unknown (no start date; pass --start YYYY-MM-DD)"))
         let table: ReportTable

@@ -112,16 +112,10 @@ public struct ReportChart: Sendable {
     /// The chart as a table: one row per x, one column per series.
     public var table: ReportTable {
         let xs = Array(Set(series.flatMap { $0.points.map(\.x) })).sorted()
-        let columns = [ReportTable.Column("x", xLabel)] + series.map { ReportTable.Column($0.name.lowercased().replacingOccurrences(" ", with: "_"), $0.name) }
+        let columns = [ReportTable.Column("x", xLabel)] + series.map { ReportTable.Column($0.name.lowercased().split(separator: " ").joined(separator: "_"), $0.name) }
         let rows: [[ReportTable.Cell]] = xs.map { x in
             [ReportTable.Cell(String(x))] + series.map { serie in ReportTable.Cell(serie.points.first { $0.x == x }.map { String($0.y) } ?? "") }
         }
         return ReportTable(id: id + "_data", columns: columns, rows: rows)
-    }
-}
-
-extension String {
-    func replacingOccurrences(_ target: Character, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

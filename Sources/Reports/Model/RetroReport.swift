@@ -6,8 +6,7 @@ public struct RetroReport: Sendable {
     public let document: ReportDocument
 
     public init(knowledgeBase: KnowledgeBase, project: Project, today: String, start: String?) throws {
-        let startDate = start ?? project.startDate
-        let currentWeek = startDate.flatMap(CalendarDate.init).flatMap { start in CalendarDate(today).map { $0.week(since: start) } }
+        let currentWeek = project.currentWeek(today: today, start: start)
         let tasks = try knowledgeBase.tasks(TaskFilter(projectIDs: [project.id]))
         let scheduled = tasks.filter { $0.status != .deferred }
         var sections: [ReportSection] = []

@@ -26,7 +26,7 @@ public struct WeekReport: Sendable {
         self.week = week
         self.today = today
         startDate = start ?? project.startDate
-        currentWeek = startDate.flatMap(CalendarDate.init).flatMap { start in CalendarDate(today).map { $0.week(since: start) } }
+        currentWeek = project.currentWeek(today: today, start: start)
         let all = try knowledgeBase.tasks(TaskFilter(projectIDs: [project.id]))
         tasks = all.filter { $0.week == week }
         let phase = tasks.compactMap(\.phase).first

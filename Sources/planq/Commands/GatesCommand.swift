@@ -19,9 +19,8 @@ struct GatesCommand: Command {
         let week = try arguments.int("week")
         let knowledgeBase = try invocation.openKnowledgeBase()
         let projects = try invocation.selectedProjects(in: knowledgeBase) ?? knowledgeBase.projects()
-        let weeks = currentWeeks(projects, today: invocation.settings.today)
         let gates = try knowledgeBase.gates(projectIDs: projects.map(\.id), week: week, kind: kind)
-            .map { ($0, $0.verdict(currentWeek: weeks[$0.projectID] ?? nil)) }
+            .map { gate in (gate, gate.verdict(currentWeek: projects.first { $0.id == gate.projectID }?.currentWeek(today: invocation.settings.today))) }
             .filter { verdict == nil || $0.1 == verdict }
         let rows: [[(String, Value)]] = gates.map { gate, verdict in
             let criteria = gate.criteria.filter { $0.role == .criterion }
@@ -50,14 +49,4 @@ struct GatesCommand: Command {
                      format: invocation.settings.format, to: invocation.output)
         return 0
     }
-}
-
-/// Each project's current week as of `today`, or nil without a start date.
-func currentWeeks(_ projects: [Project], today: String) -> [Int64: Int?] {
-    guard let day = CalendarDate(today) else { return [:] }
-    var weeks: [Int64: Int?] = [:]
-    for project in projects {
-        weeks[project.id] = project.startDate.flatMap(CalendarDate.init).map { day.week(since: $0) }
-    }
-    return weeks
 }

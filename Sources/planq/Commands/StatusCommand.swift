@@ -17,13 +17,12 @@ struct StatusCommand: Command {
         let knowledgeBase = try invocation.openKnowledgeBase()
         let projects = try invocation.selectedProjects(in: knowledgeBase) ?? knowledgeBase.projects()
         let statuses = try knowledgeBase.status(projects: projects)
-        let today = CalendarDate(invocation.settings.today)!
         let gates = try knowledgeBase.gates(projectIDs: projects.map(\.id))
         let highRisks = try knowledgeBase.risks(projectIDs: projects.map(\.id), severity: .high)
         let missed = try knowledgeBase.metrics(projectIDs: projects.map(\.id), status: .missed)
         let rows: [[(String, Value)]] = statuses.map { status in
             let project = status.project
-            let currentWeek = project.startDate.flatMap(CalendarDate.init).map { today.week(since: $0) }
+            let currentWeek = project.currentWeek(today: invocation.settings.today)
             // The next gate: the first not yet passed, in week order (gates without a week last).
             let next = gates.filter { $0.projectID == project.id }
                 .map { ($0, $0.verdict(currentWeek: currentWeek)) }
