@@ -18,9 +18,7 @@ struct StatusCommand: Command {
         let projects = try invocation.selectedProjects(in: knowledgeBase) ?? knowledgeBase.projects()
         let statuses = try knowledgeBase.status(projects: projects)
         let gates = try knowledgeBase.gates(projectIDs: projects.map(\.id))
-        let highRisks = try knowledgeBase.risks(projectIDs: projects.map(\.id), severity: .high)
-        let missed = try knowledgeBase.metrics(projectIDs: projects.map(\.id), status: .missed)
-        let rows: [[(String, Value)]] = statuses.map { status in
+        let rows: [[(String, Value)]] = try statuses.map { status in
             let project = status.project
             let currentWeek = project.currentWeek(today: invocation.settings.today)
             // The next gate: the first not yet passed, in week order (gates without a week last).
@@ -50,8 +48,9 @@ struct StatusCommand: Command {
                     .object([("id", .int(Int(gate.id))), ("title", .string(gate.title)), ("week", Value(gate.week)),
                              ("verdict", .string(verdict.rawValue))])
                 } ?? .null),
-                ("high_risks", .int(highRisks.filter { $0.project == project.name }.count)),
-                ("metrics_missed", .int(missed.filter { $0.project == project.name }.count)),
+                // By id: display names need not be unique.
+                ("high_risks", .int(try knowledgeBase.risks(projectIDs: [project.id], severity: .high).count)),
+                ("metrics_missed", .int(try knowledgeBase.metrics(projectIDs: [project.id], status: .missed).count)),
                 ("gate", .string(next.map { gate, verdict in
                     (gate.week.map { "w\($0) " } ?? "") + gate.title + ": " + verdict.rawValue
                 } ?? "")),
