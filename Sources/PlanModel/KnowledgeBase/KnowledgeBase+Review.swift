@@ -36,7 +36,8 @@ extension KnowledgeBase {
     /// (and the reverse).
     public func disagreements(projectIDs: [Int64]? = nil) throws -> [Disagreement] {
         var found: [Disagreement] = []
-        let projectFilter = projectIDs.map { ids in "AND p.id IN (\(ids.map(String.init).joined(separator: ", ")))" } ?? ""
+        let projectFilter = projectIDs.map { ids in "AND p.id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))" } ?? ""
+        let projectValues: [SQLValue] = (projectIDs ?? []).map { .integer($0) }
         for row in try database.rows("""
             SELECT p.name, t.title, t.week, d1.path, m1.line, d2.path, m2.line
             FROM task_mentions m1 JOIN task_mentions m2 ON m2.task_id = m1.task_id AND m2.id > m1.id
@@ -44,7 +45,7 @@ extension KnowledgeBase {
             JOIN documents d1 ON d1.id = m1.document_id JOIN documents d2 ON d2.id = m2.document_id
             WHERE m1.checkbox = 1 AND m2.checkbox = 1 AND ((m1.status = 'done') <> (m2.status = 'done')) \(projectFilter)
             ORDER BY p.name, d1.path, m1.line
-            """) {
+            """, projectValues) {
             found.append(Disagreement(project: row[0].string ?? "", source: SourceRef(path: row[3].string ?? "", line: row[4].int ?? 0),
                                       message: "task \"\(row[1].string ?? "")\" is done in one document and not in \(row[5].string ?? ""):\(row[6].int ?? 0)",
                                       week: row[2].int))
@@ -53,7 +54,7 @@ extension KnowledgeBase {
             SELECT p.name, g.title, g.week, g.source_path, g.source_line,
                    (SELECT count(*) FROM gate_criteria c WHERE c.gate_id = g.id AND c.status = 'unmet' AND c.role = 'criterion')
             FROM gates g JOIN projects p ON p.id = g.project_id WHERE g.passed = 1 \(projectFilter) ORDER BY p.name, g.source_path, g.source_line
-            """) where (row[5].int ?? 0) > 0 {
+            """, projectValues) where (row[5].int ?? 0) > 0 {
             found.append(Disagreement(project: row[0].string ?? "", source: SourceRef(path: row[3].string ?? "", line: row[4].int ?? 0),
                                       message: "gate \"\(row[1].string ?? "")\" is marked passed with \(row[5].int ?? 0) unmet criteria",
                                       week: row[2].int))
