@@ -140,3 +140,24 @@ func temporaryPath(_ name: String = "kb.db") throws -> String {
         #expect(try knowledgeBase.database.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'risks'")?.int == 1)
     }
 }
+
+@Suite struct CodeBlockMigrationTests {
+    @Test func aVersionTwoKnowledgeBaseGetsCodeBlocksAndReadsEveryDocumentAgain() throws {
+        let path = try temporaryPath()
+        let old = try Database(path: path)
+        try old.execute(Schema.migrations[0].sql)
+        try old.execute(Schema.migrations[1].sql)
+        try old.execute("PRAGMA application_id = \(Schema.applicationID); PRAGMA user_version = 2")
+        try old.execute("INSERT INTO projects(key, name) VALUES ('atlas', 'Atlas')")
+        try old.execute("""
+            INSERT INTO documents(path, project_id, kind, project_name, hash, size, mtime_ns)
+            VALUES ('plan.md', 1, 'plan', 'Atlas', 'abc', 10, 42)
+            """)
+        let knowledgeBase = try KnowledgeBase(path: path)
+        #expect(knowledgeBase.schemaVersion == Schema.currentVersion)
+        // The next import sees every document as changed, so their code blocks are read.
+        let stored = try #require(try knowledgeBase.storedDocuments()["plan.md"])
+        #expect(stored.hash == "" && stored.mtimeNanoseconds == -1)
+        #expect(try knowledgeBase.codeBlocks(projectID: 1).isEmpty)
+    }
+}

@@ -62,8 +62,14 @@ private struct Walker {
             case .blockQuote:
                 context.label = nil
                 walk(node.children)
-            case .codeBlock, .htmlBlock, .thematicBreak:
-                // Code and HTML hold examples, not plans: checkboxes there are not tasks.
+            case .codeBlock(let info):
+                // Code holds commands and examples, not plans: checkboxes there are not tasks.
+                // The block itself is kept for runbooks.
+                let language = info.split(separator: " ").first.map { $0.lowercased() } ?? ""
+                found.document.codeBlocks.append(CodeBlockItem(line: node.line, language: language,
+                                                               section: context.headingPath, text: node.literal))
+                context.label = nil
+            case .htmlBlock, .thematicBreak:
                 context.label = nil
             default:
                 var claimed = false

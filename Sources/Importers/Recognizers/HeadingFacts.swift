@@ -102,6 +102,8 @@ public struct DocumentContext {
     }
 
     var headingText: String? { frames.last?.text }
+    /// The headings above, outermost first.
+    var headingPath: [String] { frames.map(\.text) }
     var headingGate: GatePattern? { frames.last?.facts.gate }
     var headingLevel: Int { frames.last?.level ?? 0 }
 

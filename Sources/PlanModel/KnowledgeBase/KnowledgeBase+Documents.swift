@@ -54,7 +54,7 @@ extension KnowledgeBase {
             try database.run("DELETE FROM task_mentions WHERE document_id = ?", [.integer(documentID)])
             try database.run("DELETE FROM gate_mentions WHERE document_id = ?", [.integer(documentID)])
             try database.run("DELETE FROM phases WHERE document_id = ?", [.integer(documentID)])
-            for table in ["risks", "metrics", "notes"] {
+            for table in ["risks", "metrics", "notes", "code_blocks"] {
                 try database.run("DELETE FROM \(table) WHERE document_id = ?", [.integer(documentID)])
             }
             try database.run("""
@@ -89,7 +89,7 @@ extension KnowledgeBase {
         try database.run("DELETE FROM task_mentions WHERE document_id = ?", [.integer(id)])
         try database.run("DELETE FROM gate_mentions WHERE document_id = ?", [.integer(id)])
         try database.run("DELETE FROM phases WHERE document_id = ?", [.integer(id)])
-        for table in ["risks", "metrics", "notes"] {
+        for table in ["risks", "metrics", "notes", "code_blocks"] {
             try database.run("DELETE FROM \(table) WHERE document_id = ?", [.integer(id)])
         }
         try database.run("DELETE FROM documents WHERE id = ?", [.integer(id)])

@@ -55,6 +55,11 @@ extension KnowledgeBase {
             try database.run("INSERT INTO notes(document_id, kind, text, week, line) VALUES (?, ?, ?, ?, ?)",
                              [.integer(documentID), .text(note.kind.rawValue), .text(note.text), SQLValue(note.week), .integer(Int64(note.line))])
         }
+        for block in findings.codeBlocks {
+            try database.run("INSERT INTO code_blocks(document_id, line, language, section, text) VALUES (?, ?, ?, ?, ?)",
+                             [.integer(documentID), .integer(Int64(block.line)), .text(block.language),
+                              .text(block.section.joined(separator: CodeBlock.sectionSeparator)), .text(block.text)])
+        }
     }
 
     public enum LinkedTable: String, Sendable {
@@ -161,6 +166,27 @@ extension KnowledgeBase {
             return Note(id: Int64(row[0].int ?? 0), project: row[1].string ?? "",
                         item: NoteItem(line: row[5].int ?? 0, kind: noteKind, text: row[3].string ?? "", week: row[4].int),
                         source: SourceRef(path: row[6].string ?? "", line: row[5].int ?? 0))
+        }
+    }
+}
+
+extension CodeBlock {
+    /// How a block's headings are joined in `code_blocks.section`.
+    public static let sectionSeparator = " > "
+}
+
+extension KnowledgeBase {
+    /// A project's code blocks in document order (by path, then line).
+    public func codeBlocks(projectID: Int64) throws -> [CodeBlock] {
+        try database.rows("""
+            SELECT c.id, p.name, c.line, c.language, c.section, c.text, d.path
+            FROM code_blocks c JOIN documents d ON d.id = c.document_id JOIN projects p ON p.id = d.project_id
+            WHERE d.project_id = ? ORDER BY d.path, c.line
+            """, [.integer(projectID)]).map { row in
+            let section = (row[4].string ?? "").components(separatedBy: CodeBlock.sectionSeparator).filter { !$0.isEmpty }
+            return CodeBlock(id: Int64(row[0].int ?? 0), project: row[1].string ?? "",
+                             item: CodeBlockItem(line: row[2].int ?? 0, language: row[3].string ?? "", section: section, text: row[5].string ?? ""),
+                             source: SourceRef(path: row[6].string ?? "", line: row[2].int ?? 0))
         }
     }
 }

@@ -230,6 +230,20 @@ public enum Schema {
             CREATE VIRTUAL TABLE search USING fts5(text, kind UNINDEXED, item_id UNINDEXED, source UNINDEXED,
                 tokenize = 'unicode61 remove_diacritics 2');
             """),
+        // Code blocks are new in v3: documents stored before have none, so each is marked
+        // changed and the next import reads it again.
+        Migration(version: 3, sql: """
+            CREATE TABLE code_blocks (
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                line INTEGER NOT NULL,
+                language TEXT NOT NULL,
+                section TEXT NOT NULL,
+                text TEXT NOT NULL
+            );
+            CREATE INDEX code_blocks_document ON code_blocks(document_id);
+            UPDATE documents SET hash = '', mtime_ns = -1;
+            """),
     ]
 
     /// One table's documentation: what a row is and what each column means.
@@ -376,6 +390,12 @@ public enum Schema {
             ("id", "row id"), ("document_id", "the document (documents.id)"),
             ("kind", "blocker, went-well, to-improve, lesson, decision, deferred, next-step, or status (a document's `Status:` line)"),
             ("text", "the note as written"), ("week", "the week it is tagged with, from its headings"), ("line", "the note's line"),
+        ]),
+        TableDoc(name: "code_blocks", meaning: "one row per code block in a document, verbatim: the commands runbooks are made of", columns: [
+            ("id", "row id"), ("document_id", "the document (documents.id)"), ("line", "the block's first line (its fence)"),
+            ("language", "the info string's first word, lowercased (`bash`), empty when none"),
+            ("section", "the headings above the block, outermost first, joined with ` > `"),
+            ("text", "the block's text as written"),
         ]),
         TableDoc(name: "search", meaning: "the full-text index (FTS5) over tasks, gates, risks, metrics and notes, kept by the import; rowid = project id << 32 + n", columns: [
             ("text", "the item's words: title, criteria, mitigation and contingency, target, note text"),

@@ -12,6 +12,7 @@ public struct DocumentFindings: Equatable, Codable, Sendable {
     public var risks: [RiskItem] = []
     public var metrics: [MetricItem] = []
     public var notes: [NoteItem] = []
+    public var codeBlocks: [CodeBlockItem] = []
 
     public init(path: String, title: String? = nil, projectName: String, kind: DocumentKind,
                 startDate: String? = nil, phases: [PhaseItem] = [], tasks: [TaskItem] = [],
