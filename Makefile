@@ -62,10 +62,11 @@ bench: release bench-deps
 clean:
 	rm -rf .build .planq
 
-# Compiles templates/report.css into the binary's stylesheet source (a test checks they match).
-templates: Sources/Reports/HTML/Stylesheet.swift
-Sources/Reports/HTML/Stylesheet.swift: templates/report.css
-	python3 -c "import sys; css=open('templates/report.css').read(); open('$@','w').write('// Generated from templates/report.css by \`make templates\`; a test keeps the two identical.\n// The stylesheet is compiled in so that a report renders the same from any directory.\n\n/// The report stylesheet, as templates/report.css has it.\npublic enum Stylesheet {\n    public static let css = #\"\"\"\n' + css + '\n\"\"\"#\n}\n')"
+# Compiles templates/ (report.css, adr.md, runbook.md) into Swift sources; a test checks they match.
+TEMPLATE_SOURCES := Sources/Reports/HTML/Stylesheet.swift Sources/Reports/Generators/BuiltinTemplates.swift
+templates: $(TEMPLATE_SOURCES)
+$(TEMPLATE_SOURCES) &: templates/report.css templates/adr.md templates/runbook.md scripts/embed_templates.py
+	python3 scripts/embed_templates.py
 
 # Renders the sample week report to PNG, light and dark, with headless Chromium (installed here).
 screenshots: build

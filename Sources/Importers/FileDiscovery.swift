@@ -71,10 +71,24 @@ public enum FileDiscovery {
             guard let entry = status(path) else { continue } // a dangling link has nothing to import
             if entry.isDirectory {
                 walk(path, visited: &visited, into: &files, report: report)
-            } else if entry.isRegular, let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
+            } else if entry.isRegular, let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()),
+                      !isRecordNotPlan(folder: folder, name: name) {
                 files.append(DiscoveredFile(path: path, size: entry.size, mtimeNanoseconds: entry.mtime))
             }
         }
+    }
+
+    static let recordFolders: Set<String> = ["adr", "adrs", "decisions", "decision-records"]
+
+    /// Decision records and runbooks are written from the plans (`planq new`), they are not plans:
+    /// a folder walk passes over numbered records (`0007-title.md`) in an ADR folder and every
+    /// file in a `runbooks` folder. A file named on the command line is still read.
+    static func isRecordNotPlan(folder: String, name: String) -> Bool {
+        let parent = folder.split(separator: "/").last.map { $0.lowercased() } ?? folder.lowercased()
+        if parent == "runbooks" { return true }
+        guard recordFolders.contains(parent) else { return false }
+        let digits = name.prefix { $0.isASCII && $0.isNumber }
+        return digits.count >= 3 && name.dropFirst(digits.count).first == "-"
     }
 
     private struct Status {

@@ -33,12 +33,16 @@ protocol Command: Sendable {
     var details: String { get }
     /// Whether `--format html` makes sense for the command (reports only).
     var rendersHTML: Bool { get }
+    /// Whether `-o FILE` names a file the command writes itself (a generator), not where its
+    /// standard output goes.
+    var ownsOutputPath: Bool { get }
     func run(_ invocation: Invocation) throws -> Int32
 }
 
 extension Command {
     var details: String { "" }
     var rendersHTML: Bool { false }
+    var ownsOutputPath: Bool { false }
     var usage: String {
         let own = options.map(\.usage).joined(separator: " ")
         return ["usage: planq \(name)", arguments, own, "[global options]"].filter { !$0.isEmpty }.joined(separator: " ")
@@ -65,7 +69,7 @@ enum CommandRegistry {
     static let all: [any Command] = [
         ImportCommand(), StatusCommand(), TasksCommand(), GatesCommand(), RisksCommand(), MetricsCommand(), NotesCommand(),
         ReportCommand(), CheckCommand(), SearchCommand(), OwnersCommand(), ProjectsCommand(),
-        QueryCommand(), SchemaCommand(),
+        NewCommand(), ADRsCommand(), QueryCommand(), SchemaCommand(),
     ]
 
     static func command(named name: String) -> (any Command)? { all.first { $0.name == name } }
@@ -163,7 +167,7 @@ enum CLI {
             if settings.format == .html, !command.rendersHTML {
                 throw UsageError(message: "html is a report format (planq report ... --html); \(command.name) prints md, json or csv")
             }
-            invocation = Invocation(arguments: parsed, settings: settings, output: Output(path: settings.outputPath))
+            invocation = Invocation(arguments: parsed, settings: settings, output: Output(path: command.ownsOutputPath ? nil : settings.outputPath))
         } catch {
             Output.error("planq \(command.name): error: \(error)")
             Output.error(command.usage)

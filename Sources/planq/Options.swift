@@ -35,6 +35,10 @@ struct OptionSpec: Sendable {
     static let start = OptionSpec(name: "start", short: nil, value: "DATE", help: "the project's start date, YYYY-MM-DD, when its documents leave it blank")
     static let history = OptionSpec(name: "history", short: nil, value: nil, help: "first replay the documents' git history, each commit at its date (for the burndown)")
     static let searchKind = OptionSpec(name: "kind", short: "k", value: "K", help: "only items of kind K: task, gate, risk, metric, note")
+    static let supersedes = OptionSpec(name: "supersedes", short: nil, value: "N", help: "the new record supersedes record N (its status line is updated)")
+    static let adrDir = OptionSpec(name: "dir", short: nil, value: "DIR", help: "the ADR folder (default: .adr-dir, docs/adr, docs/decisions, doc/adr)")
+    static let adrStatus = OptionSpec(name: "status", short: "s", value: "S", help: "the new record's status (default proposed)")
+    static let fromNote = OptionSpec(name: "from-note", short: nil, value: "ID", help: "make the record from decision note ID (planq notes --kind decision)")
     static let rebuild = OptionSpec(name: "rebuild", short: nil, value: nil, help: "drop everything imported before and import from scratch")
 
     var usage: String {

@@ -74,3 +74,58 @@ extension KnowledgeBase {
         }
     }
 }
+
+/// An item that shares words with a title, for the generators' pre-filling.
+public struct RelatedItem: Sendable, Equatable {
+    public let kind: String
+    public let itemID: Int64
+    /// How many of the title's words the item has.
+    public let matchedWords: Int
+}
+
+extension KnowledgeBase {
+    /// Words too common in titles to say what a decision or procedure is about.
+    static let titleStopWords: Set<String> = [
+        "a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "into", "is", "of", "on", "or", "our",
+        "the", "to", "use", "using", "via", "vs", "we", "with", "adopt", "choose", "pick", "switch", "new",
+    ]
+
+    /// The words of a title that say what it is about, lowercased, each once, in order.
+    public static func significantWords(_ text: String) -> [String] {
+        var seen = Set<String>()
+        return text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+            .filter { !titleStopWords.contains($0) && seen.insert($0).inserted }
+    }
+
+    /// A project's items that have at least half of the title's significant words (a word also
+    /// matches words it begins, as in `search`), most words first, then best ranked.
+    public func related(to title: String, projectID: Int64) throws -> [RelatedItem] {
+        let words = Self.significantWords(title)
+        guard !words.isEmpty else { return [] }
+        let query = words.map { "\"" + $0.replacingOccurrences("\"", with: "\"\"") + "\"*" }.joined(separator: " OR ")
+        let needed = (words.count + 1) / 2
+        let rows = try database.rows("""
+            SELECT s.kind, s.item_id, s.text FROM search s
+            WHERE search MATCH ? AND s.rowid >= ? AND s.rowid < ? ORDER BY bm25(search), s.rowid
+            """, [.text(query), .integer(projectID << 32), .integer((projectID + 1) << 32)])
+        let items: [RelatedItem] = rows.compactMap { row in
+            let tokens = Set((row[2].string ?? "").lowercased().split { !$0.isLetter && !$0.isNumber })
+            let matched = words.filter { word in tokens.contains { $0.hasPrefix(word) } }.count
+            guard matched >= needed else { return nil }
+            return RelatedItem(kind: row[0].string ?? "", itemID: Int64(row[1].int ?? 0), matchedWords: matched)
+        }
+        // Stable: most words first, FTS rank within (the sort keeps rank order for ties).
+        return items.enumerated().sorted { a, b in
+            a.element.matchedWords != b.element.matchedWords ? a.element.matchedWords > b.element.matchedWords : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// The gates that close any of these tasks, with how many of them each closes.
+    public func gatesClosing(taskIDs: [Int64]) throws -> [(gateID: Int64, tasks: Int)] {
+        guard !taskIDs.isEmpty else { return [] }
+        return try database.rows("""
+            SELECT gate_id, count(*) FROM gate_tasks WHERE task_id IN (\(taskIDs.map { _ in "?" }.joined(separator: ", ")))
+            GROUP BY gate_id ORDER BY count(*) DESC, gate_id
+            """, taskIDs.map { .integer($0) }).map { (Int64($0[0].int ?? 0), $0[1].int ?? 0) }
+    }
+}

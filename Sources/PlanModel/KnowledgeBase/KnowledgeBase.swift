@@ -7,6 +7,7 @@ public final class KnowledgeBase {
         case missing(String)
         case notPlanq(String)
         case newerSchema(path: String, version: Int, supported: Int)
+        case olderSchema(path: String, version: Int)
 
         public var description: String {
             switch self {
@@ -16,6 +17,8 @@ public final class KnowledgeBase {
                 return "\(path) is not a planq knowledge base; refusing to touch it (choose another file with --db)"
             case .newerSchema(let path, let version, let supported):
                 return "\(path) was written by a newer planq (schema \(version); this planq knows up to \(supported)); upgrade planq"
+            case .olderSchema(let path, let version):
+                return "\(path) was written by an older planq (schema \(version)); run `planq import` to bring it up to date"
             }
         }
     }
@@ -71,7 +74,7 @@ public final class KnowledgeBase {
         do {
             try database.execute("PRAGMA busy_timeout = 5000")
             try database.execute("PRAGMA foreign_keys = ON")
-            try checkIdentity(path: path)
+            try checkIdentity(path: path, readOnly: mode == .readOnly)
             if mode == .readWrite {
                 try database.execute("PRAGMA journal_mode = WAL")
                 try database.execute("PRAGMA synchronous = NORMAL")
@@ -88,13 +91,17 @@ public final class KnowledgeBase {
     public var schemaVersion: Int { (try? database.scalar("PRAGMA user_version"))??.int ?? 0 }
 
     /// A file is ours when it carries planq's application id, or is an empty database.
-    private func checkIdentity(path: String) throws {
+    private func checkIdentity(path: String, readOnly: Bool) throws {
         let applicationID = try database.scalar("PRAGMA application_id")?.int ?? 0
         let tables = try database.scalar("SELECT count(*) FROM sqlite_master")?.int ?? 0
         if applicationID != Int(Schema.applicationID), tables > 0 { throw OpenError.notPlanq(path) }
         let version = try database.scalar("PRAGMA user_version")?.int ?? 0
         if version > Schema.currentVersion {
             throw OpenError.newerSchema(path: path, version: version, supported: Schema.currentVersion)
+        }
+        // Reading commands do not migrate (they open read-only): an old schema lacks their tables.
+        if readOnly, tables > 0, version < Schema.currentVersion {
+            throw OpenError.olderSchema(path: path, version: version)
         }
     }
 

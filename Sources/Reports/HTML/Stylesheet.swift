@@ -1,4 +1,4 @@
-// Generated from templates/report.css by `make templates`; a test keeps the two identical.
+// Generated from templates/ by `make templates` (scripts/embed_templates.py); a test keeps the two identical.
 // The stylesheet is compiled in so that a report renders the same from any directory.
 
 /// The report stylesheet, as templates/report.css has it.

@@ -1,0 +1,223 @@
+import Foundation
+
+/// One architecture decision record in the folder, as `planq adrs` lists it.
+public struct ADRRecord: Sendable, Equatable {
+    public let number: Int
+    public let title: String
+    public let status: String?
+    public let date: String?
+    /// The record that supersedes this one, from a status such as `superseded by [ADR-0007](...)`.
+    public let supersededBy: Int?
+    public let path: String
+    /// The 0-based index of the status line, where `--supersedes` writes.
+    let statusLine: StatusLine?
+
+    /// Where a record states its status: the shapes MADR and adr-tools write.
+    enum StatusLine: Sendable, Equatable {
+        /// `status: proposed` in YAML front matter.
+        case frontMatter(Int)
+        /// `- Status: Accepted` or `Status: Accepted`, the value after `prefix`.
+        case labelled(Int, prefix: String)
+        /// The first line under a `## Status` heading.
+        case section(Int)
+
+        var index: Int {
+            switch self { case .frontMatter(let i), .labelled(let i, _), .section(let i): return i }
+        }
+    }
+
+    /// Whether `--supersedes` can mark this record.
+    public var hasStatusLine: Bool { statusLine != nil }
+
+    /// The number as file names write it: four digits.
+    public static func format(_ number: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}
+
+/// The folder a project keeps its decision records in, found the way ADR users expect.
+public struct ADRFolder: Sendable {
+    /// The folder, relative to the working directory (or absolute).
+    public let path: String
+
+    /// The conventional folders, in the order they are looked for.
+    public static let conventional = ["docs/adr", "docs/decisions", "doc/adr"]
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// `explicit` (`--dir`) when given; else the folder an `.adr-dir` file names (adr-tools writes
+    /// one, in this folder or a parent); else the first conventional folder that exists; else
+    /// `docs/adr`, which `create` makes.
+    public static func locate(explicit: String?, from directory: String = ".") -> ADRFolder {
+        if let explicit { return ADRFolder(path: explicit) }
+        var folder = (directory as NSString).standardizingPath
+        if !folder.hasPrefix("/") { folder = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(folder) }
+        var relative = ""
+        while true {
+            let marker = (folder as NSString).appendingPathComponent(".adr-dir")
+            if let data = FileManager.default.contents(atPath: marker) {
+                let named = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                if !named.isEmpty {
+                    return ADRFolder(path: named.hasPrefix("/") ? named : relative + named)
+                }
+            }
+            guard folder != "/" else { break }
+            folder = (folder as NSString).deletingLastPathComponent
+            relative += "../"
+        }
+        let base = directory == "." ? "" : directory + "/"
+        let existing = conventional.first { isDirectory(base + $0) }
+        return ADRFolder(path: base + (existing ?? conventional[0]))
+    }
+
+    /// The records in the folder (files named `NNNN-title.md`), by number.
+    public func records() throws -> [ADRRecord] {
+        guard Self.isDirectory(path) else { return [] }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            throw GeneratorError("cannot read folder \(path): \(error.localizedDescription)")
+        }
+        return names.compactMap { name -> ADRRecord? in
+            guard let number = Self.number(of: name) else { return nil }
+            let file = (path as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: file) else { return nil }
+            return Self.read(String(decoding: data, as: UTF8.self), number: number, path: file)
+        }.sorted { ($0.number, $0.path) < ($1.number, $1.path) }
+    }
+
+    /// The record numbered `number`; an error naming the folder when there is none.
+    public func record(_ number: Int) throws -> ADRRecord {
+        guard let record = try records().first(where: { $0.number == number }) else {
+            throw GeneratorError("no record \(ADRRecord.format(number)) in \(path)")
+        }
+        return record
+    }
+
+    /// Creates the next record: under a lock on the folder, numbers it one past the highest, renders
+    /// it for that number and writes it exclusively. Returns its path.
+    public func create(slug: String, render: (Int) throws -> String) throws -> String {
+        try GeneratedFile.createFolder(path)
+        return try GeneratedFile.withLock(on: path) {
+            let next = (try records().map(\.number).max() ?? 0) + 1
+            let file = (path as NSString).appendingPathComponent("\(ADRRecord.format(next))-\(slug).md")
+            try GeneratedFile.create(file, contents: try render(next))
+            return file
+        }
+    }
+
+    /// Sets `record`'s status line to say `newer` supersedes it: the one edit planq makes to an
+    /// existing file, to that line only.
+    public func markSuperseded(_ record: ADRRecord, by number: Int, fileName: String) throws {
+        guard let line = record.statusLine else {
+            throw GeneratorError("\(record.path) has no status line (`status:` front matter, `Status:` or a `## Status` section) to mark superseded")
+        }
+        let link = "[ADR-\(ADRRecord.format(number))](\(fileName))"
+        let text: String
+        switch line {
+        case .frontMatter: text = "status: \"superseded by \(link)\""
+        case .labelled(_, let prefix): text = prefix + "Superseded by " + link
+        case .section: text = "Superseded by " + link
+        }
+        try GeneratedFile.replaceLine(line.index, in: record.path, with: text)
+    }
+
+    /// The leading number of a record's file name (`0007-title.md` → 7).
+    public static func number(of name: String) -> Int? {
+        guard name.lowercased().hasSuffix(".md") else { return nil }
+        let digits = name.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 9, name.dropFirst(digits.count).first == "-" else { return nil }
+        return Int(digits)
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+    }
+
+    /// Reads a record's title, status and date from MADR front matter, MADR 2 `- Status:` lines or
+    /// adr-tools `## Status` sections.
+    static func read(_ text: String, number: Int, path: String) -> ADRRecord {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        }
+        var title: String?
+        var status: String?
+        var date: String?
+        var statusLine: ADRRecord.StatusLine?
+        var index = 0
+        if lines.first == "---" {
+            index = 1
+            while index < lines.count, lines[index] != "---" {
+                let line = lines[index]
+                if status == nil, let value = value(of: "status", inYAML: line) { status = value; statusLine = .frontMatter(index) }
+                if date == nil, let value = value(of: "date", inYAML: line) { date = value }
+                index += 1
+            }
+            index += 1
+        }
+        var inStatusSection = false
+        while index < lines.count {
+            let line = lines[index]
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("#") {
+                let heading = trimmed.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
+                if title == nil, trimmed.hasPrefix("# ") { title = stripNumber(heading) }
+                inStatusSection = status == nil && heading.lowercased() == "status"
+            } else if inStatusSection, !trimmed.isEmpty {
+                status = trimmed
+                statusLine = .section(index)
+                inStatusSection = false
+            } else if let (prefix, value) = labelled(line) {
+                if prefix.lowercased().contains("status"), status == nil { status = value; statusLine = .labelled(index, prefix: prefix) }
+                if prefix.lowercased().contains("date"), date == nil { date = value }
+            }
+            index += 1
+        }
+        let name = (path as NSString).lastPathComponent
+        return ADRRecord(number: number, title: title ?? String(name.dropLast(3)), status: status, date: date,
+                         supersededBy: status.flatMap(supersedingNumber), path: path, statusLine: statusLine)
+    }
+
+    private static func value(of key: String, inYAML line: String) -> String? {
+        guard line.lowercased().hasPrefix(key + ":") else { return nil }
+        var value = line.dropFirst(key.count + 1).trimmingCharacters(in: .whitespaces)
+        if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
+            value = String(value.dropFirst().dropLast())
+        }
+        return value
+    }
+
+    /// `- Status: Accepted`, `* **Date:** 2024-01-02`, `Status: Accepted`: the label's prefix
+    /// (up to the value) and the value, for the labels a record's head has.
+    private static func labelled(_ line: String) -> (prefix: String, value: String)? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let label = line[..<colon].filter { $0.isLetter }.lowercased()
+        guard label == "status" || label == "date",
+              line[..<colon].allSatisfy({ $0.isLetter || " -*_".contains($0) }) else { return nil }
+        var valueStart = line.index(after: colon)
+        while valueStart < line.endIndex, line[valueStart] == "*" || line[valueStart] == "_" || line[valueStart] == " " {
+            valueStart = line.index(after: valueStart)
+        }
+        let value = line[valueStart...].trimmingCharacters(in: .whitespaces)
+        return value.isEmpty ? nil : (String(line[..<valueStart]), value)
+    }
+
+    /// `7. Use Step Functions` → `Use Step Functions` (adr-tools numbers its titles).
+    private static func stripNumber(_ heading: String) -> String {
+        let digits = heading.prefix { $0.isNumber }
+        guard !digits.isEmpty, heading.dropFirst(digits.count).hasPrefix(". ") else { return heading }
+        return String(heading.dropFirst(digits.count + 2))
+    }
+
+    /// The number after `superseded by` in a status: `[ADR-0007](...)`, `[7. Title](...)`.
+    private static func supersedingNumber(_ status: String) -> Int? {
+        guard let range = status.lowercased().range(of: "superseded by") else { return nil }
+        let rest = status[range.upperBound...].drop { !$0.isNumber }
+        return Int(rest.prefix { $0.isNumber })
+    }
+}
