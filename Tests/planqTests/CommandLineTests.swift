@@ -98,12 +98,12 @@ import Testing
         try planq.run(["import", "docs"], in: planq.directory)
         let clickhouse = try planq.run(["search", "ClickHouse", "--format", "csv"], in: planq.directory).stdout
         #expect(clickhouse.split(separator: "\n").dropFirst().map { $0.split(separator: ",").first.map(String.init) ?? "" }.sorted()
-                == ["risk", "risk", "task"])
+                == ["note", "risk", "risk", "task"])
         #expect(try planq.run(["search", "\"quoted\" AND OR NEAR("], in: planq.directory).status == 0)
         try FileManager.default.removeItem(at: docs.appendingPathComponent("lumora/plan.md"))
         try planq.run(["import", "docs"], in: planq.directory)
         let after = try planq.run(["search", "ClickHouse", "--format", "csv"], in: planq.directory).stdout
-        #expect(after.split(separator: "\n").count == 3) // header, the summary's risk, the task
+        #expect(after.split(separator: "\n").count == 4) // header, the summary's risk and decision, the task
     }
 
     @Test func schemaDocumentsEveryTable() throws {

@@ -121,6 +121,9 @@ public struct Quantity: Equatable, Sendable {
         return result
     }
 
+    /// Whether a cell says nothing yet: empty, `TBD`, `n/a`, `______`.
+    public static func isUnstated(_ text: String) -> Bool { isBlank(clean(text)) }
+
     static func isBlank(_ text: String) -> Bool {
         let lower = text.lowercased()
         if lower.isEmpty || lower == "tbd" || lower == "n/a" || lower == "-" || lower == "—" || lower == "?" { return true }

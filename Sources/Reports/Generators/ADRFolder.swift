@@ -142,9 +142,8 @@ public struct ADRFolder: Sendable {
     /// Reads a record's title, status and date from MADR front matter, MADR 2 `- Status:` lines or
     /// adr-tools `## Status` sections.
     static func read(_ text: String, number: Int, path: String) -> ADRRecord {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+        // "\r\n" is one Character: split on it too, so indexes count the lines `replaceLine` counts.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
         var title: String?
         var status: String?
         var date: String?

@@ -94,7 +94,7 @@ struct FactLines {
     func metric(_ metric: Metric, label: String = "") -> String {
         var line = "- \(label)\(inline(metric.item.name))"
         if let target = metric.item.target { line += ": target \(inline(target))" }
-        if let actual = metric.item.actual { line += ", actual \(inline(actual))" }
+        if let actual = metric.item.actual, !Quantity.isUnstated(actual) { line += ", actual \(inline(actual))" }
         line += " (\(metric.status.rawValue))"
         return line + " — \(links.link(metric.source))"
     }

@@ -11,7 +11,12 @@ public enum Slug {
         var slug = ""
         var pendingHyphen = false
         // Canonical decomposition turns `é` into `e` + a combining accent, which is dropped.
-        for scalar in title.decomposedStringWithCanonicalMapping.unicodeScalars {
+        // Letters without a decomposition get their usual ASCII spelling.
+        var spelled = title
+        for (letter, ascii) in [("ß", "ss"), ("æ", "ae"), ("Æ", "AE"), ("œ", "oe"), ("Œ", "OE"), ("ø", "o"), ("Ø", "O"), ("ł", "l"), ("Ł", "L"), ("đ", "d"), ("Đ", "D")] {
+            spelled = spelled.replacingOccurrences(of: letter, with: ascii)
+        }
+        for scalar in spelled.decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.isASCII, let character = Character(scalar).lowercased().first, character.isLetter || character.isNumber {
                 if pendingHyphen, !slug.isEmpty { slug.append("-") }
                 slug.append(character)
