@@ -191,3 +191,55 @@ enum BuiltinTemplatesText {
         return text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("{{") }.joined(separator: "\n")
     }
 }
+
+/// The generators' acceptance on the real seeds, in a scratch folder (skipped without ../shared).
+@Suite(.enabled(if: FileManager.default.fileExists(atPath: SeedReportTests.seeds)))
+struct SeedGeneratorTests {
+    static func scratch() throws -> (Planq, URL) {
+        let planq = try Planq()
+        let docs = planq.directory.appendingPathComponent("docs")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: SeedReportTests.seeds), to: docs)
+        #expect(try planq.run(["import", "docs", "-q"], in: planq.directory).status == 0)
+        return (planq, planq.directory)
+    }
+
+    @Test func stepFunctionsADRNamesThePOCTasksAndTheRiskWithItsContingency() throws {
+        let (planq, folder) = try Self.scratch()
+        let command = ["new", "adr", "Use Step Functions for orchestration", "--project", "pavi", "--today", "2025-02-01"]
+        let first = try planq.run(command, in: folder)
+        #expect(first.stdout == "docs/adr/0001-use-step-functions-for-orchestration.md\n")
+        let record = try GeneratorTests.read(folder, "docs/adr/0001-use-step-functions-for-orchestration.md")
+        #expect(record.hasPrefix("---\nstatus: proposed\ndate: 2025-02-01\n---\n"))
+        let tracker = "docs/000_558e447728cca956.txt"
+        #expect(record.contains("- Step Functions POC — open, week 1, Claude, You ([\(tracker):18](../000_558e447728cca956.txt#L18))"))
+        #expect(record.contains("- Map Nextflow → Step Functions — open, week 1"))
+        #expect(record.contains("- Risk: Step Functions POC fails Week 1 — mitigation: Spike isolated, quick fail — contingency: Fallback to Nextflow optimization (simpler) ([docs/001_ba77c7a95965cd9f.txt:185](../001_ba77c7a95965cd9f.txt#L185))"))
+        // Running it again writes nothing over 0001; the next record is 0002 and links both ways.
+        let before = try GeneratorTests.read(folder, "docs/adr/0001-use-step-functions-for-orchestration.md")
+        #expect(try planq.run(command, in: folder).status == 1)
+        let second = try planq.run(["new", "adr", "Keep Nextflow for the pipeline", "--project", "pavi", "--supersedes", "1"], in: folder)
+        #expect(second.stdout == "docs/adr/0002-keep-nextflow-for-the-pipeline.md\n")
+        #expect(try GeneratorTests.read(folder, "docs/adr/0002-keep-nextflow-for-the-pipeline.md")
+            .contains("Supersedes [ADR-0001: Use Step Functions for orchestration](0001-use-step-functions-for-orchestration.md)."))
+        #expect(try GeneratorTests.read(folder, "docs/adr/0001-use-step-functions-for-orchestration.md")
+            == before.replacingOccurrences(of: "status: proposed", with: "status: \"superseded by [ADR-0002](0002-keep-nextflow-for-the-pipeline.md)\""))
+    }
+
+    @Test func runbooksCarryClarityCommandsInOrderAndPAVIRollbackTriggers() throws {
+        let (planq, folder) = try Self.scratch()
+        #expect(try planq.run(["new", "runbook", "Staging deployment", "--project", "clarity"], in: folder).status == 0)
+        let staging = try GeneratorTests.read(folder, "docs/runbooks/staging-deployment.md")
+        let procedureStart = try #require(staging.range(of: "## Procedure"))
+        let procedure = String(staging[procedureStart.upperBound...])
+        let script = try #require(procedure.range(of: "./test_local_deployment.sh"))
+        let create = try #require(procedure.range(of: "aws ecs create-service \\\n  --cluster clarity-staging"))
+        #expect(script.lowerBound < create.lowerBound)
+        #expect(!procedure.contains("test_critical_paths.py")) // a Python block is not a command
+        #expect(try planq.run(["new", "runbook", "Production cutover", "--project", "pavi"], in: folder).status == 0)
+        let cutover = try GeneratorTests.read(folder, "docs/runbooks/production-cutover.md")
+        let rollbackStart = try #require(cutover.range(of: "## Rollback"))
+        let rollback = String(cutover[rollbackStart.upperBound...])
+        #expect(rollback.contains("**Rollback if** (rollback gate, week 9"))
+        for trigger in ["- Error rate > 1%? NO", "- p95 > 1s? NO", "- Data issues? NO"] { #expect(rollback.contains(trigger)) }
+    }
+}
