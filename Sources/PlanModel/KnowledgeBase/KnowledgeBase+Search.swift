@@ -55,8 +55,7 @@ extension KnowledgeBase {
     public func search(_ text: String, projectIDs: [Int64]? = nil, kind: String? = nil) throws -> [SearchHit] {
         let words = text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
         guard !words.isEmpty else { return [] }
-        // Each word quoted (no FTS5 syntax from the user's text), as a prefix.
-        let query = words.map { "\"" + $0.replacingOccurrences("\"", with: "\"\"") + "\"*" }.joined(separator: " ")
+        let query = Self.prefixTerms(words).joined(separator: " ")
         var conditions = ["search MATCH ?"]
         var values: [SQLValue] = [.text(query)]
         if let kind { conditions.append("s.kind = ?"); values.append(.text(kind)) }
@@ -97,20 +96,30 @@ extension KnowledgeBase {
             .filter { !titleStopWords.contains($0) && seen.insert($0).inserted }
     }
 
+    /// Each word quoted (no FTS5 syntax from the user's text) and matched as a prefix.
+    static func prefixTerms(_ words: [String]) -> [String] {
+        words.map { "\"" + $0.replacingOccurrences("\"", with: "\"\"") + "\"*" }
+    }
+
+    /// How many of `words` (lowercased) begin a word of `text`: the rule FTS5 prefix terms follow.
+    public static func matchedWords(_ words: [String], in text: String) -> Int {
+        let tokens = Set(text.lowercased().split { !$0.isLetter && !$0.isNumber })
+        return words.filter { word in tokens.contains { $0.hasPrefix(word) } }.count
+    }
+
     /// A project's items that have at least half of the title's significant words (a word also
     /// matches words it begins, as in `search`), most words first, then best ranked.
     public func related(to title: String, projectID: Int64) throws -> [RelatedItem] {
         let words = Self.significantWords(title)
         guard !words.isEmpty else { return [] }
-        let query = words.map { "\"" + $0.replacingOccurrences("\"", with: "\"\"") + "\"*" }.joined(separator: " OR ")
+        let query = Self.prefixTerms(words).joined(separator: " OR ")
         let needed = (words.count + 1) / 2
         let rows = try database.rows("""
             SELECT s.kind, s.item_id, s.text FROM search s
             WHERE search MATCH ? AND s.rowid >= ? AND s.rowid < ? ORDER BY bm25(search), s.rowid
             """, [.text(query), .integer(projectID << 32), .integer((projectID + 1) << 32)])
         let items: [RelatedItem] = rows.compactMap { row in
-            let tokens = Set((row[2].string ?? "").lowercased().split { !$0.isLetter && !$0.isNumber })
-            let matched = words.filter { word in tokens.contains { $0.hasPrefix(word) } }.count
+            let matched = Self.matchedWords(words, in: row[2].string ?? "")
             guard matched >= needed else { return nil }
             return RelatedItem(kind: row[0].string ?? "", itemID: Int64(row[1].int ?? 0), matchedWords: matched)
         }

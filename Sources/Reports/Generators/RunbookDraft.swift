@@ -58,8 +58,7 @@ public struct RunbookDraft: Sendable {
         return codeBlocks.filter { block in
             guard block.item.isShell else { return false }
             let headings = block.item.section.count > 1 ? block.item.section.dropFirst() : block.item.section[...]
-            let tokens = Set((headings.joined(separator: " ") + " " + block.item.text).lowercased().split { !$0.isLetter && !$0.isNumber })
-            let matched = words.filter { word in tokens.contains { $0.hasPrefix(word) } }.count
+            let matched = KnowledgeBase.matchedWords(words, in: headings.joined(separator: " ") + " " + block.item.text)
             return matched >= needed && seen.insert(block.item.text).inserted
         }
     }
