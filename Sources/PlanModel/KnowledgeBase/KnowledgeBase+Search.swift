@@ -107,20 +107,24 @@ extension KnowledgeBase {
         return words.filter { word in tokens.contains { $0.hasPrefix(word) } }.count
     }
 
+    /// Whether `matched` of a title's `words` make an item related to it: at least half.
+    public static func isRelated(matched: Int, of words: [String]) -> Bool {
+        !words.isEmpty && matched >= (words.count + 1) / 2
+    }
+
     /// A project's items that have at least half of the title's significant words (a word also
     /// matches words it begins, as in `search`), most words first, then best ranked.
     public func related(to title: String, projectID: Int64) throws -> [RelatedItem] {
         let words = Self.significantWords(title)
         guard !words.isEmpty else { return [] }
         let query = Self.prefixTerms(words).joined(separator: " OR ")
-        let needed = (words.count + 1) / 2
         let rows = try database.rows("""
             SELECT s.kind, s.item_id, s.text FROM search s
             WHERE search MATCH ? AND s.rowid >= ? AND s.rowid < ? ORDER BY bm25(search), s.rowid
             """, [.text(query), .integer(projectID << 32), .integer((projectID + 1) << 32)])
         let items: [RelatedItem] = rows.compactMap { row in
             let matched = Self.matchedWords(words, in: row[2].string ?? "")
-            guard matched >= needed else { return nil }
+            guard Self.isRelated(matched: matched, of: words) else { return nil }
             return RelatedItem(kind: row[0].string ?? "", itemID: Int64(row[1].int ?? 0), matchedWords: matched)
         }
         // Stable: most words first, FTS rank within (the sort keeps rank order for ties).

@@ -99,11 +99,17 @@ public struct ADRFolder: Sendable {
     }
 
     /// Creates the next record: under a lock on the folder, numbers it one past the highest, renders
-    /// it for that number and writes it exclusively. Returns its path.
-    public func create(slug: String, render: (Int) throws -> String) throws -> String {
+    /// it for that number and writes it exclusively. Returns its path. A record with the same title
+    /// is a rerun, not a new decision, unless the new record supersedes one (`allowingSameTitle`);
+    /// checking under the lock keeps two runs at once from both writing it.
+    public func create(slug: String, allowingSameTitle: Bool = false, render: (Int) throws -> String) throws -> String {
         try GeneratedFile.createFolder(path)
         return try GeneratedFile.withLock(on: path) {
-            let next = (try records().map(\.number).max() ?? 0) + 1
+            let existing = try records()
+            if !allowingSameTitle, let same = existing.first(where: { Slug.make($0.title) == slug }) {
+                throw GeneratorError("\(same.path) already records \"\(same.title)\"; nothing was written (to revisit it: --supersedes \(same.number))")
+            }
+            let next = (existing.map(\.number).max() ?? 0) + 1
             let file = (path as NSString).appendingPathComponent("\(ADRRecord.format(next))-\(slug).md")
             try GeneratedFile.create(file, contents: try render(next))
             return file

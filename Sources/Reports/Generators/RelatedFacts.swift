@@ -13,6 +13,16 @@ public struct RelatedFacts: Sendable {
     /// The gate the subject belongs to: the best matching gate, else the gate that closes the
     /// most related tasks.
     public let gate: Gate?
+    /// Every gate, risk, metric and note of the project, read once: a runbook also lists those
+    /// that do not match its title (rollback triggers, metrics).
+    public let all: ProjectItems
+
+    public struct ProjectItems: Sendable {
+        public let gates: [Gate]
+        public let risks: [Risk]
+        public let metrics: [Metric]
+        public let notes: [Note]
+    }
 
     public static func gather(from knowledgeBase: KnowledgeBase, project: Project, about title: String) throws -> RelatedFacts {
         let related = try knowledgeBase.related(to: title, projectID: project.id)
@@ -39,10 +49,11 @@ public struct RelatedFacts: Sendable {
         func ordered<T>(_ items: [T], kind: String, id: (T) -> Int64) -> [T] {
             ids(kind).compactMap { wanted in items.first { id($0) == wanted } }
         }
-        let risks = ordered(try knowledgeBase.risks(projectIDs: scope), kind: "risk", id: \.id)
-        let metrics = ordered(try knowledgeBase.metrics(projectIDs: scope), kind: "metric", id: \.id)
-        let notes = ordered(try knowledgeBase.notes(projectIDs: scope), kind: "note", id: \.id)
-        return RelatedFacts(project: project, tasks: tasks, risks: risks, metrics: metrics, notes: notes, gates: gates, gate: gate)
+        let all = ProjectItems(gates: allGates, risks: try knowledgeBase.risks(projectIDs: scope),
+                               metrics: try knowledgeBase.metrics(projectIDs: scope), notes: try knowledgeBase.notes(projectIDs: scope))
+        return RelatedFacts(project: project, tasks: tasks, risks: ordered(all.risks, kind: "risk", id: \.id),
+                            metrics: ordered(all.metrics, kind: "metric", id: \.id), notes: ordered(all.notes, kind: "note", id: \.id),
+                            gates: gates, gate: gate, all: all)
     }
 }
 

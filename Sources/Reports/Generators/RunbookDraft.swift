@@ -16,22 +16,21 @@ public struct RunbookDraft: Sendable {
 
     /// Reads what a runbook about `title` needs from the project.
     public static func gather(from knowledgeBase: KnowledgeBase, project: Project, title: String, date: String) throws -> RunbookDraft {
-        let scope = [project.id]
         let mentionsRollback: (String) -> Bool = { text in
             let lower = text.lowercased()
             return ["rollback", "roll back", "roll-back", "revert"].contains { lower.contains($0) }
         }
+        let facts = try RelatedFacts.gather(from: knowledgeBase, project: project, about: title)
         return RunbookDraft(
-            title: title, date: date,
-            facts: try RelatedFacts.gather(from: knowledgeBase, project: project, about: title),
+            title: title, date: date, facts: facts,
             codeBlocks: try knowledgeBase.codeBlocks(projectID: project.id),
-            rollbackGates: try knowledgeBase.gates(projectIDs: scope, kind: .rollback),
-            rollbackNotes: try knowledgeBase.notes(projectIDs: scope).filter { mentionsRollback($0.item.text) },
-            rollbackRisks: try knowledgeBase.risks(projectIDs: scope).filter { risk in
+            rollbackGates: facts.all.gates.filter { $0.kind == .rollback },
+            rollbackNotes: facts.all.notes.filter { mentionsRollback($0.item.text) },
+            rollbackRisks: facts.all.risks.filter { risk in
                 [risk.item.title, risk.item.mitigation ?? "", risk.item.contingency ?? ""].contains(where: mentionsRollback)
             },
-            metrics: try knowledgeBase.metrics(projectIDs: scope).filter { $0.item.target != nil },
-            owners: try knowledgeBase.owners(projectIDs: scope))
+            metrics: facts.all.metrics.filter { $0.item.target != nil },
+            owners: try knowledgeBase.owners(projectIDs: [project.id]))
     }
 
     public init(title: String, date: String, facts: RelatedFacts? = nil, codeBlocks: [CodeBlock] = [], rollbackGates: [Gate] = [],
@@ -52,14 +51,12 @@ public struct RunbookDraft: Sendable {
     /// once.
     public var procedureBlocks: [CodeBlock] {
         let words = KnowledgeBase.significantWords(title)
-        guard !words.isEmpty else { return [] }
-        let needed = (words.count + 1) / 2
         var seen = Set<String>()
         return codeBlocks.filter { block in
             guard block.item.isShell else { return false }
             let headings = block.item.section.count > 1 ? block.item.section.dropFirst() : block.item.section[...]
             let matched = KnowledgeBase.matchedWords(words, in: headings.joined(separator: " ") + " " + block.item.text)
-            return matched >= needed && seen.insert(block.item.text).inserted
+            return KnowledgeBase.isRelated(matched: matched, of: words) && seen.insert(block.item.text).inserted
         }
     }
 

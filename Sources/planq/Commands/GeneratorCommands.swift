@@ -67,17 +67,13 @@ struct NewCommand: Command {
             }
             return record
         }
-        // The same title again is a rerun, not a new decision (superseding one is).
-        if superseded == nil, let same = try folder.records().first(where: { Slug.make($0.title) == slug }) {
-            throw CommandFailure("\(same.path) already records \"\(same.title)\"; nothing was written (to revisit it: --supersedes \(same.number))")
-        }
         let project = try source.project(for: note)
         let facts = try project.map { try RelatedFacts.gather(from: source.knowledgeBase!, project: $0, about: recordTitle) }
         let draft = ADRDraft(title: recordTitle, date: invocation.settings.today, status: status, facts: facts,
                              note: note, supersedes: superseded)
         let template = try TemplateSource.adr()
         let links = SourceLinks(folder: folder.path)
-        let path = try folder.create(slug: slug) { number in template.render(draft.values(number: number, links: links)) }
+        let path = try folder.create(slug: slug, allowingSameTitle: superseded != nil) { number in template.render(draft.values(number: number, links: links)) }
         print(path)
         if let superseded, let number = ADRFolder.number(of: (path as NSString).lastPathComponent) {
             try folder.markSuperseded(superseded, by: number, fileName: (path as NSString).lastPathComponent)
