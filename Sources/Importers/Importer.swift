@@ -58,7 +58,7 @@ public final class Importer {
         var summary = ImportSummary()
         var warnings = 0
         let count: (Diagnostic) -> Void = { diagnostic in
-            warnings += 1
+            if diagnostic.severity != .note { warnings += 1 }
             self.report(diagnostic)
         }
         let files = options.source.find(options.paths, report: count)

@@ -6,14 +6,17 @@ import PlanModel
 struct MetricTable: Recognizer {
     func recognize(_ node: Node, in context: DocumentContext, into found: inout Findings) -> Bool {
         guard node.kind == .table, let header = node.children.first else { return false }
-        let names = header.children.map { TextPatterns.clean($0.text).lowercased().trimming(" *:") }
-        func column(_ words: [String]) -> Int? { names.firstIndex { name in words.contains { name == $0 || name.hasPrefix($0 + " ") } } }
-        guard let target = column(["target", "goal", "planned", "threshold", "sla", "expected"]),
-              let name = column(["metric", "metrics", "criterion", "criteria", "kpi", "measure", "success criteria", "indicator"]) ?? (target > 0 ? 0 : nil),
+        let columns = TableColumns(header)
+        // A target column, and a metric column (else the first column, when it names things).
+        guard let target = columns.first(.target),
+              let name = columns.first(.metric) ?? columns.first(.keyResult)
+                ?? (target > 0 && [nil, .description].contains(columns.terms[0]) && columns.headers[0] != ""
+                    && (columns.has(.actual) || columns.has(.status)) ? 0 : nil),
               name != target else { return false }
-        let actual = column(["actual", "achieved", "current", "result", "measured", "value", "baseline"])
-        let measurement = column(["measurement", "how measured", "source", "tool"])
-        let status = column(["status", "state", "met"])
+        let actual = columns.first(.actual)
+        let baseline = columns.first(.baseline)
+        let measurement = columns.headers.firstIndex { ["measurement", "how measured", "source", "tool"].contains($0.lowercased()) }
+        let status = columns.first(.status)
         for row in node.children.dropFirst() {
             let cells = row.children.map { TextPatterns.clean($0.text) }
             func cell(_ index: Int?) -> String? {
@@ -22,8 +25,9 @@ struct MetricTable: Recognizer {
                 return text.isEmpty ? nil : text
             }
             guard let metricName = cell(name).map(TaskTitle.trimDecorations), !TextPatterns.isBlank(metricName) else { continue }
-            let metric = MetricItem(line: row.line, name: metricName, target: cell(target), actual: cell(actual),
+            var metric = MetricItem(line: row.line, name: metricName, target: cell(target), actual: cell(actual),
                                     stated: cell(status), measurement: cell(measurement), week: context.week)
+            metric.baseline = cell(baseline)
             Self.checkStatedStatus(metric, into: &found)
             found.document.metrics.append(metric)
         }

@@ -42,6 +42,24 @@ struct Findings {
 
     mutating func add(_ gate: GateItem) { document.gates.append(gate) }
 
+    /// Index of each risk by its register id and by its title, so that a second table about
+    /// the same risks (mitigations, a summary) completes them instead of adding copies.
+    var riskIndex: [String: Int] = [:]
+
+    mutating func add(_ risk: RiskItem) {
+        let keys = [risk.identifier.map { "id:" + $0.uppercased() }, "title:" + risk.title.lowercased()].compactMap { $0 }
+        if let index = keys.compactMap({ riskIndex[$0] }).first {
+            document.risks[index].complete(with: risk)
+            return
+        }
+        document.risks.append(risk)
+        for key in keys { riskIndex[key] = document.risks.count - 1 }
+    }
+
+    mutating func note(_ line: Int, _ message: String) {
+        diagnostics.append(Diagnostic(path: document.path, line: line, severity: .note, message: message))
+    }
+
     mutating func warn(_ line: Int, _ message: String) {
         diagnostics.append(Diagnostic(path: document.path, line: line, severity: .warning, message: message))
     }

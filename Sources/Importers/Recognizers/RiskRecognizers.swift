@@ -1,33 +1,112 @@
 import PlanModel
 
-/// Risk tables: a `Risk` column, with any of Mitigation, Contingency, Likelihood / Probability,
-/// Impact, Severity, Owner and Score columns.
+/// The columns of a table, by what their headers mean in the vocabulary.
+struct TableColumns {
+    let terms: [Vocabulary.Term?]
+    let headers: [String]
+
+    init(_ header: Node) {
+        headers = header.children.map { TextPatterns.clean($0.text) }
+        terms = headers.map(Vocabulary.term(of:))
+    }
+
+    func first(_ term: Vocabulary.Term) -> Int? { terms.firstIndex(of: term) }
+    func has(_ term: Vocabulary.Term) -> Bool { terms.contains(term) }
+
+    /// A probability × impact matrix (`| Likelihood \ Impact | Low | Medium | High |`) or a
+    /// scale whose header cells are levels or numbers: a picture of the scale, not a register.
+    var isMatrix: Bool {
+        headers.dropFirst().filter { RiskLevel($0) != nil || Int($0.trimming(" ")) != nil }.count >= 2
+    }
+}
+
+/// Risk registers as tables, in any column order and language: a Risk column (or a
+/// Description column beside Likelihood / Impact / an ID), with Mitigation, Contingency,
+/// Likelihood, Impact, Severity / Level, Score, Owner and Status when present. Rows with the
+/// same ID in several tables (description in one, mitigation in another) are one risk; a
+/// table of issues, assumptions or dependencies (a RAID log) gives notes of those kinds.
 struct RiskTable: Recognizer {
     func recognize(_ node: Node, in context: DocumentContext, into found: inout Findings) -> Bool {
         guard node.kind == .table, let header = node.children.first else { return false }
-        let names = header.children.map { TextPatterns.clean($0.text).lowercased().trimming(" *:") }
-        guard let title = names.firstIndex(where: { ["risk", "risks", "risk description", "threat", "risk item"].contains($0) }) else { return false }
-        func column(_ words: [String]) -> Int? { names.firstIndex { name in words.contains { name.hasPrefix($0) } } }
-        let mitigation = column(["mitigation"]), contingency = column(["contingency", "fallback"])
-        let likelihood = column(["likelihood", "probability"]), impact = column(["impact"])
-        let severity = column(["severity", "level", "priority", "rating", "score"]), owner = column(["owner"])
-        for row in node.children.dropFirst() {
+        let columns = TableColumns(header)
+        if let raid = [Vocabulary.Term.issue, .assumption, .dependency].first(where: { columns.first($0) != nil && !columns.has(.risk) }),
+           columns.first(raid)! <= 2 {
+            return readRAIDNotes(node, columns: columns, subject: raid, context: context, into: &found)
+        }
+        let identifier = columns.first(.identifier)
+        let rows = Array(node.children.dropFirst())
+        let idsLookLikeRisks = identifier.map { column in
+            rows.contains { row in column < row.children.count && Self.isRiskID(TextPatterns.clean(row.children[column].text)) }
+        } ?? false
+        let title: Int
+        if let risk = columns.first(.risk) {
+            title = risk
+        } else if let description = columns.first(.description),
+                  columns.has(.likelihood) || columns.has(.impact) || idsLookLikeRisks || RiskLists.isRiskHeading(context.headingText) && columns.has(.mitigation) {
+            title = description
+        } else {
+            return false
+        }
+        if columns.isMatrix {
+            found.note(node.line, "table looks like a risk matrix, not a register")
+            return true
+        }
+        let mitigation = columns.first(.mitigation), contingency = columns.first(.contingency)
+        let likelihood = columns.first(.likelihood), impact = columns.first(.impact)
+        let level = columns.first(.severity), score = columns.first(.score), owner = columns.first(.owner)
+        let status = columns.first(.status)
+        for row in rows {
             let cells = row.children.map { TaskTitle.trimDecorations(TextPatterns.clean($0.text)) }
             func cell(_ index: Int?) -> String? {
                 guard let index, index < cells.count, !TextPatterns.isBlank(cells[index]) else { return nil }
                 return cells[index]
             }
             guard let text = cell(title) else { continue }
-            let raw = row.children.map(\.text)
             var risk = RiskItem(line: row.line, title: text, likelihood: cell(likelihood), impact: cell(impact),
-                                mitigation: cell(mitigation), contingency: cell(contingency), owner: cell(owner), week: context.week)
-            risk.severity = severity.flatMap { $0 < raw.count ? RiskItem.severity(in: raw[$0]) : nil }
-                ?? RiskItem.severity(likelihood: risk.likelihood, impact: risk.impact)
-                ?? risk.impact.flatMap(RiskItem.severity(in:))
-                ?? RiskLists.headingSeverity(context) ?? .unknown
-            found.document.risks.append(risk)
+                                mitigation: cell(mitigation), contingency: cell(contingency), owner: cell(owner),
+                                week: context.week, identifier: cell(identifier), status: cell(status))
+            let raw = row.children.map(\.text)
+            let stated = level.flatMap { $0 < raw.count ? RiskLevel(raw[$0]) : nil }
+                ?? score.flatMap { $0 < raw.count ? RiskLevel.fromScore(raw[$0]) ?? RiskLevel(raw[$0]) : nil }
+            RiskLevels.assign(stated, to: &risk, context: context)
+            found.add(risk)
         }
         return true
+    }
+
+    /// `R1`, `R-01`, `RISK-003`, `CR-01`, `R-AT3-01`: an id that names a risk.
+    static func isRiskID(_ text: String) -> Bool {
+        let upper = text.uppercased()
+        guard let first = upper.first, first.isLetter, upper.count <= 16, upper.contains(where: \.isNumber) else { return false }
+        let letters = upper.prefix { $0.isLetter }
+        return ["R", "RISK", "RSK", "CR", "TR", "PR", "RI"].contains(String(letters)) && upper.dropFirst(letters.count).first.map { $0 == "-" || $0.isNumber || $0 == "_" } == true
+    }
+
+    private func readRAIDNotes(_ node: Node, columns: TableColumns, subject: Vocabulary.Term, context: DocumentContext,
+                               into found: inout Findings) -> Bool {
+        let kind: NoteItem.Kind = subject == .issue ? .issue : subject == .assumption ? .assumption : .dependency
+        let column = columns.first(subject)!
+        for row in node.children.dropFirst() {
+            guard column < row.children.count else { continue }
+            let text = TaskTitle.trimDecorations(TextPatterns.clean(row.children[column].text))
+            guard !TextPatterns.isBlank(text) else { continue }
+            found.document.notes.append(NoteItem(line: row.line, kind: kind, text: text, week: context.week))
+        }
+        return true
+    }
+}
+
+/// How a risk's severity is decided, wherever the risk was read: a stated level or score
+/// first, then the heading band it sits under (`## High Priority Risks`), then its impact.
+/// Likelihood × impact is used only when the impact alone names no level.
+enum RiskLevels {
+    static func assign(_ stated: RiskLevel?, to risk: inout RiskItem, context: DocumentContext) {
+        let level = stated
+            ?? RiskLists.headingLevel(context)
+            ?? risk.impact.flatMap(RiskLevel.init)
+            ?? RiskItem.severity(likelihood: risk.likelihood, impact: risk.impact).map { RiskLevel(name: $0.rawValue, severity: $0) }
+        risk.level = level?.name
+        risk.severity = level?.severity ?? .unknown
     }
 }
 
@@ -36,13 +115,16 @@ struct RiskTable: Recognizer {
 struct RiskLists: Recognizer {
     func recognize(_ node: Node, in context: DocumentContext, into found: inout Findings) -> Bool {
         guard node.isList, Self.isRiskHeading(context.headingText), !ListShape.hasCheckbox(node) else { return false }
-        let severity = Self.headingSeverity(context) ?? .unknown
+        if Self.isLevelLegend(node) {
+            found.note(node.line, "list defines risk levels, not risks")
+            return true
+        }
         for item in node.children {
             let spans = item.children.first { $0.isParagraph }?.spans ?? []
             let firstLine = spans.lines.first ?? []
             let text = TaskTitle.trimDecorations(TextPatterns.clean(firstLine.plainText))
             guard !text.isEmpty, !text.lowercased().hasPrefix("none") else { continue }
-            var risk = RiskItem(line: item.line, title: text, severity: severity, week: context.week)
+            var risk = RiskItem(line: item.line, title: text, week: context.week)
             // `**Cognito Integration** - Blocks all authenticated features`: the bold part names it.
             if let bold = firstLine.first, bold.style.contains(.strong) {
                 let name = TaskTitle.trimDecorations(TextPatterns.clean(bold.text))
@@ -56,7 +138,8 @@ struct RiskLists: Recognizer {
                     for line in (sub.children.first { $0.isParagraph }?.spans ?? []).lines { Self.read(line, into: &risk) }
                 }
             }
-            found.document.risks.append(risk)
+            RiskLevels.assign(nil, to: &risk, context: context)
+            found.add(risk)
         }
         return true
     }
@@ -77,14 +160,31 @@ struct RiskLists: Recognizer {
         }
     }
 
-    static func isRiskHeading(_ heading: String?) -> Bool {
-        guard let lower = heading?.lowercased(), TextPatterns.contains(lower, "risk") else { return false }
-        return !TextPatterns.contains(lower, "mitigation") && !TextPatterns.contains(lower, "approach")
+    /// `- P0：data loss ...`, `- **High**: address now`: every item defines a level.
+    static func isLevelLegend(_ list: Node) -> Bool {
+        list.children.allSatisfy { item in
+            let text = TextPatterns.clean(item.children.first { $0.isParagraph }?.text ?? "")
+            guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" || $0 == "=" }) else { return false }
+            let key = String(text[..<colon]).trimming(" *")
+            return key.split(separator: " ").count <= 3 && (RiskLevel(key) != nil || RiskLevel.fromScore(key) != nil
+                || key.lowercased().hasPrefix("score"))
+        }
     }
 
-    static func headingSeverity(_ context: DocumentContext) -> RiskItem.Severity? {
-        guard let heading = context.headingText, isRiskHeading(heading) else { return nil }
-        return RiskItem.severity(in: heading)
+    static func isRiskHeading(_ heading: String?) -> Bool {
+        guard let heading, Vocabulary.mentions(heading, .risk) || TextPatterns.contains(heading.lowercased(), "risk") else { return false }
+        return !Vocabulary.mentions(heading, .mitigation) && !TextPatterns.contains(heading.lowercased(), "approach")
+    }
+
+    /// The level a risk heading above names (`### Medium Risk ⚠️`, `## High Priority Risks —
+    /// Score 9`, `### 高风险`), the nearest first.
+    static func headingLevel(_ context: DocumentContext) -> RiskLevel? {
+        for heading in context.headingPath.reversed() where isRiskHeading(heading) {
+            // `R2: High memory use` names a risk, not a band: only the words before a colon count.
+            let band = heading.split(separator: ":", maxSplits: 1).first.map(String.init) ?? heading
+            if let level = RiskLevel(band) { return level }
+        }
+        return nil
     }
 }
 

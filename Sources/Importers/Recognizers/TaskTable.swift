@@ -18,6 +18,10 @@ struct TaskTable: Recognizer {
             let box = CheckboxPrefix(titleCell.spans, requireListMarker: true)
             let title = TaskTitle(spans: box?.rest ?? titleCell.spans)
             guard box != nil || (!title.text.isEmpty && !TextPatterns.isBlank(title.text)) else { continue }
+            if box == nil, Self.isPlaceholderRow(title.text, cells: cells, titleColumn: columns.title) {
+                found.note(row.line, "row looks like a placeholder, not a task")
+                continue
+            }
             if title.text.isEmpty {
                 found.warn(row.line, "checkbox without a title; recorded as an untitled task")
             }
@@ -28,8 +32,10 @@ struct TaskTable: Recognizer {
             }
             var base = box?.status ?? .planned
             if box == nil, let status = columns.status, status < cells.count,
-               let stated = StatusWords.status(of: cells[status].text) {
+               let stated = StatusVocabulary.status(of: cells[status].text) {
                 base = stated
+            } else if box == nil, let column = columns.doneDate, column < cells.count, !TextPatterns.isBlank(cells[column].text) {
+                base = .done
             }
             var week = context.week
             if let column = columns.week, column < cells.count,
@@ -59,44 +65,65 @@ struct TaskTable: Recognizer {
     }
 }
 
-/// Which columns of a table hold the title, status, week and owners.
+extension TaskTable {
+    /// `| — | (not started) | — | — |`: a remark in parentheses where a title belongs, with
+    /// every other cell blank, is how an empty table says it is empty.
+    static func isPlaceholderRow(_ title: String, cells: [Node], titleColumn: Int) -> Bool {
+        let wrapped = (title.hasPrefix("(") && title.hasSuffix(")")) || (title.hasPrefix("（") && title.hasSuffix("）"))
+        guard wrapped else { return false }
+        return cells.indices.allSatisfy { $0 == titleColumn || TextPatterns.isBlank(cells[$0].text) }
+    }
+}
+
+/// Which columns of a table hold the title, status, week and owners. The title is a Task /
+/// Step / Action / Deliverable column (in any supported language) among the first three, or
+/// a Description / Content column right after an ID column when the table also says who or
+/// what state (`| ID | 内容 | 完了日 |`). A done-date column marks filled rows done.
 struct TaskTableColumns {
     let title: Int
     let status: Int?
     let week: Int?
+    let doneDate: Int?
     let ownerNames: [Int]
     let ownerActions: [(Int, String)]
 
-    static let titleHeaders: Set<String> = [
-        "task", "tasks", "todo", "to do", "to-do", "action", "actions", "action item", "action items",
-        "deliverable", "deliverables", "work item", "work items", "activity", "activities", "item",
-        "items", "任务", "tarea", "attività", "aufgabe", "tâche", "uppgift", "görev",
-    ]
-
     init?(header: [String], rows: [Node]) {
         let names = header.map { TextPatterns.clean($0).lowercased().trimming(" *:") }
+        let terms = header.map(Vocabulary.term(of:))
         let checkboxFirst = rows.contains { row in
             row.children.first.map { CheckboxPrefix($0.spans, requireListMarker: true) != nil } ?? false
         }
+        // Subjects that make the table something else: risk, metric, issue... registers.
+        let otherSubjects: Set<Vocabulary.Term> = [.risk, .issue, .assumption, .dependency, .metric, .keyResult, .decision]
         if checkboxFirst {
             title = 0
-        } else if let index = names.prefix(2).firstIndex(where: { Self.titleHeaders.contains($0) }) {
+        } else if terms.contains(where: { $0.map(otherSubjects.contains) ?? false }) {
+            return nil
+        } else if let index = terms.prefix(3).firstIndex(where: { $0 == .task || $0 == .step }),
+                  terms[..<index].allSatisfy({ [.identifier, .week, .day, .phase, .sprint, nil].contains($0) }) {
+            title = index
+        } else if let index = terms.prefix(2).firstIndex(of: .description), index == 0 || terms[0] == .identifier || terms[0] == .day,
+                  terms.contains(where: { [.owner, .status, .doneDate, .due].contains($0) }) {
             title = index
         } else {
             return nil
         }
         var status: Int?
         var week: Int?
+        var doneDate: Int?
         var ownerNames: [Int] = []
         var ownerActions: [(Int, String)] = []
         for (index, name) in names.enumerated() where index != title {
-            if ["status", "state", "done", "complete", "progress", "状态"].contains(name) {
+            let term = terms[index]
+            if term == .status {
                 if status == nil { status = index }
-            } else if name == "week" {
+            } else if term == .week {
                 week = index
-            } else if Owners.isOwnerNameHeader(name) {
+            } else if term == .doneDate {
+                doneDate = index
+            } else if term == .owner || Owners.isOwnerNameHeader(name) {
                 ownerNames.append(index)
-            } else if index > title, checkboxFirst || Owners.namesAnActor(name), let owner = Owners.name(fromHeader: header[index]) {
+            } else if term == nil, index > title, checkboxFirst || Owners.namesAnActor(name), let owner = Owners.name(fromHeader: header[index]) {
                 // Plan tables name their owner columns (`You Do`); a tracker's checkbox table
                 // keeps its non-metadata columns as owners (`| - [ ] task | Claude | You |`).
                 ownerActions.append((index, owner))
@@ -104,26 +131,8 @@ struct TaskTableColumns {
         }
         self.status = status
         self.week = week
+        self.doneDate = doneDate
         self.ownerNames = ownerNames
         self.ownerActions = ownerActions
-    }
-}
-
-/// Status cells: `[x]`, `✅ Done`, `In progress`, `☐`, `Pending`.
-enum StatusWords {
-    static func status(of text: String) -> TaskStatus? {
-        let cleaned = TextPatterns.clean(text)
-        let lower = cleaned.lowercased()
-        if lower.isEmpty { return nil }
-        func has(_ marker: String) -> Bool { TextPatterns.contains(lower, marker) }
-        if lower.hasPrefix("[x]") || has("✅") || has("✔") || has("☑") || has("☒") { return .done }
-        if ["done", "complete", "completed", "finished", "closed", "shipped", "merged", "passed"].contains(where: { lower.hasPrefix($0) }) { return .done }
-        if lower.hasPrefix("[/]") || lower.hasPrefix("[-]") || has("🚧") || has("🟡") || has("🔄") { return .inProgress }
-        if ["in progress", "in-progress", "wip", "ongoing", "started", "active", "partial"].contains(where: { lower.hasPrefix($0) }) { return .inProgress }
-        if lower.hasPrefix("[ ]") || has("☐") || has("⬜") || has("⏳") { return .open }
-        if ["todo", "to do", "pending", "open", "not started", "blocked", "planned", "ready"].contains(where: { lower.hasPrefix($0) }) { return .open }
-        if ["cancelled", "canceled", "dropped", "won't do", "wontfix"].contains(where: { lower.hasPrefix($0) }) { return .cancelled }
-        if lower.hasPrefix("deferred") || lower.hasPrefix("postponed") { return .deferred }
-        return nil
     }
 }

@@ -293,10 +293,12 @@ enum TextPatterns {
         }
         if !sawContent { return true }
         let cleaned = clean(text)
-        if cleaned.allSatisfy({ "_-–—.?/ ".contains($0) }) { return true }
+        if cleaned.allSatisfy({ "_-–—.?/ …".contains($0) }) { return true }
         guard cleaned.utf8.count <= 20 else { return false }
         let lower = cleaned.lowercased()
-        return lower == "tbd" || lower == "n/a" || lower == "tba" || (lower.hasPrefix("[") && lower.hasSuffix("]"))
+        // `[Date]` is a template's prompt; `[User Story 1]` or `[13.03.2024]` was filled in.
+        let prompt = lower.hasPrefix("[") && lower.hasSuffix("]") && !lower.contains(where: \.isNumber)
+        return lower == "tbd" || lower == "n/a" || lower == "tba" || prompt
     }
 }
 

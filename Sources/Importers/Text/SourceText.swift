@@ -58,7 +58,8 @@ public struct SourceText: Sendable {
 
 /// A problem found in a document: printed as `path:line: warning: message`.
 public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case warning, error }
+    /// `note`: what a recognizer chose not to read and why (`-v` shows them).
+    public enum Severity: String, Sendable { case note, warning, error }
     public let path: String
     public let line: Int?
     public let severity: Severity

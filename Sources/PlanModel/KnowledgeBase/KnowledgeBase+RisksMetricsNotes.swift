@@ -37,19 +37,21 @@ extension KnowledgeBase {
     func storeRisksMetricsNotes(_ findings: DocumentFindings, documentID: Int64) throws {
         for risk in findings.risks {
             try database.run("""
-                INSERT INTO risks(document_id, title, severity, likelihood, impact, mitigation, contingency, owner, week, line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO risks(document_id, title, severity, likelihood, impact, mitigation, contingency, owner, week, line,
+                                  level, identifier, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [.integer(documentID), .text(risk.title), .text(risk.severity.rawValue), SQLValue(risk.likelihood),
                       SQLValue(risk.impact), SQLValue(risk.mitigation), SQLValue(risk.contingency), SQLValue(risk.owner),
-                      SQLValue(risk.week), .integer(Int64(risk.line))])
+                      SQLValue(risk.week), .integer(Int64(risk.line)), SQLValue(risk.level), SQLValue(risk.identifier),
+                      SQLValue(risk.status)])
         }
         for metric in findings.metrics {
             try database.run("""
-                INSERT INTO metrics(document_id, name, target, actual, status, stated_status, measurement, week, line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO metrics(document_id, name, target, actual, status, stated_status, measurement, week, line, baseline)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [.integer(documentID), .text(metric.name), SQLValue(metric.target), SQLValue(metric.actual),
                       .text(metric.status.rawValue), SQLValue(metric.stated), SQLValue(metric.measurement),
-                      SQLValue(metric.week), .integer(Int64(metric.line))])
+                      SQLValue(metric.week), .integer(Int64(metric.line)), SQLValue(metric.baseline)])
         }
         for note in findings.notes {
             try database.run("INSERT INTO notes(document_id, kind, text, week, line) VALUES (?, ?, ?, ?, ?)",
@@ -90,7 +92,7 @@ extension KnowledgeBase {
     public func risks(projectIDs: [Int64]? = nil, severity: RiskItem.Severity? = nil) throws -> [Risk] {
         let rows = try database.rows("""
             SELECT r.id, coalesce(r.primary_id, r.id) AS head, p.name, r.title, r.severity, r.likelihood, r.impact, r.mitigation,
-                   r.contingency, r.owner, r.week, r.line, d.path, p.id
+                   r.contingency, r.owner, r.week, r.line, d.path, p.id, r.level, r.identifier, r.status
             FROM risks r JOIN documents d ON d.id = r.document_id JOIN projects p ON p.id = d.project_id
             ORDER BY p.name COLLATE NOCASE, d.path, r.line
             """)
@@ -99,10 +101,14 @@ extension KnowledgeBase {
         let risks: [Risk] = grouped.map { head, primary, members in
             func first(_ column: Int) -> String? { ([primary] + members).lazy.compactMap { $0[column].string }.first }
             var severity = RiskItem.Severity(rawValue: primary[4].string ?? "") ?? .unknown
-            if severity == .unknown { severity = members.compactMap { RiskItem.Severity(rawValue: $0[4].string ?? "") }.first { $0 != .unknown } ?? .unknown }
+            var level = primary[14].string
+            if severity == .unknown, let rated = members.first(where: { (RiskItem.Severity(rawValue: $0[4].string ?? "") ?? .unknown) != .unknown }) {
+                severity = RiskItem.Severity(rawValue: rated[4].string ?? "") ?? .unknown
+                level = rated[14].string
+            }
             let item = RiskItem(line: primary[11].int ?? 0, title: primary[3].string ?? "", severity: severity,
                                 likelihood: first(5), impact: first(6), mitigation: first(7), contingency: first(8),
-                                owner: first(9), week: primary[10].int)
+                                owner: first(9), week: primary[10].int, level: level, identifier: first(15), status: first(16))
             return Risk(id: head, project: primary[2].string ?? "", item: item,
                         source: SourceRef(path: primary[12].string ?? "", line: primary[11].int ?? 0))
         }
@@ -117,15 +123,16 @@ extension KnowledgeBase {
     public func metrics(projectIDs: [Int64]? = nil, week: Int? = nil, status: MetricStatus? = nil) throws -> [Metric] {
         let rows = try database.rows("""
             SELECT r.id, coalesce(r.primary_id, r.id), p.name, r.name, r.target, r.actual, r.stated_status, r.measurement,
-                   r.week, r.line, d.path, p.id
+                   r.week, r.line, d.path, p.id, r.baseline
             FROM metrics r JOIN documents d ON d.id = r.document_id JOIN projects p ON p.id = d.project_id
             ORDER BY p.name COLLATE NOCASE, d.path, r.line
             """)
         let grouped = Self.groupByPrimary(rows, projectColumn: 11, projectIDs: projectIDs)
         let metrics: [Metric] = grouped.map { head, primary, members in
             func first(_ column: Int) -> String? { ([primary] + members).lazy.compactMap { $0[column].string }.first }
-            let item = MetricItem(line: primary[9].int ?? 0, name: primary[3].string ?? "", target: first(4), actual: first(5),
+            var item = MetricItem(line: primary[9].int ?? 0, name: primary[3].string ?? "", target: first(4), actual: first(5),
                                   stated: first(6), measurement: first(7), week: primary[8].int ?? members.compactMap { $0[8].int }.first)
+            item.baseline = first(12)
             return Metric(id: head, project: primary[2].string ?? "", item: item, status: item.status,
                           source: SourceRef(path: primary[10].string ?? "", line: primary[9].int ?? 0))
         }

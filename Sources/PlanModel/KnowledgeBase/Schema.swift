@@ -244,6 +244,29 @@ public enum Schema {
             CREATE INDEX code_blocks_document ON code_blocks(document_id);
             UPDATE documents SET hash = '', mtime_ns = -1;
             """),
+        // v4 reads risk registers, RAID logs and key results of every shape: a risk keeps its
+        // stated level, register id and status, a metric its baseline, and notes gain the RAID
+        // kinds (SQLite cannot alter a CHECK, so notes is rebuilt). Every document is re-read.
+        Migration(version: 4, sql: """
+            ALTER TABLE risks ADD COLUMN level TEXT;
+            ALTER TABLE risks ADD COLUMN identifier TEXT;
+            ALTER TABLE risks ADD COLUMN status TEXT;
+            ALTER TABLE metrics ADD COLUMN baseline TEXT;
+            CREATE TABLE notes_v4 (
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('blocker','went-well','to-improve','lesson','decision','deferred',
+                                                   'next-step','status','issue','assumption','dependency')),
+                text TEXT NOT NULL,
+                week INTEGER,
+                line INTEGER NOT NULL
+            );
+            INSERT INTO notes_v4 SELECT id, document_id, kind, text, week, line FROM notes;
+            DROP TABLE notes;
+            ALTER TABLE notes_v4 RENAME TO notes;
+            CREATE INDEX notes_document ON notes(document_id);
+            UPDATE documents SET hash = '', mtime_ns = -1;
+            """),
     ]
 
     /// One table's documentation: what a row is and what each column means.
@@ -374,6 +397,9 @@ public enum Schema {
             ("likelihood", "the Likelihood / Probability cell"), ("impact", "the Impact cell, or the text after a bold risk name"),
             ("mitigation", "the mitigation"), ("contingency", "the contingency or fallback"), ("owner", "the owner"),
             ("week", "the week of the headings above it"), ("line", "the risk's line"),
+            ("level", "the level as the document names it: critical, high, medium-high, medium, low-medium, low, or a code as written (P0)"),
+            ("identifier", "the register's id (R-01, RISK-003): rows with one id in several tables of a document are one risk"),
+            ("status", "what the register says of the risk (Open, Closed, In Progress)"),
         ]),
         TableDoc(name: "metrics", meaning: "one row per success metric a document states, in a Metric/Target table or in prose", columns: [
             ("id", "row id"),
@@ -385,10 +411,11 @@ public enum Schema {
             ("status", "met, missed, pending (no actual) or unknown (cannot compare), computed from target and actual"),
             ("stated_status", "the status the document states (✅, ❌, Met), as written"),
             ("measurement", "how it is measured"), ("week", "the week of the headings above it"), ("line", "the metric's line"),
+            ("baseline", "where a key result starts from (Baseline: 125k, from 125k to 200k)"),
         ]),
         TableDoc(name: "notes", meaning: "blockers, lessons (went well / to improve), decisions, deferred items and scope cuts, next steps", columns: [
             ("id", "row id"), ("document_id", "the document (documents.id)"),
-            ("kind", "blocker, went-well, to-improve, lesson, decision, deferred, next-step, or status (a document's `Status:` line)"),
+            ("kind", "blocker, went-well, to-improve, lesson, decision, deferred, next-step, issue, assumption, dependency (RAID entries that are not risks), or status (a document's `Status:` line)"),
             ("text", "the note as written"), ("week", "the week it is tagged with, from its headings"), ("line", "the note's line"),
         ]),
         TableDoc(name: "code_blocks", meaning: "one row per code block in a document, verbatim: the commands runbooks are made of", columns: [

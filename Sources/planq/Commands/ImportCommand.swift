@@ -23,6 +23,7 @@ struct ImportCommand: Command {
         let quiet = invocation.settings.quiet
         let verbose = invocation.settings.verbose
         let importer = Importer(knowledgeBase: knowledgeBase, report: { diagnostic in
+            if diagnostic.severity == .note, !verbose { return }
             output.clearProgress()
             Output.error(diagnostic.description)
         }, progress: { done, total in

@@ -16,11 +16,13 @@ struct RisksCommand: Command {
         let rows: [[(String, Value)]] = risks.map { risk in
             let item = risk.item
             return [("id", .int(Int(risk.id))), ("project", .string(risk.project)), ("title", .string(item.title)),
-                    ("severity", .string(item.severity.rawValue)), ("likelihood", Value(item.likelihood)), ("impact", Value(item.impact)),
-                    ("mitigation", Value(item.mitigation)), ("contingency", Value(item.contingency)), ("owner", Value(item.owner)),
+                    ("severity", .string(item.severity.rawValue)), ("level", Value(item.level)), ("likelihood", Value(item.likelihood)),
+                    ("impact", Value(item.impact)), ("mitigation", Value(item.mitigation)), ("contingency", Value(item.contingency)),
+                    ("owner", Value(item.owner)), ("status", Value(item.status)), ("identifier", Value(item.identifier)),
                     ("week", Value(item.week)), ("source", .string(risk.source.description))]
         }
-        Emit.listing(Listing(fields: ["id", "project", "title", "severity", "likelihood", "impact", "mitigation", "contingency", "owner", "week", "source"],
+        Emit.listing(Listing(fields: ["id", "project", "title", "severity", "level", "likelihood", "impact", "mitigation", "contingency",
+                                      "owner", "status", "identifier", "week", "source"],
                              tableColumns: ["id", "project", "severity", "title", "mitigation", "contingency", "source"], rows: rows),
                      format: invocation.settings.format, to: invocation.output)
         return 0
@@ -42,10 +44,11 @@ struct MetricsCommand: Command {
         let rows: [[(String, Value)]] = metrics.map { metric in
             let item = metric.item
             return [("id", .int(Int(metric.id))), ("project", .string(metric.project)), ("name", .string(item.name)),
-                    ("target", Value(item.target)), ("actual", Value(item.actual)), ("status", .string(metric.status.rawValue)),
-                    ("stated_status", Value(item.stated)), ("week", Value(item.week)), ("source", .string(metric.source.description))]
+                    ("target", Value(item.target)), ("actual", Value(item.actual)), ("baseline", Value(item.baseline)),
+                    ("status", .string(metric.status.rawValue)), ("stated_status", Value(item.stated)), ("week", Value(item.week)),
+                    ("source", .string(metric.source.description))]
         }
-        Emit.listing(Listing(fields: ["id", "project", "name", "target", "actual", "status", "stated_status", "week", "source"],
+        Emit.listing(Listing(fields: ["id", "project", "name", "target", "actual", "baseline", "status", "stated_status", "week", "source"],
                              tableColumns: ["id", "project", "week", "name", "target", "actual", "status", "source"], rows: rows),
                      format: invocation.settings.format, to: invocation.output)
         return 0
