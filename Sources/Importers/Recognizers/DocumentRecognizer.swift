@@ -51,13 +51,24 @@ private struct Walker {
     let labels = LabelParagraph()
     let actions = ActionHeadings()
 
+    /// Blocks a record section read as its fields: no other recognizer sees them.
+    var consumed: Set<ObjectIdentifier> = []
+
     mutating func walk(_ nodes: [Node]) {
-        for node in nodes {
+        for (index, node) in nodes.enumerated() {
+            if consumed.contains(ObjectIdentifier(node)) { continue }
             weekAtLine.append((node.line, context.week))
             switch node.kind {
             case .heading(let level):
                 enter(heading: node, level: level)
+                readRecord(opening: TextPatterns.clean(node.text), line: node.line, body: nodes[(index + 1)...],
+                           parent: context.parentHeadingText, isHeading: true)
             case .paragraph:
+                if let bold = Self.boldLine(node), RecordSections.opening(bold) != nil, index + 1 < nodes.count,
+                   readRecord(opening: bold, line: node.line, body: nodes[(index + 1)...(index + 1)],
+                              parent: context.headingText, isHeading: false) {
+                    continue
+                }
                 labels.recognize(node, context: &context, into: &found)
             case .blockQuote:
                 context.label = nil
@@ -81,6 +92,29 @@ private struct Walker {
                 if !claimed { walk(node.children) }
             }
         }
+    }
+
+    /// A paragraph that is one bold line (`**KR1: Grow weekly users**`): an item's label.
+    private static func boldLine(_ paragraph: Node) -> String? {
+        let lines = paragraph.spans.lines
+        guard lines.count == 1, let line = lines.first,
+              line.allSatisfy({ $0.style.contains(.strong) || $0.text.allSatisfy(\.isWhitespace) }) else { return nil }
+        return TextPatterns.clean(line.plainText)
+    }
+
+    /// Reads the record a heading or bold line opens, if the blocks under it give its fields.
+    @discardableResult
+    private mutating func readRecord(opening text: String, line: Int, body: ArraySlice<Node>, parent: String?, isHeading: Bool) -> Bool {
+        guard let record = RecordSections.read(opening: text, line: line, body: body, parent: parent) else { return false }
+        // A task heading whose section holds checkboxes groups those tasks; it is not one.
+        if record.subject == .task, body.prefix(while: { !$0.isHeading }).contains(where: { $0.isList && ListShape.hasCheckbox($0) }) {
+            return false
+        }
+        if isHeading, pendingAction?.task.line == line { pendingAction = nil }
+        RecordSections.add(record, context: context, into: &found)
+        for block in record.consumed { consumed.insert(ObjectIdentifier(block)) }
+        if !isHeading, let first = body.first { consumed.insert(ObjectIdentifier(first)) }
+        return true
     }
 
     private mutating func enter(heading node: Node, level: Int) {

@@ -1,0 +1,264 @@
+import PlanModel
+
+/// Items written as sections: a heading, or a paragraph that is one bold line, opens one item
+/// (`### R1: Vendor lock-in`, `## RISK-003: ...`, `### Tarea #1`, `### Task 1.2: ...`,
+/// `**KR1: Grow weekly users**`), and the blocks under it give its fields: `**Field:** value`
+/// lines, `Field: value` lines (several on one line when separated by two spaces or ` | `),
+/// bullets `- Field: value`, or a two-column field/value table. The item is read like a table
+/// row; the blocks that gave fields are its own and no other recognizer reads them (a bullet
+/// `**Probability:** High` under a risk heading is a field, not a risk).
+///
+/// What the item is comes from its opening label (`Risk 2`, `R-01`, `Task 3`, `KR1`, in any
+/// language of the vocabulary), else a `Type:` field (RAID logs: only risks are risks; issues,
+/// assumptions, dependencies and decisions become notes), else the heading above it
+/// (`## Tareas del Sprint` over `### Tarea #1`). A section with no field is not a record.
+struct RecordSections {
+    enum Subject: Equatable {
+        case risk, task, keyResult
+        case note(NoteItem.Kind)
+    }
+
+    struct Record {
+        let line: Int
+        var subject: Subject
+        var title: String
+        var fields: [Vocabulary.Term: String] = [:]
+        /// The register id the opening label is (`RISK-001`), when it is one.
+        var identifier: String?
+        /// The blocks that gave fields: the walker does not offer them to other recognizers.
+        var consumed: [Node] = []
+    }
+
+    /// Terms that are a record's attributes when they label a field.
+    static let attributeTerms: Set<Vocabulary.Term> = [
+        .likelihood, .impact, .severity, .score, .owner, .status, .mitigation, .contingency, .due, .doneDate,
+        .target, .actual, .baseline, .category, .description, .estimate, .identifier,
+    ]
+
+    /// The opening label's subject and the item's title: `Risk 1: Incorrect formulas` →
+    /// (risk, "Incorrect formulas"); `RISK-001: ...`; `Tarea #1` → (task, "Tarea #1").
+    static func opening(_ text: String) -> (subject: Subject, title: String)? {
+        let cleaned = TaskTitle.trimDecorations(TextPatterns.clean(text))
+        let numbered = TextPatterns.leadingNumber(cleaned)?.rest ?? cleaned
+        var label = numbered
+        var title = numbered
+        if let separator = Self.separator(in: numbered) {
+            label = String(numbered[..<separator.lowerBound]).trimming(" ")
+            title = String(numbered[separator.upperBound...]).trimming(" ")
+        }
+        guard !label.isEmpty, label.count <= 40, label.split(separator: " ").count <= 4 else { return nil }
+        if title.isEmpty { title = label }
+        // The label names the subject and is numbered or an id: `Risk 2`, `R-01`, `KR1`, `Tarea #1`.
+        guard label.contains(where: \.isNumber) else { return nil }
+        if RiskTable.isRiskID(label) { return (.risk, title) }
+        let words = label.lowercased().filter { !$0.isNumber && $0 != "#" && $0 != "." && $0 != "-" }.trimming(" ")
+        if words == "kr" { return (.keyResult, title) }
+        switch Vocabulary.term(of: words) {
+        case .risk: return (.risk, title)
+        case .task, .step: return (.task, title)
+        case .keyResult: return (.keyResult, title)
+        case .issue: return (.note(.issue), title)
+        case .assumption: return (.note(.assumption), title)
+        case .dependency: return (.note(.dependency), title)
+        case .decision: return (.note(.decision), title)
+        default: return nil
+        }
+    }
+
+    private static func separator(in text: String) -> Range<String.Index>? {
+        for mark in [": ", "：", " - ", " – ", " — ", ":"] {
+            if let range = text.range(of: mark) { return range }
+        }
+        return nil
+    }
+
+    /// The subject a heading above names for the sections under it (`## Risks`, `### Key Results`,
+    /// `## Tareas del Sprint Backlog`).
+    static func subject(ofParent heading: String?) -> Subject? {
+        guard let heading else { return nil }
+        if RiskLists.isRiskHeading(heading) { return .risk }
+        if Vocabulary.mentions(heading, .keyResult) { return .keyResult }
+        if Vocabulary.mentions(heading, .task) { return .task }
+        return nil
+    }
+
+    /// Reads the record a heading (or bold line) opens from the blocks under it, or nil.
+    /// Fields read so far, and the last key, whose value may continue on the next line.
+    struct FieldSink {
+        var fields: [Vocabulary.Term: String] = [:]
+        var type: String?
+        var lastKey: Vocabulary.Term?
+    }
+
+    static func read(opening text: String, line: Int, body: ArraySlice<Node>, parent: String?) -> Record? {
+        var sink = FieldSink()
+        var consumed: [Node] = []
+        for block in body {
+            if block.isHeading { break }
+            var read = false
+            switch block.kind {
+            case .paragraph:
+                for line in block.spans.lines { read = Self.fields(in: line, into: &sink) || read }
+            case .list:
+                if ListShape.hasCheckbox(block) { continue }
+                for item in block.children {
+                    guard let paragraph = item.children.first(where: \.isParagraph) else { continue }
+                    var itemRead = false
+                    for (offset, line) in paragraph.spans.lines.enumerated() {
+                        if Self.fields(in: line, into: &sink) {
+                            itemRead = true
+                        } else if offset > 0, itemRead, let last = sink.lastKey {
+                            // A field's value continues on the item's next lines.
+                            sink.fields[last, default: ""] += " " + TextPatterns.clean(line.plainText)
+                        }
+                    }
+                    for nested in item.children where nested.isList {
+                        for sub in nested.children {
+                            for line in sub.children.first(where: \.isParagraph)?.spans.lines ?? [] {
+                                itemRead = Self.fields(in: line, into: &sink) || itemRead
+                            }
+                        }
+                    }
+                    read = read || itemRead
+                }
+            case .table:
+                read = Self.fieldTable(block, into: &sink)
+            case .thematicBreak:
+                continue
+            default:
+                break
+            }
+            if read || block.isParagraph { consumed.append(block) }
+        }
+        let fields = sink.fields
+        guard !fields.isEmpty || sink.type != nil else { return nil }
+        var subject = opening(text)?.subject
+        var title = opening(text)?.title ?? TaskTitle.trimDecorations(TextPatterns.clean(text))
+        if let type = sink.type, let typed = Self.subject(ofType: type) { subject = typed }
+        // `### Tarea #1` under `## Tareas`: numbered within its label, not merely a numbered section.
+        let unnumbered = TextPatterns.leadingNumber(text)?.rest ?? text
+        if subject == nil, let parentSubject = Self.subject(ofParent: parent), unnumbered.contains(where: \.isNumber) {
+            subject = parentSubject
+        }
+        guard let subject else { return nil }
+        if subject == .task, let description = fields[.description], title.count <= 12 {
+            title = "\(title): \(description)"
+        }
+        let label = opening(text).map { _ in TaskTitle.trimDecorations(TextPatterns.clean(text)) }
+        let identifier = label.flatMap { $0.split(whereSeparator: { $0 == ":" || $0 == " " }).first.map(String.init) }
+            .flatMap { RiskTable.isRiskID($0) ? $0 : nil }
+        return Record(line: line, subject: subject, title: title, fields: fields, identifier: identifier, consumed: consumed)
+    }
+
+    /// A RAID `Type:` value: Risk, Issue, Assumption, Dependency, Decision.
+    private static func subject(ofType value: String) -> Subject? {
+        switch Vocabulary.term(of: value) {
+        case .risk: return .risk
+        case .issue: return .note(.issue)
+        case .assumption: return .note(.assumption)
+        case .dependency: return .note(.dependency)
+        case .decision: return .note(.decision)
+        case .task: return .task
+        default: return nil
+        }
+    }
+
+    /// `**Field:** value`, `Field: value`, or several `Key: value` separated by two spaces.
+    private static func fields(in line: [Span], into sink: inout FieldSink) -> Bool {
+        let raw = line.plainText
+        guard raw.contains(":") || raw.contains("：") else { return false }
+        let segments = raw.components(separatedBy: "  ").flatMap { $0.components(separatedBy: " | ") }
+            .map { TextPatterns.clean($0) }.filter { !$0.isEmpty }
+        let parts = segments.count > 1 && segments.allSatisfy({ $0.contains(":") || $0.contains("：") }) ? segments : [TextPatterns.clean(raw)]
+        var read = false
+        for part in parts {
+            guard let colon = part.firstIndex(where: { $0 == ":" || $0 == "：" }) else { continue }
+            let key = String(part[..<colon]).trimming(" *_")
+            let value = String(part[part.index(after: colon)...]).trimming(" *_")
+            guard !key.isEmpty, key.split(separator: " ").count <= 4, !value.isEmpty else { continue }
+            if Self.isTypeLabel(key) {
+                sink.type = value
+                read = true
+                continue
+            }
+            guard let term = Vocabulary.term(of: key), attributeTerms.contains(term) else { continue }
+            if sink.fields[term] == nil { sink.fields[term] = value }
+            sink.lastKey = term
+            read = true
+        }
+        return read
+    }
+
+    /// A two-column table whose first column names fields (`| Target | 200k |`).
+    private static func isTypeLabel(_ key: String) -> Bool {
+        ["type", "typ", "tipo", "type d'entrée", "类型", "類型", "種別", "유형"].contains(Vocabulary.normalize(key))
+    }
+
+    private static func fieldTable(_ table: Node, into sink: inout FieldSink) -> Bool {
+        let rows = table.children
+        guard rows.allSatisfy({ $0.children.count == 2 }) else { return false }
+        var matched = 0
+        for row in rows {
+            let key = TextPatterns.clean(row.children[0].text), value = TextPatterns.clean(row.children[1].text)
+            if Self.isTypeLabel(key) { sink.type = value; matched += 1; continue }
+            guard let term = Vocabulary.term(of: key), attributeTerms.contains(term), !TextPatterns.isBlank(value) else { continue }
+            if sink.fields[term] == nil { sink.fields[term] = value }
+            matched += 1
+        }
+        return matched * 2 >= rows.count && matched > 0
+    }
+
+    /// Adds what a record describes to the findings.
+    static func add(_ record: Record, context: DocumentContext, into found: inout Findings) {
+        let fields = record.fields
+        switch record.subject {
+        case .risk:
+            var risk = RiskItem(line: record.line, title: record.title, likelihood: fields[.likelihood], impact: fields[.impact],
+                                mitigation: fields[.mitigation], contingency: fields[.contingency], owner: fields[.owner],
+                                week: context.week, identifier: record.identifier, status: fields[.status])
+            let stated = fields[.severity].flatMap(RiskLevel.init) ?? fields[.score].flatMap(RiskLevel.fromScore)
+            RiskLevels.assign(stated, to: &risk, context: context)
+            found.add(risk)
+        case .keyResult:
+            let parsed = KeyResultText(record.title)
+            var metric = MetricItem(line: record.line, name: parsed.name, target: fields[.target] ?? parsed.target,
+                                    actual: fields[.actual] ?? parsed.current, stated: fields[.status], week: context.week)
+            metric.baseline = fields[.baseline] ?? parsed.baseline
+            found.document.metrics.append(metric)
+        case .task:
+            let status = fields[.status].flatMap(StatusVocabulary.status(of:)) ?? (fields[.doneDate] != nil ? .done : .planned)
+            var task = TaskItem(line: record.line, title: record.title,
+                                status: context.deferred && status != .done ? .deferred : status,
+                                week: context.week, phase: context.phase?.number, day: context.day, sprint: context.sprint,
+                                due: fields[.due].flatMap(TextPatterns.parseDate))
+            task.owners = Owners.merge((fields[.owner].map(Owners.names(in:)) ?? []).map { OwnerAction(name: $0, action: nil) },
+                                       section: context.sectionOwner?.name)
+            found.add(task)
+        case .note(let kind):
+            found.document.notes.append(NoteItem(line: record.line, kind: kind, text: record.title, week: context.week))
+        }
+    }
+}
+
+/// A key result's own words: `Grow weekly users from 125k to 200k`, `... (current: 140k)`.
+struct KeyResultText {
+    var name: String
+    var baseline: String?
+    var target: String?
+    var current: String?
+
+    init(_ text: String) {
+        name = text
+        let lower = text.lowercased()
+        if let from = lower.range(of: " from "), let to = lower.range(of: " to ", range: from.upperBound..<lower.endIndex) {
+            baseline = String(text[from.upperBound..<to.lowerBound]).trimming(" ")
+            target = String(text[to.upperBound...]).prefix { $0 != " " && $0 != "," && $0 != "(" }.trimming(" .")
+        }
+        for marker in ["current is ", "current: ", "currently ", "now "] {
+            if let range = lower.range(of: marker) {
+                current = String(text[range.upperBound...]).prefix { $0 != " " && $0 != "," && $0 != ")" }.trimming(" .")
+                break
+            }
+        }
+    }
+}
