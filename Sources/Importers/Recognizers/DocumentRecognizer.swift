@@ -12,6 +12,7 @@ public enum DocumentRecognizer {
             kind: .other)))
         walker.walk(root.children)
         walker.flushAction(atLevel: 1)
+        walker.flushDecision(atLevel: 1)
         var found = walker.found
         let weeks = walker.weekAtLine
         InlineMetrics.collect(root.children, week: { node in weeks.last { $0.line <= node.line }?.week }, into: &found)
@@ -117,10 +118,33 @@ private struct Walker {
         return true
     }
 
+    struct PendingDecision {
+        let gate: GateItem
+        let level: Int
+        let gatesBefore: Int
+    }
+
+    var pendingDecision: PendingDecision?
+
+    /// Records the pending go/no-go heading as a gate when its section ended without one.
+    mutating func flushDecision(atLevel level: Int) {
+        guard let pending = pendingDecision, level <= pending.level else { return }
+        if found.document.gates.count == pending.gatesBefore { found.add(pending.gate, decision: true) }
+        pendingDecision = nil
+    }
+
     private mutating func enter(heading node: Node, level: Int) {
         flushAction(atLevel: level)
+        flushDecision(atLevel: level)
         let text = TextPatterns.clean(node.text)
         context.enter(heading: text, level: level, line: node.line)
+        // A heading that names a go/no-go decision is that gate, unless its section holds the
+        // gate's own lists (`## Go/No-Go` over `### GO to Launch If:`).
+        if let pattern = context.headingGate, pattern.isDecision, pendingDecision == nil {
+            pendingDecision = PendingDecision(gate: GateItem(line: node.line, kind: .go, title: text.trimming(" :"),
+                                                             week: pattern.week ?? context.week, phase: pattern.phase ?? context.phase?.number),
+                                              level: level, gatesBefore: found.document.gates.count)
+        }
         if let phase = context.frames.last?.facts.phase,
            !found.document.phases.contains(where: { $0.label == phase.label }) {
             found.document.phases.append(PhaseItem(label: phase.label, number: phase.number, title: phase.title,

@@ -14,7 +14,7 @@ struct GateLists: Recognizer {
             let line = context.frames.last?.line ?? node.line
             let index = found.document.gates.lastIndex { $0.line == line }
                 ?? Self.open(pattern, title: heading, value: "", line: line, context: context, into: &found)
-            let role: GateItem.CriterionRole = found.document.gates[index].line == line ? .criterion : .condition
+            let role: GateItem.CriterionRole = found.document.gates[index].line == line || pattern.isDecision ? .criterion : .condition
             Self.collect(node, into: &found.document.gates[index], role: role)
             return true
         }
@@ -23,6 +23,7 @@ struct GateLists: Recognizer {
 
     /// Records a gate for a label or heading and returns its index. A DELAY (no-go) list right
     /// after a GO list is that gate's conditions, not a gate of its own.
+    @discardableResult
     static func open(_ pattern: GatePattern, title: String, value: String, line: Int, context: DocumentContext,
                      into found: inout Findings) -> Int {
         if pattern.kind == .noGo, let go = found.document.gates.lastIndex(where: { $0.kind == .go }),
@@ -34,8 +35,7 @@ struct GateLists: Recognizer {
         if !TextPatterns.isBlank(value) {
             gate.criteria.append(.init(line: line, text: value, checked: nil))
         }
-        found.add(gate)
-        return found.document.gates.count - 1
+        return found.add(gate, decision: pattern.isDecision)
     }
 
     static func collect(_ list: Node, into gate: inout GateItem, role: GateItem.CriterionRole) {

@@ -7,9 +7,18 @@ struct GatePattern: Equatable {
     let kind: GateItem.Kind
     let week: Int?
     let phase: Int?
+    /// A named go/no-go decision (`GO/NO-GO Cutover Plan`, `Sprint 1 Go/No-Go`): one gate per
+    /// document and sprint, phase or week, however often the document names it.
+    var isDecision = false
 
     /// Words one of which every gate label or heading contains: a cheap first test.
-    private static let cues: [[UInt8]] = ["gate", "criteria", "rollback", "revert", " if"].map { Array($0.utf8) }
+    private static let cues: [[UInt8]] = ["gate", "criteria", "rollback", "revert", " if", "no-go", "nogo", "no go"].map { Array($0.utf8) }
+
+    /// `go/no-go`, `go-no-go`, `go / no-go`, `go or no-go`, `go/nogo`.
+    static func namesDecision(_ lower: String) -> Bool {
+        let squeezed = lower.filter { $0 != " " }
+        return ["go/no-go", "go-no-go", "go/nogo", "go-nogo", "goorno-go", "go/no go", "go–no-go", "go–no–go"].contains { squeezed.contains($0.filter { $0 != " " }) }
+    }
 
     init?(_ text: String) {
         let bytes = TextPatterns.lowerBytes(text)
@@ -17,11 +26,16 @@ struct GatePattern: Equatable {
         let lower = String(text.lowercased().drop { !$0.isLetter })
         let words = lower.split { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "/" }.map(String.init)
         guard let first = words.first else { return nil }
+        // `Gate Review Date:`, `Gate Owner:` are fields about a gate, not one.
+        if let term = Vocabulary.term(of: text), [.due, .doneDate, .owner, .status].contains(term) { return nil }
         let stated = TextPatterns.number(after: ["week"], in: lower)?.first
         let phase = TextPatterns.number(after: ["phase"], in: lower)?.first
         let hasGateWord = words.contains { $0 == "gate" || $0 == "gates" }
         let conditional = words.contains("if")
-        if first == "rollback" || first == "revert" || lower.hasPrefix("must rollback") || TextPatterns.contains(lower, "rollback trigger") {
+        if Self.namesDecision(lower), !conditional {
+            kind = .go
+            isDecision = true
+        } else if first == "rollback" || first == "revert" || lower.hasPrefix("must rollback") || TextPatterns.contains(lower, "rollback trigger") {
             guard conditional || TextPatterns.contains(lower, "trigger") || TextPatterns.contains(lower, "criteria") else { return nil }
             kind = .rollback
         } else if first == "go" || first == "go/no-go", conditional {

@@ -40,7 +40,29 @@ struct Findings {
         document.tasks.append(task)
     }
 
-    mutating func add(_ gate: GateItem) { document.gates.append(gate) }
+    /// Adds a gate and returns its index. A go/no-go decision named again in the same document
+    /// for the same sprint, phase and week is the same gate: its criteria join the first.
+    @discardableResult
+    mutating func add(_ gate: GateItem, decision: Bool = false) -> Int {
+        if decision {
+            let sprint = HeadingFacts(heading: gate.title).sprint
+            // A decision named without a sprint (`## GO/NO-GO Decision`) is the document's one.
+            if let index = document.gates.firstIndex(where: { other in
+                let otherSprint = HeadingFacts(heading: other.title).sprint
+                return decisionLines.contains(other.line) && other.week == gate.week && other.phase == gate.phase
+                    && (otherSprint == sprint || otherSprint == nil || sprint == nil)
+            }) {
+                document.gates[index].criteria += gate.criteria
+                return index
+            }
+            decisionLines.insert(gate.line)
+        }
+        document.gates.append(gate)
+        return document.gates.count - 1
+    }
+
+    /// Lines of the go/no-go decision gates found so far.
+    var decisionLines: Set<Int> = []
 
     /// Index of each risk by its register id and by its title, so that a second table about
     /// the same risks (mitigations, a summary) completes them instead of adding copies.

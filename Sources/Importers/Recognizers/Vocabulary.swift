@@ -34,7 +34,7 @@ enum Vocabulary {
             "data di completamento", "afgerond op", "完成日期", "完成時間", "完成日", "完了日", "완료일",
         ],
         .due: [
-            "due", "due date", "deadline", "target date", "target resolution", "eta", "by when", "when",
+            "due", "due date", "date", "deadline", "target date", "target resolution", "eta", "by when", "when",
             "fällig", "fälligkeit", "termin", "frist", "échéance", "date limite", "fecha límite", "fecha",
             "vencimiento", "prazo", "data limite", "scadenza", "deadline", "uiterste datum", "frist", "termin",
             "forfallsdato", "termin realizacji", "截止日期", "截止", "期限", "期日", "納期", "기한", "마감",
