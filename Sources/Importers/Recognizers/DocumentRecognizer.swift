@@ -70,6 +70,7 @@ private struct Walker {
                               parent: context.headingText, isHeading: false) {
                     continue
                 }
+                if DelimitedLines.recognize(node, context: context, into: &found) { continue }
                 labels.recognize(node, context: &context, into: &found)
             case .blockQuote:
                 context.label = nil

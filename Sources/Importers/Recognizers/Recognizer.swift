@@ -11,7 +11,7 @@ protocol Recognizer: Sendable {
 /// checkbox criteria never become tasks.
 enum Recognizers {
     static let all: [any Recognizer] = [
-        GateLists(), RiskLists(), NoteLists(), CheckboxTasks(),
+        GateLists(), RiskLists(), NoteLists(), KeyResultLists(), TaskLists(), CheckboxTasks(),
         CheckpointTable(), RiskTable(), MetricTable(), TaskTable(),
     ]
 }
