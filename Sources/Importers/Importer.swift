@@ -122,9 +122,14 @@ public final class Importer {
             }
             var newMentions: [String: [TaskLinker.Input]] = [:]
             var reparsed: [String: Set<Int64>] = [:]
+            let placements = Self.placeUnnamed(parsed.map(\.findings), stored: stored, removed: Set(removed.map(\.path)))
             for document in parsed {
-                let findings = document.findings
-                let key = ProjectKey.key(for: findings.projectName)
+                var findings = document.findings
+                var key = ProjectKey.key(for: findings.projectName)
+                if let placement = placements[findings.path] {
+                    key = placement.key
+                    findings.projectName = placement.name
+                }
                 let projectID = try knowledgeBase.projectID(key: key, name: findings.projectName)
                 if let old = stored[findings.path]?.projectKey { affected.insert(old) }
                 affected.insert(key)
@@ -182,6 +187,30 @@ public final class Importer {
             throw ImportError.nothingImported("nothing could be imported")
         }
         return summary
+    }
+
+    /// Where each parsed document that names no project belongs, from the projects the other
+    /// documents (parsed now, or stored and unchanged) name.
+    private static func placeUnnamed(_ parsed: [DocumentFindings], stored: [String: StoredDocument],
+                                     removed: Set<String>) -> [String: ProjectFolders.Placement] {
+        var stated: [String: (key: String, name: String)] = [:]
+        for document in stored.values where document.projectStated && !removed.contains(document.path) {
+            stated[document.path] = (document.projectKey, document.projectName)
+        }
+        for findings in parsed {
+            if findings.projectStated {
+                stated[findings.path] = (ProjectKey.key(for: findings.projectName), findings.projectName)
+            } else {
+                stated[findings.path] = nil
+            }
+        }
+        var result: [String: ProjectFolders.Placement] = [:]
+        guard parsed.contains(where: { !$0.projectStated }) else { return result }
+        let index = ProjectFolders.Index(stated: stated)
+        for findings in parsed where !findings.projectStated {
+            result[findings.path] = index.place(findings.path, title: findings.title)
+        }
+        return result
     }
 
     private enum Outcome: Sendable {

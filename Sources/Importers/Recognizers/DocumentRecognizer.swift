@@ -6,10 +6,10 @@ public enum DocumentRecognizer {
     public static func recognize(_ source: SourceText, path: String) -> (findings: DocumentFindings, diagnostics: [Diagnostic]) {
         let root = CmarkDocument.parse(source.markdown)
         let title = source.frontMatter["title"].flatMap { TextPatterns.isBlank($0) ? nil : $0 } ?? documentTitle(root)
-        var walker = Walker(found: Findings(document: DocumentFindings(
-            path: path, title: title,
-            projectName: ProjectTitle.projectName(title: title, frontMatter: source.frontMatter, path: path),
-            kind: .other)))
+        let project = ProjectTitle.projectName(title: title, frontMatter: source.frontMatter, path: path)
+        var document = DocumentFindings(path: path, title: title, projectName: project.name, kind: .other)
+        document.projectStated = project.stated
+        var walker = Walker(found: Findings(document: document))
         walker.walk(root.children)
         walker.flushAction(atLevel: 1)
         walker.flushDecision(atLevel: 1)

@@ -5,22 +5,53 @@ import PlanModel
 /// 3-Month Implementation Plan` all name project "PAVI ..." once the document-kind words
 /// are set aside. A front-matter `project:` overrides the title.
 enum ProjectTitle {
-    static func projectName(title: String?, frontMatter: [String: String], path: String) -> String {
-        if let stated = frontMatter["project"], !TextPatterns.isBlank(stated) { return TextPatterns.clean(stated) }
-        if let title, let name = fromTitle(title) { return name }
-        return fallback(path)
+    /// The project a document names: its front matter's `project:`, else a distinctive name in
+    /// its title. A document that names none (`# Risk Register`, `# Sprint Backlog`) gets the
+    /// nearest folder that is not a generic one, else its own title, with `stated` false: the
+    /// importer then places it with the one project its folder's other documents name, if any.
+    static func projectName(title: String?, frontMatter: [String: String], path: String) -> (name: String, stated: Bool) {
+        if let stated = frontMatter["project"], !TextPatterns.isBlank(stated) { return (TextPatterns.clean(stated), true) }
+        if let title, let name = fromTitle(title) { return (name, true) }
+        if let folder = ProjectFolders.nearestNamed(path) { return (folder, false) }
+        return (ownName(title: title), false)
     }
 
-    /// The part of the title that is not about the document itself.
+    /// A document's name for a project of its own: its title, short, or `(untitled)`.
+    static func ownName(title: String?) -> String {
+        guard let title else { return "(untitled)" }
+        let cleaned = TaskTitle.trimDecorations(TextPatterns.clean(title))
+        let words = cleaned.split(separator: " ")
+        return words.isEmpty ? "(untitled)" : words.prefix(5).joined(separator: " ")
+    }
+
+    /// The part of the title that is not about the document itself, cut to its distinctive
+    /// words (`Farmers Market Platform` → `Farmers Market`); nil when no word is distinctive.
     static func fromTitle(_ title: String) -> String? {
-        let segments = split(TaskTitle.trimDecorations(title))
+        let unnumbered = TextPatterns.leadingNumber(TaskTitle.trimDecorations(title))?.rest ?? TaskTitle.trimDecorations(title)
+        let segments = split(unnumbered).map { $0.trimming("[] ") }.filter { !$0.isEmpty }
         let candidates = segments.map(stripKindWords).filter { !$0.isEmpty }
         // Prefer a segment that had no kind words at all: it is the bare project name.
         if let pure = segments.first(where: { !$0.isEmpty && stripKindWords($0) == TextPatterns.clean($0) && !isGeneric($0) }) {
-            return TextPatterns.clean(pure)
+            return shortName(TextPatterns.clean(pure))
         }
-        return candidates.first { !isGeneric($0) }
+        return candidates.first { !isGeneric($0) }.map(shortName)
     }
+
+    /// From the first distinctive word, at most three words, without a parenthesised remark or
+    /// a trailing product word (`Farmers Market Platform` → `Farmers Market`).
+    static func shortName(_ name: String) -> String {
+        let words = name.split(separator: " ").map(String.init)
+        guard let start = words.firstIndex(where: { !isGenericWord($0) }) else { return name }
+        var kept = Array(words[start...].prefix { !$0.hasPrefix("(") && !$0.hasPrefix("（") }.prefix(3))
+        while kept.count > 1, let last = kept.last?.lowercased(), trailingWords.contains(last) { kept.removeLast() }
+        return kept.joined(separator: " ").trimming(" -–—,:")
+    }
+
+    /// Words that end a product's name without being part of it (`... Platform`, `... for`).
+    static let trailingWords: Set<String> = [
+        "platform", "app", "application", "system", "project", "service", "mvp", "tool", "website", "site",
+        "for", "of", "and", "to", "the", "a", "in", "on", "with", "&", "de", "du", "des", "la", "le", "y", "und", "für",
+    ]
 
     static func kind(title: String?, path: String, numberedTasks: Int) -> DocumentKind {
         let file = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
@@ -102,23 +133,65 @@ enum ProjectTitle {
 
     /// A name made only of generic words cannot identify a project on its own.
     static func isGeneric(_ name: String) -> Bool {
-        name.split(separator: " ").allSatisfy { genericWords.contains($0.lowercased()) }
+        name.split(separator: " ").allSatisfy(isGenericWord)
     }
 
-    static let genericWords: Set<String> = [
-        "the", "a", "an", "our", "project", "production", "deployment", "migration", "database", "go/no-go",
-        "go", "no-go", "gate", "decision", "sprint", "phase", "week", "day", "for", "of", "and", "to", "&",
-        "implementation", "task", "tasks", "new", "next", "steps", "review", "extension",
+    /// Whether a word is generic: a document-kind, technical or common word in any supported
+    /// language, a version or number, or a CJK phrase made of planning vocabulary.
+    static func isGenericWord<S: StringProtocol>(_ word: S) -> Bool {
+        let lower = word.lowercased().trimming("()[],.:;!?\"'«»“”（）")
+        if lower.isEmpty || genericWords.contains(lower) { return true }
+        // Planning vocabulary in any language (Risiken, Hypothèses, Tareas, Status...), and ADR numbers.
+        if !lower.unicodeScalars.contains(where: Vocabulary.isCJK), Vocabulary.term(of: lower) != nil { return true }
+        if lower.hasPrefix("adr"), lower.dropFirst(3).allSatisfy({ $0.isNumber || $0 == "-" }) { return true }
+        if lower.allSatisfy({ !$0.isLetter }) { return true }
+        // `v1.0`, `v2`, `2025`, `Q3`: versions and dates.
+        if let first = lower.first, "vq".contains(first), lower.dropFirst().allSatisfy({ $0.isNumber || $0 == "." }), lower.count > 1 { return true }
+        if lower.unicodeScalars.contains(where: Vocabulary.isCJK) {
+            var rest = lower
+            for word in cjkKindWords.sorted(by: { $0.count > $1.count }) { rest = rest.replacingOccurrences(word, with: "") }
+            for list in Vocabulary.words.values { for word in list where word.unicodeScalars.contains(where: Vocabulary.isCJK) { rest = rest.replacingOccurrences(word, with: "") } }
+            return rest.filter { $0.isLetter }.count < 2
+        }
+        return false
+    }
+
+    static let cjkKindWords: [String] = [
+        "清单", "清單", "列表", "一覧", "一览", "计划", "計劃", "計画", "报告", "報告", "总结", "總結", "开发", "開發", "開発",
+        "常に最新", "最新", "项目", "項目", "管理", "分工", "文档", "文檔", "ドキュメント", "プロジェクト", "현황", "계획", "보고서",
+        "프로젝트", "목록", "概要", "路线图", "ロードマップ", "로드맵",
     ]
 
-    /// Without a usable title: the file's name, or its folder's when the file name is generic
-    /// (`.kiro/specs/auth/tasks.md` is project "auth").
-    private static func fallback(_ path: String) -> String {
-        let parts = path.split(separator: "/").map(String.init)
-        let file = parts.last ?? path
-        let stem = file.split(separator: ".").first.map(String.init) ?? file
-        let genericFiles: Set<String> = ["tasks", "requirements", "design", "readme", "plan", "tracker", "todo", "index", "notes", "status", "roadmap", "state"]
-        if genericFiles.contains(stem.lowercased()), parts.count >= 2 { return parts[parts.count - 2] }
-        return stem
-    }
+    static let genericWords: Set<String> = [
+        // Articles, prepositions, conjunctions.
+        "the", "a", "an", "our", "my", "your", "for", "of", "and", "to", "&", "+", "in", "on", "with", "by", "from", "at", "as",
+        "de", "del", "la", "le", "les", "el", "los", "das", "der", "die", "des", "du", "et", "y", "e", "und", "i", "z", "w", "do", "na",
+        // Planning and document words (English and the other supported languages).
+        "project", "projekt", "projektu", "projet", "proyecto", "projeto", "progetto", "production", "deployment",
+        "migration", "database", "go/no-go", "go", "no-go", "gate", "decision", "decisions", "sprint", "phase", "week",
+        "day", "implementation", "task", "tasks", "new", "next", "steps", "review", "extension", "risk", "risks",
+        "register", "log", "matrix", "raid", "okr", "okrs", "kpi", "kpis", "wbs", "work", "breakdown", "structure",
+        "backlog", "planning", "planung", "sprint-planung", "cutover", "rollback", "runbook", "procedures", "procedure",
+        "process", "processus", "proceso", "processo", "checklist", "criteria", "metrics", "goals", "objectives",
+        "milestones", "milestone", "feature", "features", "legacy", "draft", "version", "revision", "guide", "overview",
+        "consolidated", "consolidada", "consolidado", "risiken", "risiko", "riscos", "risco", "riesgos", "riesgo",
+        "risques", "risque", "rischi", "matriz", "matrice", "progreso", "progresso", "semanal", "semanales", "harmonogram",
+        "zeitplan", "cronograma", "calendrier", "échéancier", "roadmap-status", "adr", "architecture", "record",
+        "post-deployment", "post-launch", "pmo", "pm", "mvp", "poc", "alpha", "beta", "release", "launch",
+        // Technical words that name no project on their own.
+        "ai", "ml", "llm", "api", "apis", "ui", "ux", "frontend", "backend", "server", "server-side", "client",
+        "client-side", "web", "mobile", "app", "application", "system", "systems", "platform", "service", "services",
+        "data", "auth", "authentication", "login", "user", "users", "profile", "settings", "dashboard", "reporting",
+        "reports", "security", "performance", "testing", "tests", "test", "ci", "cd", "ci/cd", "devops", "infra",
+        "infrastructure", "cloud", "postgresql", "postgres", "mysql", "sqlite", "redis", "docker", "kubernetes", "k8s",
+        "aws", "gcp", "azure", "terraform", "rendering", "cleanup", "consolidation", "integration", "support",
+        "categories", "category", "format", "formats", "dates", "date", "iso", "flags", "flag", "feature-flags",
+        "pipeline", "pipelines", "monitoring", "observability", "logging", "cache", "caching", "storage", "network",
+        "documentation", "docs", "readme", "skills", "model", "models", "schema", "idempotency", "hardening",
+        "redesign", "refactor", "refactoring", "upgrade", "setup", "configuration", "config", "environment",
+        "page", "pages", "rollout", "framework", "execution", "sources", "source", "track", "tracking",
+        // Verbs that open decision and task titles.
+        "use", "using", "add", "adding", "implement", "create", "build", "fix", "update", "improve",
+        "remove", "enable", "disable", "adopt", "replace", "move", "switch", "introduce", "migrate", "define",
+    ]
 }

@@ -6,6 +6,9 @@ public struct StoredDocument: Sendable {
     public let size: Int
     public let mtimeNanoseconds: Int64
     public let projectKey: String
+    /// The project name stored for it, and whether the document states it itself.
+    public let projectName: String
+    public let projectStated: Bool
 }
 
 /// A task mention already stored for a document that did not change in this import.
@@ -22,11 +25,13 @@ extension KnowledgeBase {
     public func storedDocuments() throws -> [String: StoredDocument] {
         var result: [String: StoredDocument] = [:]
         for row in try database.rows("""
-            SELECT d.id, d.path, d.hash, d.size, d.mtime_ns, p.key FROM documents d JOIN projects p ON p.id = d.project_id
+            SELECT d.id, d.path, d.hash, d.size, d.mtime_ns, p.key, d.project_name, d.project_stated
+            FROM documents d JOIN projects p ON p.id = d.project_id
             """) {
             let document = StoredDocument(id: row[0].int.map(Int64.init) ?? 0, path: row[1].string ?? "",
                                           hash: row[2].string ?? "", size: row[3].int ?? 0,
-                                          mtimeNanoseconds: Int64(row[4].int ?? 0), projectKey: row[5].string ?? "")
+                                          mtimeNanoseconds: Int64(row[4].int ?? 0), projectKey: row[5].string ?? "",
+                                          projectName: row[6].string ?? "", projectStated: (row[7].int ?? 1) != 0)
             result[document.path] = document
         }
         return result
@@ -47,7 +52,8 @@ extension KnowledgeBase {
                               mtimeNanoseconds: Int64, importID: Int64) throws -> Int64 {
         let values: [SQLValue] = [.integer(projectID), .text(findings.kind.rawValue), SQLValue(findings.title),
                                   .text(findings.projectName), SQLValue(findings.startDate), .text(hash),
-                                  .integer(Int64(size)), .integer(mtimeNanoseconds), .integer(importID)]
+                                  .integer(Int64(size)), .integer(mtimeNanoseconds), .integer(importID),
+                                  .integer(findings.projectStated ? 1 : 0)]
         let documentID: Int64
         if let existing = try database.scalar("SELECT id FROM documents WHERE path = ?", [.text(findings.path)])?.int {
             documentID = Int64(existing)
@@ -59,12 +65,13 @@ extension KnowledgeBase {
             }
             try database.run("""
                 UPDATE documents SET project_id = ?, kind = ?, title = ?, project_name = ?, start_date = ?,
-                    hash = ?, size = ?, mtime_ns = ?, import_id = ? WHERE id = ?
+                    hash = ?, size = ?, mtime_ns = ?, import_id = ?, project_stated = ? WHERE id = ?
                 """, values + [.integer(documentID)])
         } else {
             try database.run("""
-                INSERT INTO documents(project_id, kind, title, project_name, start_date, hash, size, mtime_ns, import_id, path)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO documents(project_id, kind, title, project_name, start_date, hash, size, mtime_ns, import_id,
+                                      project_stated, path)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, values + [.text(findings.path)])
             documentID = database.lastInsertRowID
         }

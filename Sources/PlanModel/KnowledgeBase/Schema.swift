@@ -252,6 +252,7 @@ public enum Schema {
             ALTER TABLE risks ADD COLUMN identifier TEXT;
             ALTER TABLE risks ADD COLUMN status TEXT;
             ALTER TABLE metrics ADD COLUMN baseline TEXT;
+            ALTER TABLE documents ADD COLUMN project_stated INTEGER NOT NULL DEFAULT 1;
             CREATE TABLE notes_v4 (
                 id INTEGER PRIMARY KEY,
                 document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -289,12 +290,13 @@ public enum Schema {
             ("project_id", "the project the document belongs to (projects.id)"),
             ("kind", "tracker, kiro-tasks, summary, action-plan, plan or other"),
             ("title", "the document's first heading"),
-            ("project_name", "the project name this document states (title less its document-kind words)"),
+            ("project_name", "the project name this document states (title less its document-kind words), or the project its folder placed it in"),
             ("start_date", "the start date this document states, if any"),
             ("hash", "FNV-1a 64-bit hash of the file's bytes: unchanged files are not re-parsed"),
             ("size", "file size in bytes"),
             ("mtime_ns", "modification time in nanoseconds since 1970, checked before the hash"),
             ("import_id", "the import that last parsed the file (imports.id)"),
+            ("project_stated", "1 when the document names its project (front matter or title); 0 when its folder placed it"),
         ]),
         TableDoc(name: "phases", meaning: "one row per phase heading (`Phase 2: Core Migration (Weeks 4-7)`)", columns: [
             ("id", "row id"),

@@ -4,6 +4,9 @@ public struct DocumentFindings: Equatable, Codable, Sendable {
     public var title: String?
     /// The project name the document states (title less its document-kind words, or front matter).
     public var projectName: String
+    /// Whether the document itself names its project (front matter or title); when not, the
+    /// importer places it by its folder (`ProjectFolders`).
+    public var projectStated: Bool = true
     public var kind: DocumentKind
     public var startDate: String?
     public var phases: [PhaseItem]
