@@ -59,6 +59,7 @@ private struct Walker {
         for (index, node) in nodes.enumerated() {
             if consumed.contains(ObjectIdentifier(node)) { continue }
             weekAtLine.append((node.line, context.week))
+            defer { if !node.isHeading { context.afterHeading = false } }
             switch node.kind {
             case .heading(let level):
                 enter(heading: node, level: level)
@@ -100,7 +101,9 @@ private struct Walker {
     private static func boldLine(_ paragraph: Node) -> String? {
         let lines = paragraph.spans.lines
         guard lines.count == 1, let line = lines.first,
-              line.allSatisfy({ $0.style.contains(.strong) || $0.text.allSatisfy(\.isWhitespace) }) else { return nil }
+              line.contains(where: { $0.style.contains(.strong) }),
+              line.allSatisfy({ $0.style.contains(.strong) || $0.text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || Vocabulary.isDecoration($0) } })
+        else { return nil }
         return TextPatterns.clean(line.plainText)
     }
 
@@ -108,9 +111,11 @@ private struct Walker {
     @discardableResult
     private mutating func readRecord(opening text: String, line: Int, body: ArraySlice<Node>, parent: String?, isHeading: Bool) -> Bool {
         guard let record = RecordSections.read(opening: text, line: line, body: body, parent: parent) else { return false }
-        // A task heading whose section holds checkboxes groups those tasks; it is not one.
-        if record.subject == .task, body.prefix(while: { !$0.isHeading }).contains(where: { $0.isList && ListShape.hasCheckbox($0) }) {
-            return false
+        // A task heading whose section (sub-sections too) holds checkboxes groups those tasks; it is not one.
+        if record.subject == .task {
+            let level = isHeading ? (body.first.map { _ in context.headingLevel } ?? 0) : Int.max
+            let section = body.prefix { node in !(node.headingLevel.map { $0 <= level } ?? false) }
+            if section.contains(where: { $0.isList && ListShape.hasCheckbox($0) }) { return false }
         }
         if isHeading, pendingAction?.task.line == line { pendingAction = nil }
         RecordSections.add(record, context: context, into: &found)

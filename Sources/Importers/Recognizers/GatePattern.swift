@@ -32,7 +32,8 @@ struct GatePattern: Equatable {
         let phase = TextPatterns.number(after: ["phase"], in: lower)?.first
         let hasGateWord = words.contains { $0 == "gate" || $0 == "gates" }
         let conditional = words.contains("if")
-        if Self.namesDecision(lower), !conditional {
+        // `Days to Go/No-Go:` counts down to the decision; it is not one.
+        if Self.namesDecision(lower), !conditional, !["days", "day", "time", "countdown", "until", "before", "after", "post"].contains(first) {
             kind = .go
             isDecision = true
         } else if first == "rollback" || first == "revert" || lower.hasPrefix("must rollback") || TextPatterns.contains(lower, "rollback trigger") {

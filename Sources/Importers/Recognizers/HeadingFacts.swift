@@ -82,6 +82,8 @@ public struct DocumentContext {
     /// A bold label paragraph (`**Week 1 Gate:** ...`, `**Rollback if:**`) that applies to the
     /// next block only.
     var label: Label?
+    /// Whether the block being read is the first one after a heading.
+    var afterHeading = false
     /// `**Owner:** Name` in a section: the owner of the section's tasks.
     var sectionOwner: (name: String, level: Int)?
 
@@ -99,6 +101,7 @@ public struct DocumentContext {
         if let owner = sectionOwner, owner.level >= level { sectionOwner = nil }
         frames.append(Frame(level: level, line: line, text: text, facts: HeadingFacts(heading: text)))
         label = nil
+        afterHeading = true
     }
 
     var headingText: String? { frames.last?.text }

@@ -70,12 +70,25 @@ struct Findings {
 
     mutating func add(_ risk: RiskItem) {
         let keys = [risk.identifier.map { "id:" + $0.uppercased() }, "title:" + risk.title.lowercased()].compactMap { $0 }
-        if let index = keys.compactMap({ riskIndex[$0] }).first {
+        if let index = keys.compactMap({ riskIndex[$0] }).first ?? Self.sameRisk(risk.title, in: document.risks) {
             document.risks[index].complete(with: risk)
             return
         }
         document.risks.append(risk)
         for key in keys { riskIndex[key] = document.risks.count - 1 }
+    }
+
+    /// A register's summary row and its detail section name one risk with more or fewer words
+    /// (`Data Loss`, `Risk 1: Data Loss During Migration`): the shorter title, of at least two
+    /// words, starts the longer.
+    private static func sameRisk(_ title: String, in risks: [RiskItem]) -> Int? {
+        func words(_ text: String) -> [Substring] { text.lowercased().split { !$0.isLetter && !$0.isNumber } }
+        let mine = words(title)
+        return risks.firstIndex { other in
+            let theirs = words(other.title)
+            let (short, long) = mine.count <= theirs.count ? (mine, theirs) : (theirs, mine)
+            return short.count >= 2 && long.starts(with: short)
+        }
     }
 
     mutating func note(_ line: Int, _ message: String) {

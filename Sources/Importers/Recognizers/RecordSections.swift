@@ -88,6 +88,8 @@ struct RecordSections {
         var fields: [Vocabulary.Term: String] = [:]
         var type: String?
         var lastKey: Vocabulary.Term?
+        /// A label with no value (`**Mitigation:**`) whose value is the list that follows.
+        var pendingKey: Vocabulary.Term?
     }
 
     static func read(opening text: String, line: Int, body: ArraySlice<Node>, parent: String?) -> Record? {
@@ -101,6 +103,17 @@ struct RecordSections {
                 for line in block.spans.lines { read = Self.fields(in: line, into: &sink) || read }
             case .list:
                 if ListShape.hasCheckbox(block) { continue }
+                if let key = sink.pendingKey {
+                    let items = block.children.compactMap { item in
+                        item.children.first(where: \.isParagraph).map { TextPatterns.clean($0.spans.lines.first?.plainText ?? "") }
+                    }.filter { !$0.isEmpty }
+                    if !items.isEmpty {
+                        sink.fields[key] = items.joined(separator: "; ")
+                        sink.pendingKey = nil
+                        consumed.append(block)
+                        continue
+                    }
+                }
                 for item in block.children {
                     guard let paragraph = item.children.first(where: \.isParagraph) else { continue }
                     var itemRead = false
@@ -131,16 +144,26 @@ struct RecordSections {
             if read || block.isParagraph { consumed.append(block) }
         }
         let fields = sink.fields
-        guard !fields.isEmpty || sink.type != nil else { return nil }
+        guard !fields.isEmpty || sink.type != nil || sink.pendingKey != nil else { return nil }
+        // `Phase 3: ...`, `Week 2 - ...`, `Sprint 1`: schedule headings group items; they are none.
+        let lead = Self.separator(in: TextPatterns.clean(text)).map { String(TextPatterns.clean(text)[..<$0.lowerBound]) } ?? TextPatterns.clean(text)
+        let leadTerm = Vocabulary.term(of: lead.filter { !$0.isNumber && $0 != "#" && $0 != "." }.trimming(" "))
+        if let leadTerm, [.phase, .week, .sprint, .day, .milestone, .gate, .objective].contains(leadTerm) { return nil }
         var subject = opening(text)?.subject
+        // `Task 67: ...` names a task; `Step 4: ...` or a section under `## Tasks` is one only
+        // when its fields say who, when or how far.
+        var needsWorkFields = leadTerm == .step
         var title = opening(text)?.title ?? TaskTitle.trimDecorations(TextPatterns.clean(text))
         if let type = sink.type, let typed = Self.subject(ofType: type) { subject = typed }
         // `### Tarea #1` under `## Tareas`: numbered within its label, not merely a numbered section.
         let unnumbered = TextPatterns.leadingNumber(text)?.rest ?? text
         if subject == nil, let parentSubject = Self.subject(ofParent: parent), unnumbered.contains(where: \.isNumber) {
             subject = parentSubject
+            needsWorkFields = true
         }
         guard let subject else { return nil }
+        let workFields: [Vocabulary.Term] = [.status, .owner, .due, .doneDate, .estimate, .likelihood, .impact, .severity, .target]
+        if needsWorkFields, !workFields.contains(where: { fields[$0] != nil }) { return nil }
         if subject == .task, let description = fields[.description], title.count <= 12 {
             title = "\(title): \(description)"
         }
@@ -175,7 +198,14 @@ struct RecordSections {
             guard let colon = part.firstIndex(where: { $0 == ":" || $0 == "：" }) else { continue }
             let key = String(part[..<colon]).trimming(" *_")
             let value = String(part[part.index(after: colon)...]).trimming(" *_")
-            guard !key.isEmpty, key.split(separator: " ").count <= 4, !value.isEmpty else { continue }
+            guard !key.isEmpty, key.split(separator: " ").count <= 4 else { continue }
+            if value.isEmpty {
+                if let term = Vocabulary.term(of: key), attributeTerms.contains(term) {
+                    sink.pendingKey = term
+                    read = true
+                }
+                continue
+            }
             if Self.isTypeLabel(key) {
                 sink.type = value
                 read = true
@@ -213,10 +243,12 @@ struct RecordSections {
         let fields = record.fields
         switch record.subject {
         case .risk:
-            var risk = RiskItem(line: record.line, title: record.title, likelihood: fields[.likelihood], impact: fields[.impact],
+            // `Risk 1: Scope Creep 🟢 LOW`: a level at the end of the title is the risk's level.
+            let trailing = RiskLevel.trailing(in: record.title)
+            var risk = RiskItem(line: record.line, title: trailing?.rest ?? record.title, likelihood: fields[.likelihood], impact: fields[.impact],
                                 mitigation: fields[.mitigation], contingency: fields[.contingency], owner: fields[.owner],
                                 week: context.week, identifier: record.identifier, status: fields[.status])
-            let stated = fields[.severity].flatMap(RiskLevel.init) ?? fields[.score].flatMap(RiskLevel.fromScore)
+            let stated = fields[.severity].flatMap(RiskLevel.init) ?? trailing?.level ?? fields[.score].flatMap(RiskLevel.fromScore)
             RiskLevels.assign(stated, to: &risk, context: context)
             found.add(risk)
         case .keyResult:

@@ -108,6 +108,18 @@ struct TaskTableColumns {
         } else {
             return nil
         }
+        // `| 阶段1 | 20 | 17 |` under `总任务数` (number of tasks): a count column, not titles.
+        let titleColumn = title
+        let numeric = rows.filter { row in
+            titleColumn < row.children.count
+                && TextPatterns.clean(row.children[titleColumn].text).allSatisfy { $0.isNumber || "*.,% ".contains($0) }
+        }.count
+        if !checkboxFirst, numeric * 2 > rows.count { return nil }
+        // `| Week 1 | - Choose idea<br>- Read docs |`: cells holding lists are a schedule, not one task each.
+        let listed = rows.filter { row in
+            titleColumn < row.children.count && TextPatterns.clean(row.children[titleColumn].text).hasPrefix("- ")
+        }.count
+        if !checkboxFirst, listed * 2 > rows.count { return nil }
         var status: Int?
         var week: Int?
         var doneDate: Int?

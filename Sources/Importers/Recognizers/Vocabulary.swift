@@ -397,6 +397,26 @@ struct RiskLevel: Equatable {
 
     private init(word: String) { self.init(name: word, severity: Self.severity(word)) }
 
+    /// A level written after a title (`Scope Creep 🟢 LOW`, `Vendor lock-in (High)`): the level and
+    /// the title without it.
+    static func trailing(in title: String) -> (level: RiskLevel, rest: String)? {
+        var words = title.split(separator: " ").map(String.init)
+        var level: RiskLevel?
+        while let last = words.last, words.count > 1 {
+            let bare = last.trimming("()[]*_,:")
+            if let found = RiskLevel(bare), bare.count <= 12, level == nil || bare.unicodeScalars.allSatisfy(Vocabulary.isDecoration) {
+                level = level ?? found
+                words.removeLast()
+            } else if bare.unicodeScalars.allSatisfy(Vocabulary.isDecoration) {
+                words.removeLast()
+            } else {
+                break
+            }
+        }
+        guard let level else { return nil }
+        return (level, words.joined(separator: " ").trimming(" -–—:"))
+    }
+
     init(name: String, severity: RiskItem.Severity) {
         self.name = name
         self.severity = severity
