@@ -46,6 +46,9 @@ struct GateLists: Recognizer {
             let checked = box.map { $0.status == .done }
             if let checked, gate.checkbox == nil, role == .criterion, Self.isPassMark(text) {
                 gate.checkbox = checked
+            } else if let checked, GateDecision.isOption(text) {
+                gate.decisionBoxes += 1
+                if checked { gate.decision = text }
             } else if !text.isEmpty || checked != nil {
                 gate.criteria.append(.init(line: item.line, text: text, checked: checked,
                                            status: status(raw, checked: checked, kind: gate.kind), role: role))
@@ -67,6 +70,50 @@ struct GateLists: Recognizer {
     private static func isPassMark(_ text: String) -> Bool {
         let lower = text.lowercased()
         return lower.hasPrefix("gate passed") || lower == "passed" || lower.hasPrefix("gate approved")
+    }
+}
+
+/// The options a gate's decision is written as: `- [ ] GO`, `- [x] ROLLBACK`, `☐ No-Go`.
+enum GateDecision {
+    static let options: Set<String> = [
+        "go", "no-go", "no go", "nogo", "rollback", "roll back", "proceed", "abort", "delay", "hold", "stop", "continue",
+        "conditional go", "go with conditions", "conditional-go", "go avec conditions", "kein go", "no procede", "procede",
+        "retour arrière", "revert", "pass", "fail", "approved", "rejected", "deferred",
+    ]
+
+    static func isOption(_ text: String) -> Bool {
+        let lower = Vocabulary.normalize(text)
+        return options.contains(lower) || options.contains(lower.replacingOccurrences("/", with: " ").trimming(" "))
+    }
+}
+
+/// Criteria written as a table under a gate heading or label (`## GATE G1 — Pre-cutover` with
+/// `| Check | Owner | Status |`): each row a criterion, met or unmet as its status cell says.
+struct GateCriteriaTable: Recognizer {
+    func recognize(_ node: Node, in context: DocumentContext, into found: inout Findings) -> Bool {
+        guard node.kind == .table, let header = node.children.first else { return false }
+        let index: Int
+        if let label = context.label, let gate = label.gate {
+            index = gate
+        } else if let pattern = context.headingGate, let heading = context.headingText, context.afterHeading {
+            let line = context.frames.last?.line ?? node.line
+            index = found.document.gates.lastIndex { $0.line == line }
+                ?? GateLists.open(pattern, title: heading, value: "", line: line, context: context, into: &found)
+        } else {
+            return false
+        }
+        let columns = TableColumns(header)
+        let status = columns.first(.status)
+        let text = columns.terms.firstIndex { $0 == nil || $0 == .description || $0 == .metric || $0 == .task || $0 == .step } ?? 0
+        for row in node.children.dropFirst() {
+            let cells = row.children.map { TextPatterns.clean($0.text) }
+            guard text < cells.count, !TextPatterns.isBlank(cells[text]) else { continue }
+            let stated = status.flatMap { $0 < cells.count ? StatusVocabulary.status(of: cells[$0]) : nil }
+            let met: GateItem.CriterionStatus = stated == .done ? .met : stated == nil ? .unknown : .unmet
+            found.document.gates[index].criteria.append(.init(line: row.line, text: TaskTitle.trimDecorations(cells[text]),
+                                                              checked: nil, status: met))
+        }
+        return true
     }
 }
 

@@ -26,6 +26,8 @@ struct GatePattern: Equatable {
         let lower = String(text.lowercased().drop { !$0.isLetter })
         let words = lower.split { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "/" }.map(String.init)
         guard let first = words.first else { return nil }
+        // `Gate Decision Matrix`, `Gate legend`: a picture of the options, not a gate.
+        if words.contains(where: { ["matrix", "legend", "template", "scale", "matrice", "matriz"].contains($0) }) { return nil }
         // `Gate Review Date:`, `Gate Owner:` are fields about a gate, not one.
         if let term = Vocabulary.term(of: text), [.due, .doneDate, .owner, .status].contains(term) { return nil }
         let stated = TextPatterns.number(after: ["week"], in: lower)?.first

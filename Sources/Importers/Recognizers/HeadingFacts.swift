@@ -19,19 +19,27 @@ struct HeadingFacts: Equatable {
         let lastWeek: Int?
     }
 
-    static let phaseWords = ["phase", "fase", "stage", "阶段"]
-    static let weekWords = ["week", "semaine", "woche", "semana", "settimana", "vecka"]
-    static let sprintWords = ["sprint", "iteration"]
-    static let dayWords = ["day", "jour", "tag", "dia", "giorno"]
+    // Schedule words in every supported language (see `Vocabulary`); CJK weeks (`第3周`, `3주차`)
+    // are read by `WeekWords`.
+    static let phaseWords = ["phase", "fase", "stage", "etapa", "etap", "etappe", "faza", "阶段", "階段", "フェーズ", "段階", "단계"]
+    static let weekWords = ["week", "semaine", "woche", "semana", "settimana", "vecka", "uke", "uge", "tydzień", "kw"]
+    static let sprintWords = ["sprint", "iteration", "iteración", "itération", "スプリント", "스프린트", "冲刺", "迭代"]
+    static let dayWords = ["day", "jour", "tag", "dia", "día", "giorno", "dag", "dzień"]
+    /// `END OF DAY 1`, `after Phase 3`, `bis Woche 4`: a deadline named by a schedule word, not
+    /// the week or phase the section is in.
+    static let deadlineWords = ["end of", "after", "before", "until", "by", "post", "pre", "nach", "bis", "vor", "ende", "fin de",
+                                "après", "avant", "después de", "antes de", "hasta", "após", "antes", "dopo", "prima", "na", "voor"]
 
     init(heading text: String) {
-        let bytes = TextPatterns.lowerBytes(text)
+        let bytes = TextPatterns.lowerBytes(Self.withoutDeadlines(text))
         if startsWithKeyword(bytes, Self.phaseWords), let phase = TextPatterns.label(after: Self.phaseWords, inLower: bytes) {
             let weeks = TextPatterns.number(after: ["week"], inLower: bytes)
             self.phase = PhaseLabel(label: phase.label, number: phase.number, title: TextPatterns.clean(text),
                                     firstWeek: weeks?.first, lastWeek: weeks?.last ?? weeks?.first)
         } else if let week = TextPatterns.number(after: Self.weekWords, inLower: bytes) {
             self.week = week.first
+        } else if let week = WeekWords.week(in: String(decoding: bytes, as: UTF8.self)) {
+            self.week = week
         }
         if let sprint = TextPatterns.number(after: Self.sprintWords, inLower: bytes) { self.sprint = sprint.first }
         if phase == nil, let day = TextPatterns.number(after: Self.dayWords, inLower: bytes) { self.day = day.first }
@@ -40,6 +48,29 @@ struct HeadingFacts: Equatable {
         self.gate = GatePattern(text)
         self.deferred = TextPatterns.findAnywhere(Array("deferred".utf8), in: bytes) != nil
             || TextPatterns.findAnywhere(Array("out of scope".utf8), in: bytes) != nil
+    }
+
+    /// The heading with every deadline phrase (`end of day 1`, `after phase 3`) blanked out.
+    static func withoutDeadlines(_ text: String) -> String {
+        let lower = text.lowercased()
+        guard deadlineWords.contains(where: { lower.contains($0 + " ") }) else { return text }
+        var words = lower.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let schedule = phaseWords + weekWords + sprintWords + dayWords
+        var index = 0
+        while index < words.count {
+            let next = index + 1 < words.count ? words[index + 1] : ""
+            let afterOf = index + 2 < words.count ? words[index + 2] : ""
+            func isSchedule(_ word: String) -> Bool { schedule.contains { word.hasPrefix($0) } }
+            if ["end", "fin"].contains(words[index]), ["of", "de"].contains(next), isSchedule(afterOf) {
+                words.replaceSubrange(index...(index + 2), with: ["·", "·", "·"])
+                if index + 3 < words.count { words[index + 3] = "·" }
+            } else if deadlineWords.contains(words[index]), isSchedule(next) {
+                words[index + 1] = "·"
+                if index + 2 < words.count { words[index + 2] = "·" }
+            }
+            index += 1
+        }
+        return words.joined(separator: " ")
     }
 
     /// Phase headings name the phase first (`Phase 2: ...`, `### PHASE 1: ...`, `## 阶段1：...`),

@@ -37,7 +37,10 @@ struct LabelParagraph {
                     found.document.startDate = date
                 }
             case "status":
-                if !TextPatterns.isBlank(labeled.value) {
+                // `**Status**: ⚪ Not Started | 🟡 In Progress | 🟢 Complete` is a legend, not a claim.
+                if StatusVocabulary.isLegend(labeled.value) {
+                    found.note(paragraph.line + offset, "status line lists several statuses: a legend, not a claim")
+                } else if !TextPatterns.isBlank(labeled.value) {
                     let week = TextPatterns.number(after: ["week"], in: labeled.value)?.first ?? context.week
                     found.document.notes.append(NoteItem(line: paragraph.line + offset, kind: .status, text: labeled.value, week: week))
                 }
@@ -46,7 +49,14 @@ struct LabelParagraph {
                     context.sectionOwner = (name, context.headingLevel)
                 }
             default:
-                break
+                // `**Key Result:** grow weekly users from 125k to 200k`.
+                if Vocabulary.term(of: labeled.label) == .keyResult, !TextPatterns.isBlank(labeled.value) {
+                    let parsed = KeyResultText(labeled.value)
+                    var metric = MetricItem(line: paragraph.line + offset, name: parsed.name, target: parsed.target,
+                                            actual: parsed.current, week: context.week)
+                    metric.baseline = parsed.baseline
+                    found.document.metrics.append(metric)
+                }
             }
             let lineNumber = paragraph.line + offset
             var label = DocumentContext.Label(text: labeled.label, value: labeled.value, line: lineNumber)

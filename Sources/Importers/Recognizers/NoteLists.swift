@@ -27,7 +27,7 @@ struct NoteLists: Recognizer {
     private func collect(_ list: Node, kind: NoteItem.Kind, week: Int?, into found: inout Findings) {
         for item in list.children {
             let text = TaskTitle.trimDecorations(TextPatterns.clean((item.children.first { $0.isParagraph }?.spans.lines.first ?? []).plainText))
-            guard !text.isEmpty else { continue }
+            guard !text.isEmpty, !TextPatterns.isBlank(text) else { continue }
             let lower = text.lowercased()
             if lower == "none" || lower.hasPrefix("none ") || lower.hasPrefix("none.") { continue }
             found.document.notes.append(NoteItem(line: item.line, kind: kind, text: text, week: week))

@@ -12,7 +12,7 @@ protocol Recognizer: Sendable {
 enum Recognizers {
     static let all: [any Recognizer] = [
         GateLists(), RiskLists(), NoteLists(), KeyResultLists(), TaskLists(), CheckboxTasks(),
-        CheckpointTable(), RiskTable(), MetricTable(), TaskTable(),
+        CheckpointTable(), GateCriteriaTable(), RiskTable(), MetricTable(), TaskTable(),
     ]
 }
 

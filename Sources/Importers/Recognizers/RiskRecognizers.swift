@@ -132,13 +132,15 @@ struct RiskLists: Recognizer {
                 if !name.isEmpty { risk.title = name }
                 if !rest.isEmpty { risk.impact = rest }
             }
+            Self.readInline(&risk)
             for line in spans.lines.dropFirst() { Self.read(line, into: &risk) }
             for child in item.children where child.isList {
                 for sub in child.children {
                     for line in (sub.children.first { $0.isParagraph }?.spans ?? []).lines { Self.read(line, into: &risk) }
                 }
             }
-            RiskLevels.assign(nil, to: &risk, context: context)
+            let trailing = RiskLevel.trailing(in: TextPatterns.clean(firstLine.plainText))
+            if risk.level == nil { RiskLevels.assign(trailing?.level, to: &risk, context: context) }
             found.add(risk)
         }
         return true
@@ -158,6 +160,32 @@ struct RiskLists: Recognizer {
         case "impact": risk.impact = value
         default: break
         }
+    }
+
+    /// `Vendor lock-in (P: high, I: medium)`, `Outage (likelihood: low; impact: high)`,
+    /// `Scope creep (High)`: levels written inline after the risk's name.
+    static func readInline(_ risk: inout RiskItem) {
+        let title = risk.title
+        guard title.hasSuffix(")") || title.hasSuffix("）"), let open = title.lastIndex(where: { $0 == "(" || $0 == "（" }) else { return }
+        let inner = String(title[title.index(after: open)..<title.index(before: title.endIndex)])
+        var read = false
+        for part in inner.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "/" || $0 == "，" }) {
+            let pair = part.split(maxSplits: 1, whereSeparator: { $0 == ":" || $0 == "=" || $0 == "：" })
+            guard pair.count == 2 else { continue }
+            let key = pair[0].trimming(" ").lowercased(), value = pair[1].trimming(" ")
+            if ["p", "l", "prob"].contains(key) || Vocabulary.term(of: key) == .likelihood {
+                risk.likelihood = value
+                read = true
+            } else if ["i", "imp"].contains(key) || Vocabulary.term(of: key) == .impact {
+                risk.impact = value
+                read = true
+            } else if ["s", "sev"].contains(key) || Vocabulary.term(of: key) == .severity {
+                if let level = RiskLevel(value) { risk.level = level.name; risk.severity = level.severity }
+                read = true
+            }
+        }
+        if !read, RiskLevel(inner) != nil, inner.split(separator: " ").count <= 2 { read = true }
+        if read { risk.title = String(title[..<open]).trimming(" -–—:") }
     }
 
     /// `- P0：data loss ...`, `- **High**: address now`: every item defines a level.

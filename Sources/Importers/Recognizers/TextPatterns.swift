@@ -293,6 +293,10 @@ enum TextPatterns {
         }
         if !sawContent { return true }
         let cleaned = clean(text)
+        // `_______ (to be filled)`: a template's blank with its prompt.
+        if cleaned.hasPrefix("__") || cleaned.hasPrefix("…"), let open = cleaned.firstIndex(of: "("), cleaned.hasSuffix(")") {
+            return isBlank(String(cleaned[..<open]))
+        }
         if cleaned.allSatisfy({ "_-–—.?/ …".contains($0) }) { return true }
         guard cleaned.utf8.count <= 20 else { return false }
         let lower = cleaned.lowercased()

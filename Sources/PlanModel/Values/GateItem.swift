@@ -55,8 +55,12 @@ public struct GateItem: Equatable, Codable, Sendable {
         self.scopeFromLine = scopeFromLine
     }
 
-    /// The checkboxes this gate accounts for: its own and its criteria's.
+    /// GO / NO-GO / ROLLBACK boxes written under the gate: its decision's options, not
+    /// criteria; the ticked one (if any) is `decision`.
+    public var decisionBoxes = 0
+
+    /// The checkboxes this gate accounts for: its own, its criteria's and its decision's.
     public var checkboxCount: Int {
-        (checkbox == nil ? 0 : 1) + criteria.filter { $0.checked != nil }.count
+        (checkbox == nil ? 0 : 1) + criteria.filter { $0.checked != nil }.count + decisionBoxes
     }
 }

@@ -60,8 +60,8 @@ public struct RetroReport: Sendable {
                                                     ReportTable.Cell($0.item.week.map(String.init) ?? "")] })),
         ]))
 
-        let deferred = tasks.filter { $0.status == .deferred }.map { "\($0.title) (task, \($0.source))" }
-            + notes.filter { $0.item.kind == .deferred }.map { "\($0.item.text) (\($0.source))" }
+        // A deferred task and the plan's scope cut for the same work are listed once.
+        let deferred = DeferredItems.merge(tasks: tasks, notes: notes).map { $0.isTask ? "\($0.text) (task, \($0.source))" : "\($0.text) (\($0.source))" }
         sections.append(ReportSection(id: "deferred", title: "Deferred items and scope cuts", blocks: deferred.isEmpty
             ? [.empty("Nothing was deferred.")] : [.items(deferred)]))
 
