@@ -10,7 +10,7 @@ struct GateLists: Recognizer {
             Self.collect(node, into: &found.document.gates[index], role: .criterion)
             return true
         }
-        if let heading = context.headingText, let pattern = context.headingGate {
+        if let heading = context.headingText, let pattern = context.headingGate, pattern.applies(in: context) {
             let line = context.frames.last?.line ?? node.line
             let index = found.document.gates.lastIndex { $0.line == line }
                 ?? Self.open(pattern, title: heading, value: "", line: line, context: context, into: &found)
@@ -91,11 +91,11 @@ enum GateDecision {
 /// `| Check | Owner | Status |`): each row a criterion, met or unmet as its status cell says.
 struct GateCriteriaTable: Recognizer {
     func recognize(_ node: Node, in context: DocumentContext, into found: inout Findings) -> Bool {
-        guard node.kind == .table, let header = node.children.first else { return false }
+        guard node.kind == .table, let header = node.children.first, !TableColumns(header).has(.target) else { return false }
         let index: Int
         if let label = context.label, let gate = label.gate {
             index = gate
-        } else if let pattern = context.headingGate, let heading = context.headingText, context.afterHeading {
+        } else if let pattern = context.headingGate, pattern.applies(in: context), let heading = context.headingText, context.afterHeading {
             let line = context.frames.last?.line ?? node.line
             index = found.document.gates.lastIndex { $0.line == line }
                 ?? GateLists.open(pattern, title: heading, value: "", line: line, context: context, into: &found)
@@ -103,6 +103,8 @@ struct GateCriteriaTable: Recognizer {
             return false
         }
         let columns = TableColumns(header)
+        // A table with targets measures the gate's criteria: metrics, read by `MetricTable`.
+        if columns.has(.target) { return false }
         let status = columns.first(.status)
         let text = columns.terms.firstIndex { $0 == nil || $0 == .description || $0 == .metric || $0 == .task || $0 == .step } ?? 0
         for row in node.children.dropFirst() {

@@ -10,9 +10,26 @@ struct GatePattern: Equatable {
     /// A named go/no-go decision (`GO/NO-GO Cutover Plan`, `Sprint 1 Go/No-Go`): one gate per
     /// document and sprint, phase or week, however often the document names it.
     var isDecision = false
+    /// `Success Criteria` closes a sprint, phase or milestone only when it sits under one.
+    var needsSchedule = false
+
+    /// Exit and success criteria in the supported languages.
+    static let exitPhrases = ["exit criteria", "austrittskriterien", "abschlusskriterien", "critères de sortie", "criterios de salida",
+                              "critérios de saída", "criteri di uscita", "exitcriteria", "afslutningskriterier", "kryteria wyjścia",
+                              "出口标准", "准出标准", "退出标准", "完了条件", "終了条件", "종료 기준", "완료 기준"]
+    static let successPhrases = ["success criteria", "erfolgskriterien", "critères de succès", "criterios de éxito", "critérios de sucesso",
+                                 "criteri di successo", "succescriteria", "framgångskriterier", "suksesskriterier", "kryteria sukcesu",
+                                 "成功标准", "成功標準", "成功基準", "성공 기준"]
+
+    /// Whether the gate this pattern names applies where it stands.
+    func applies(in context: DocumentContext) -> Bool {
+        !needsSchedule || context.sprint != nil || context.phase != nil || context.week != nil
+            || context.headingPath.contains { Vocabulary.mentions($0, .milestone) }
+    }
 
     /// Words one of which every gate label or heading contains: a cheap first test.
-    private static let cues: [[UInt8]] = ["gate", "criteria", "rollback", "revert", " if", "no-go", "nogo", "no go"].map { Array($0.utf8) }
+    private static let cues: [[UInt8]] = (["gate", "criteria", "rollback", "revert", " if", "no-go", "nogo", "no go", "kriterien", "critères",
+                                           "criterios", "critérios", "criteri", "kryteria", "标准", "標準", "条件", "基準", "기준"]).map { Array($0.utf8) }
 
     /// `go/no-go`, `go-no-go`, `go / no-go`, `go or no-go`, `go/nogo`.
     static func namesDecision(_ lower: String) -> Bool {
@@ -45,8 +62,11 @@ struct GatePattern: Equatable {
             kind = .go
         } else if ["delay", "no-go", "stop", "abort"].contains(first), conditional {
             kind = .noGo
-        } else if TextPatterns.contains(lower, "exit criteria") {
+        } else if Self.exitPhrases.contains(where: { TextPatterns.contains(lower, $0) }) {
             kind = .exit
+        } else if Self.successPhrases.contains(where: { lower.hasPrefix($0) || lower.hasSuffix($0) }) {
+            kind = .exit
+            needsSchedule = true
         } else if hasGateWord, first == "final" {
             kind = .final
         } else if hasGateWord, first == "phase" {

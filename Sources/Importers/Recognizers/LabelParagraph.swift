@@ -60,7 +60,7 @@ struct LabelParagraph {
             }
             let lineNumber = paragraph.line + offset
             var label = DocumentContext.Label(text: labeled.label, value: labeled.value, line: lineNumber)
-            if let pattern = GatePattern(labeled.label) {
+            if let pattern = GatePattern(labeled.label), pattern.applies(in: context) {
                 label.gate = GateLists.open(pattern, title: labeled.label, value: labeled.value, line: lineNumber,
                                             context: context, into: &found)
             }
