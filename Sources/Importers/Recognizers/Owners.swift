@@ -31,8 +31,13 @@ enum Owners {
 
     /// The names in an owner cell or `Owner:` value.
     static func names(in text: String) -> [String] {
-        text.split { $0 == "," || $0 == "&" || $0 == ";" || $0 == "/" }
-            .map { TaskTitle.trimDecorations(TextPatterns.clean(String($0))).trimming("@ ") }
+        // `Ana and Ben`, `Santiago y Salomé`, `Anna und Jan`, `张三、李四`: conjunctions join names.
+        var joined = " " + text + " "
+        for word in [" and ", " y ", " und ", " et ", " e ", " en ", " och ", " og ", " i ", " oraz ", "、", " 및 "] {
+            joined = joined.replacingOccurrences(word, with: ",")
+        }
+        return joined.split { $0 == "," || $0 == "&" || $0 == ";" || $0 == "/" || $0 == "，" }
+            .map { TaskTitle.trimDecorations(TextPatterns.clean(String($0))).trimming("@ .") }
             .filter { !$0.isEmpty && !TextPatterns.isBlank($0) && $0.lowercased() != "tbd" && $0.count <= 60 }
     }
 

@@ -468,7 +468,7 @@ struct RiskLevel: Equatable {
         }
         guard let scale, scale > 0 else { return nil }
         let ratio = value / scale
-        let level = ratio >= 0.6 ? "high" : ratio >= 0.3 ? "medium" : "low"
+        let level = ratio >= 0.6 ? "high" : ratio >= 0.35 ? "medium" : "low"
         return RiskLevel(word: level)
     }
 }
