@@ -268,13 +268,14 @@ enum Vocabulary {
             }
         }
         // German compounds: `Risikobeschreibung`, `Eintrittswahrscheinlichkeit`.
-        if best == nil, parts.count == 1, name.count > 8 {
+        if best == nil || best == .description, parts.count == 1, name.count > 8 {
             for (term, list) in words {
                 for word in list where word.count >= 5 && !word.contains(" ") && name.hasSuffix(word) { consider(term) }
             }
-            if best == nil {
+            // `Risikobeschreibung`: a subject's description is that subject.
+            if best == .description || best == nil {
                 for (term, list) in words where [.risk, .task, .metric].contains(term) {
-                    for word in list where word.count >= 5 && !word.contains(" ") && name.hasPrefix(word) { consider(term) }
+                    if list.contains(where: { $0.count >= 5 && !$0.contains(" ") && name.hasPrefix($0) }) { best = term }
                 }
             }
         }
@@ -463,8 +464,10 @@ struct RiskLevel: Equatable {
         if TextPatterns.contains(lower, "/"), numbers.count >= 2 { scale = numbers[1] }
         if lower.hasSuffix("%"), numbers.count == 1 { scale = 100 }
         if TextPatterns.contains(lower, "×") || TextPatterns.contains(lower, "x") || TextPatterns.contains(lower, "*") {
-            if numbers.count >= 3 { return fromScore("\(numbers[2])/25") }
-            if numbers.count == 2, !TextPatterns.contains(lower, "/") { return fromScore("\(numbers[0] * numbers[1])/25") }
+            // A product of likelihood and impact: on a 1-5 scale (max 25) once it exceeds 9, else
+            // on a 1-3 scale (max 9); `P×I = 12` and `3 x 4` are medium.
+            let product = numbers.count >= 3 ? numbers[2] : numbers.count == 2 ? numbers[0] * numbers[1] : numbers[0]
+            if !TextPatterns.contains(lower, "/") { return fromScore("\(product)/\(product > 9 ? 25 : 9)") }
         }
         guard let scale, scale > 0 else { return nil }
         let ratio = value / scale
