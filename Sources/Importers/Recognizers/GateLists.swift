@@ -6,6 +6,15 @@ import PlanModel
 struct GateLists: Recognizer {
     func recognize(_ node: Node, in context: DocumentContext, into found: inout Findings) -> Bool {
         guard node.isList else { return false }
+        // `- [x] GO` / `- [ ] ROLLBACK` in a gate's section: the gate's decision, not tasks.
+        if let index = Self.decisionGate(for: node, context: context, found: found) {
+            for item in node.children {
+                let box = CheckboxPrefix.of(item: item).box
+                found.document.gates[index].decisionBoxes += box == nil ? 0 : 1
+                if let box, box.status == .done { found.document.gates[index].decision = TaskTitle.trimDecorations(TextPatterns.clean(box.rest.plainText)) }
+            }
+            return true
+        }
         if let label = context.label, let index = label.gate {
             Self.collect(node, into: &found.document.gates[index], role: .criterion)
             return true
@@ -19,6 +28,16 @@ struct GateLists: Recognizer {
             return true
         }
         return false
+    }
+
+    /// The gate whose section a list of decision boxes sits in, if every item is one.
+    static func decisionGate(for list: Node, context: DocumentContext, found: Findings) -> Int? {
+        guard ListShape.hasCheckbox(list), list.children.allSatisfy({ item in
+            let (box, spans) = CheckboxPrefix.of(item: item)
+            return box != nil && GateDecision.isOption(TextPatterns.clean((box?.rest ?? spans).plainText))
+        }) else { return nil }
+        let lines = Set(context.frames.map(\.line))
+        return found.document.gates.lastIndex { lines.contains($0.line) }
     }
 
     /// Records a gate for a label or heading and returns its index. A DELAY (no-go) list right

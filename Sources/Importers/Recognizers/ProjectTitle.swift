@@ -20,8 +20,9 @@ enum ProjectTitle {
     static func ownName(title: String?) -> String {
         guard let title else { return "(untitled)" }
         let cleaned = TaskTitle.trimDecorations(TextPatterns.clean(title))
-        let words = cleaned.split(separator: " ")
-        return words.isEmpty ? "(untitled)" : words.prefix(5).joined(separator: " ")
+        var words = Array(cleaned.split(separator: " ").prefix(5))
+        while words.count > 1, words.joined(separator: " ").count > 40 { words.removeLast() }
+        return words.isEmpty ? "(untitled)" : String(words.joined(separator: " ").prefix(40))
     }
 
     /// The part of the title that is not about the document itself, cut to its distinctive

@@ -33,6 +33,11 @@ struct RiskTable: Recognizer {
            columns.first(raid)! <= 2 {
             return readRAIDNotes(node, columns: columns, subject: raid, context: context, into: &found)
         }
+        // `| Likelihood \\ Impact | Low | Medium | High |`: a picture of the scale, not a register.
+        if columns.isMatrix, [.likelihood, .impact, .severity, .score].contains(columns.terms[0]) || RiskLists.isRiskHeading(context.headingText) {
+            found.note(node.line, "table looks like a risk matrix, not a register")
+            return true
+        }
         let identifier = columns.first(.identifier)
         let rows = Array(node.children.dropFirst())
         let idsLookLikeRisks = identifier.map { column in
@@ -44,12 +49,12 @@ struct RiskTable: Recognizer {
         } else if let description = columns.first(.description),
                   columns.has(.likelihood) || columns.has(.impact) || idsLookLikeRisks || RiskLists.isRiskHeading(context.headingText) && columns.has(.mitigation) {
             title = description
+        } else if let identifier, idsLookLikeRisks,
+                  [.mitigation, .contingency, .owner, .likelihood, .impact, .status].contains(where: columns.has) {
+            // `| Risk ID | Mitigation | Owner |`: more about risks named by id elsewhere.
+            title = identifier
         } else {
             return false
-        }
-        if columns.isMatrix {
-            found.note(node.line, "table looks like a risk matrix, not a register")
-            return true
         }
         let mitigation = columns.first(.mitigation), contingency = columns.first(.contingency)
         let likelihood = columns.first(.likelihood), impact = columns.first(.impact)
