@@ -30,15 +30,20 @@ struct HeadingFacts: Equatable {
     static let deadlineWords = ["end of", "after", "before", "until", "by", "post", "pre", "nach", "bis", "vor", "ende", "fin de",
                                 "après", "avant", "después de", "antes de", "hasta", "após", "antes", "dopo", "prima", "na", "voor"]
 
+    private static let deadlineBytes: [[UInt8]] = deadlineWords.map { Array(($0 + " ").utf8) }
+
     init(heading text: String) {
-        let bytes = TextPatterns.lowerBytes(Self.withoutDeadlines(text))
+        var bytes = TextPatterns.lowerBytes(text)
+        if Self.deadlineBytes.contains(where: { TextPatterns.findAnywhere($0, in: bytes) != nil }) {
+            bytes = TextPatterns.lowerBytes(Self.withoutDeadlines(text))
+        }
         if startsWithKeyword(bytes, Self.phaseWords), let phase = TextPatterns.label(after: Self.phaseWords, inLower: bytes) {
             let weeks = TextPatterns.number(after: ["week"], inLower: bytes)
             self.phase = PhaseLabel(label: phase.label, number: phase.number, title: TextPatterns.clean(text),
                                     firstWeek: weeks?.first, lastWeek: weeks?.last ?? weeks?.first)
         } else if let week = TextPatterns.number(after: Self.weekWords, inLower: bytes) {
             self.week = week.first
-        } else if let week = WeekWords.week(in: String(decoding: bytes, as: UTF8.self)) {
+        } else if bytes.contains(where: { $0 >= 0xE3 }), let week = WeekWords.week(in: String(decoding: bytes, as: UTF8.self)) {
             self.week = week
         }
         if let sprint = TextPatterns.number(after: Self.sprintWords, inLower: bytes) { self.sprint = sprint.first }
@@ -53,7 +58,6 @@ struct HeadingFacts: Equatable {
     /// The heading with every deadline phrase (`end of day 1`, `after phase 3`) blanked out.
     static func withoutDeadlines(_ text: String) -> String {
         let lower = text.lowercased()
-        guard deadlineWords.contains(where: { lower.contains($0 + " ") }) else { return text }
         var words = lower.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         let schedule = phaseWords + weekWords + sprintWords + dayWords
         var index = 0

@@ -51,11 +51,7 @@ struct LabelParagraph {
             default:
                 // `**Key Result:** grow weekly users from 125k to 200k`.
                 if Vocabulary.term(of: labeled.label) == .keyResult, !TextPatterns.isBlank(labeled.value) {
-                    let parsed = KeyResultText(labeled.value)
-                    var metric = MetricItem(line: paragraph.line + offset, name: parsed.name, target: parsed.target,
-                                            actual: parsed.current, week: context.week)
-                    metric.baseline = parsed.baseline
-                    found.document.metrics.append(metric)
+                    found.document.metrics.append(KeyResultText.metric(labeled.value, line: paragraph.line + offset, week: context.week))
                 }
             }
             let lineNumber = paragraph.line + offset

@@ -93,6 +93,13 @@ struct RecordSections {
     }
 
     static func read(opening text: String, line: Int, body: ArraySlice<Node>, parent: String?) -> Record? {
+        // Most headings open nothing: without a label, a subject above, or a `Type:` line first,
+        // the body is not read at all.
+        let unnumberedText = TextPatterns.leadingNumber(text)?.rest ?? text
+        if opening(text) == nil, !(unnumberedText.contains(where: \.isNumber) && subject(ofParent: parent) != nil),
+           !startsWithType(body.first) {
+            return nil
+        }
         var sink = FieldSink()
         var consumed: [Node] = []
         for block in body {
@@ -189,7 +196,8 @@ struct RecordSections {
     /// `**Field:** value`, `Field: value`, or several `Key: value` separated by two spaces.
     private static func fields(in line: [Span], into sink: inout FieldSink) -> Bool {
         let raw = line.plainText
-        guard raw.contains(":") || raw.contains("：") else { return false }
+        // `:` or the full-width `：` (EF BC 9A); most lines have neither.
+        guard raw.utf8.contains(0x3A) || raw.utf8.contains(0xBC) else { return false }
         let segments = raw.components(separatedBy: "  ").flatMap { $0.components(separatedBy: " | ") }
             .map { TextPatterns.clean($0) }.filter { !$0.isEmpty }
         let parts = segments.count > 1 && segments.allSatisfy({ $0.contains(":") || $0.contains("：") }) ? segments : [TextPatterns.clean(raw)]
@@ -220,8 +228,19 @@ struct RecordSections {
     }
 
     /// A two-column table whose first column names fields (`| Target | 200k |`).
+    /// Whether a block opens with a `Type:` field (a RAID entry).
+    private static func startsWithType(_ block: Node?) -> Bool {
+        guard let block else { return false }
+        let paragraph = block.isParagraph ? block : block.isList ? block.children.first?.children.first : nil
+        guard let first = paragraph?.spans.lines.first else { return false }
+        let text = TextPatterns.clean(first.plainText)
+        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
+        return isTypeLabel(String(text[..<colon]).trimming(" *_"))
+    }
+
     private static func isTypeLabel(_ key: String) -> Bool {
-        ["type", "typ", "tipo", "type d'entrée", "类型", "類型", "種別", "유형"].contains(Vocabulary.normalize(key))
+        guard key.count <= 16 else { return false }
+        return ["type", "typ", "tipo", "type d'entrée", "类型", "類型", "種別", "유형"].contains(Vocabulary.normalize(key))
     }
 
     private static func fieldTable(_ table: Node, into sink: inout FieldSink) -> Bool {
@@ -252,11 +271,9 @@ struct RecordSections {
             RiskLevels.assign(stated, to: &risk, context: context)
             found.add(risk)
         case .keyResult:
-            let parsed = KeyResultText(record.title)
-            var metric = MetricItem(line: record.line, name: parsed.name, target: fields[.target] ?? parsed.target,
-                                    actual: fields[.actual] ?? parsed.current, stated: fields[.status], week: context.week)
-            metric.baseline = fields[.baseline] ?? parsed.baseline
-            found.document.metrics.append(metric)
+            found.document.metrics.append(KeyResultText.metric(record.title, line: record.line, week: context.week,
+                                                               target: fields[.target], actual: fields[.actual],
+                                                               baseline: fields[.baseline], stated: fields[.status]))
         case .task:
             let status = fields[.status].flatMap(StatusVocabulary.status(of:)) ?? (fields[.doneDate] != nil ? .done : .planned)
             var task = TaskItem(line: record.line, title: record.title,
@@ -278,6 +295,16 @@ struct KeyResultText {
     var baseline: String?
     var target: String?
     var current: String?
+
+    /// The metric a key result states; fields written beside it win over its own words.
+    static func metric(_ text: String, line: Int, week: Int?, target: String? = nil, actual: String? = nil,
+                       baseline: String? = nil, stated: String? = nil) -> MetricItem {
+        let parsed = KeyResultText(text)
+        var metric = MetricItem(line: line, name: parsed.name, target: target ?? parsed.target, actual: actual ?? parsed.current,
+                                stated: stated, week: week)
+        metric.baseline = baseline ?? parsed.baseline
+        return metric
+    }
 
     init(_ text: String) {
         name = text

@@ -1,3 +1,4 @@
+import Foundation
 import PlanModel
 
 /// The words planq reads in column headers, field labels, headings, level cells and status
@@ -244,8 +245,38 @@ enum Vocabulary {
         scalar.value >= 0x2190 && scalar.value <= 0x2BFF || scalar.value >= 0x1F000 || scalar.value == 0xFE0F || scalar.value == 0x200D
     }
 
+    /// Headers and labels repeat across documents (`Status`, `Owner`): answers are cached,
+    /// process-wide, behind a lock (documents are recognized in parallel).
+    private final class Cache<Key: Hashable, Value>: @unchecked Sendable {
+        private var entries: [Key: Value] = [:]
+        private let lock = NSLock()
+
+        func value(_ key: Key, _ compute: () -> Value) -> Value {
+            lock.lock()
+            if let known = entries[key] {
+                lock.unlock()
+                return known
+            }
+            lock.unlock()
+            let value = compute()
+            lock.lock()
+            if entries.count > 100_000 { entries.removeAll(keepingCapacity: true) }
+            entries[key] = value
+            lock.unlock()
+            return value
+        }
+    }
+
+    private static let termCache = Cache<String, Term?>()
+    private struct MentionKey: Hashable { let text: String; let term: Term }
+    private static let mentionCache = Cache<MentionKey, Bool>()
+
     /// The term a header or label names, or nil.
     static func term(of header: String) -> Term? {
+        termCache.value(header) { computeTerm(of: header) }
+    }
+
+    private static func computeTerm(of header: String) -> Term? {
         let name = normalize(header)
         guard !name.isEmpty else { return nil }
         if let exact = phrases[name] { return exact }
@@ -293,18 +324,43 @@ enum Vocabulary {
 
     /// Whether `text` contains one of `term`'s words: as a whole word, or anywhere for CJK.
     static func mentions(_ text: String, _ term: Term) -> Bool {
-        let name = normalize(text)
-        let parts = Set(name.split { !$0.isLetter && !$0.isNumber && $0 != "'" }.map(String.init))
-        for word in words[term] ?? [] {
-            if word.unicodeScalars.contains(where: isCJK) {
-                if name.contains(word) { return true }
-            } else if word.contains(" ") {
-                if TextPatterns.find(Array(word.utf8), in: Array(name.utf8)) != nil { return true }
-            } else if parts.contains(word) {
-                return true
+        mentionCache.value(MentionKey(text: text, term: term)) { computeMentions(text, term) }
+    }
+
+    /// Each term's words, split by how they match: whole words, phrases (bytes), CJK (bytes).
+    private struct MentionWords {
+        var words: Set<String> = []
+        var phrases: [[UInt8]] = []
+        var cjk: [[UInt8]] = []
+    }
+
+    private static let mentionWords: [Term: MentionWords] = {
+        var result: [Term: MentionWords] = [:]
+        for (term, list) in words {
+            var entry = MentionWords()
+            for word in list {
+                if word.unicodeScalars.contains(where: isCJK) {
+                    entry.cjk.append(Array(word.utf8))
+                } else if word.contains(" ") {
+                    entry.phrases.append(Array(word.utf8))
+                } else {
+                    entry.words.insert(word)
+                }
             }
+            result[term] = entry
         }
-        return false
+        return result
+    }()
+
+    private static func computeMentions(_ text: String, _ term: Term) -> Bool {
+        guard let entry = mentionWords[term] else { return false }
+        let name = normalize(text)
+        let bytes = Array(name.utf8)
+        if bytes.contains(where: { $0 >= 0xE3 }), entry.cjk.contains(where: { TextPatterns.findAnywhere($0, in: bytes) != nil }) {
+            return true
+        }
+        if entry.phrases.contains(where: { TextPatterns.find($0, in: bytes) != nil }) { return true }
+        return name.split { !$0.isLetter && !$0.isNumber && $0 != "'" }.contains { entry.words.contains(String($0)) }
     }
 }
 
