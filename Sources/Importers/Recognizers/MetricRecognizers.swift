@@ -25,8 +25,10 @@ struct MetricTable: Recognizer {
                 return text.isEmpty ? nil : text
             }
             guard let metricName = cell(name).map(TaskTitle.trimDecorations), !TextPatterns.isBlank(metricName) else { continue }
+            // `🟢/🟡/🔴` in a status cell is the template's legend, not a stated status.
+            let stated = cell(status).flatMap { StatusVocabulary.isLegend($0) ? nil : $0 }
             var metric = MetricItem(line: row.line, name: metricName, target: cell(target), actual: cell(actual),
-                                    stated: cell(status), measurement: cell(measurement), week: context.week)
+                                    stated: stated, measurement: cell(measurement), week: context.week)
             metric.baseline = cell(baseline)
             Self.checkStatedStatus(metric, into: &found)
             found.document.metrics.append(metric)

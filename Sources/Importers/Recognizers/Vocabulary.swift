@@ -614,6 +614,12 @@ enum StatusVocabulary {
     static func isLegend(_ text: String) -> Bool {
         let parts = text.split { $0 == "|" || $0 == "/" || $0 == "," || $0 == "·" || $0 == "｜" }
         guard parts.count >= 2 else { return false }
-        return parts.filter { status(of: String($0)) != nil }.count >= 2
+        let stated = parts.filter { status(of: String($0)) != nil }
+        // Three statuses side by side, or two written as symbols (`⬜ 예정 / ✅ 완료`); `In progress /
+        // blocked` is one status with a remark.
+        if stated.count >= 3 { return true }
+        return stated.count == 2 && stated.allSatisfy { part in
+            part.trimming(" ").unicodeScalars.first.map { Vocabulary.isDecoration($0) || $0 == "[" } ?? false
+        }
     }
 }

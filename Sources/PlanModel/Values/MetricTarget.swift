@@ -127,6 +127,8 @@ public struct Quantity: Equatable, Sendable {
     static func isBlank(_ text: String) -> Bool {
         let lower = text.lowercased()
         if lower.isEmpty || lower == "tbd" || lower == "n/a" || lower == "-" || lower == "—" || lower == "?" { return true }
+        // `___/5`, `___min`, `___%`: a blank to fill in, with its unit.
+        if lower.hasPrefix("__") { return true }
         return lower.allSatisfy { $0 == "_" || $0 == "-" || $0 == " " || $0 == "." || $0 == "%" }
     }
 
