@@ -142,6 +142,30 @@ import PlanModel
         #expect(findings.tasks.first?.owners.map(\.name) == ["小王"])
     }
 
+    @Test(arguments: [
+        ("### ❌ Bloqueadores:", NoteItem.Kind.blocker), ("## Lecciones aprendidas", .lesson), ("## Erkenntnisse", .lesson),
+        ("## Was lief gut?", .wentWell), ("## À améliorer", .toImprove), ("## Próximos pasos", .nextStep),
+        ("## 暂不处理但需记住", .deferred), ("## 决策", .decision), ("## 次にやること（優先順）", .nextStep), ("## 다음 단계", .nextStep),
+    ])
+    func noteHeadings(heading: String, kind: NoteItem.Kind) {
+        let notes = recognize("\(heading)\n- Keep the importer small\n").notes
+        #expect(notes.map(\.kind) == [kind], "\(heading)")
+    }
+
+    @Test func emptyListsTemplatePromptsAndTitleWordsGiveNoNotes() {
+        let notes = recognize("""
+            ## Bloqueadores
+            - Ninguno identificado
+            ## ブロッカー
+            - なし
+            ## Was lief gut?
+            - [Effizientes Arbeiten]
+            # 구조 결정 알고리즘 개발
+            - 논문 제출
+            """).notes
+        #expect(notes.isEmpty)
+    }
+
     @Test func headerPrecedence() {
         #expect(Vocabulary.term(of: "Risk Owner") == .owner)
         #expect(Vocabulary.term(of: "Risk Description") == .risk)

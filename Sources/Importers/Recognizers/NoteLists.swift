@@ -11,6 +11,8 @@ struct NoteLists: Recognizer {
         let kind = context.label.map { Self.kind(of: $0.text) }
             ?? context.headingText.flatMap(Self.kind(of:))
             ?? context.parentHeadingText.flatMap { Self.kind(of: $0) == .lesson ? nil : Self.kind(of: $0) }
+        // A decision under a go/no-go heading is the gate's ballot, not a decision taken.
+        if kind == .decision, context.headingPath.contains(where: { GatePattern.namesDecision($0.lowercased()) }) { return false }
         if let kind {
             collect(node, kind: kind, week: context.week, into: &found)
             return true
@@ -28,24 +30,34 @@ struct NoteLists: Recognizer {
         for item in list.children {
             let text = TaskTitle.trimDecorations(TextPatterns.clean((item.children.first { $0.isParagraph }?.spans.lines.first ?? []).plainText))
             guard !text.isEmpty, !TextPatterns.isBlank(text) else { continue }
-            let lower = text.lowercased()
-            if lower == "none" || lower.hasPrefix("none ") || lower.hasPrefix("none.") { continue }
+            // `[Went well 1]`: a template's prompt, written in brackets.
+            if text.hasPrefix("["), text.hasSuffix("]") { continue }
+            if Self.saysNone(text) { continue }
             found.document.notes.append(NoteItem(line: item.line, kind: kind, text: text, week: week))
         }
     }
 
-    /// The kind of note a heading or label announces.
+    /// `None`, `None identified`, `Ninguno identificado`, `Keine`, `なし`: the list says it is empty.
+    static func saysNone(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        let first = lower.split { !$0.isLetter }.first.map(String.init) ?? lower
+        let words: Set<String> = ["none", "nothing", "n/a", "keine", "kein", "nichts", "aucun", "aucune", "rien", "ninguno", "ninguna",
+                                  "nada", "nenhum", "nenhuma", "nessuno", "nessuna", "geen", "niets", "inga", "ingen", "inget", "brak",
+                                  "żadne", "无", "無", "なし", "特になし", "없음"]
+        return words.contains(first) || words.contains(lower.trimming(" .。")) || lower.hasPrefix("无") || lower.hasPrefix("なし")
+    }
+
+    /// The kind of note a heading or label announces, in any supported language.
     static func kind(of heading: String) -> NoteItem.Kind? {
         let lower = heading.lowercased()
         func has(_ word: String) -> Bool { TextPatterns.contains(lower, word) }
-        if has("blocker") || has("impediment") { return .blocker }
-        if has("went well") || has("wins") || has("successes") || has("what worked") { return .wentWell }
-        if has("to improve") || has("could be improved") || has("didn't go well") || has("did not go well") || has("went wrong")
-            || has("challenges") { return .toImprove }
-        if has("lessons") || has("learned") || has("insights") || has("learnings") { return .lesson }
-        if has("decision") && !has("go/no-go") && !has("decision point") { return .decision }
-        if has("deferred") || has("scope cut") || has("out of scope") || has("post-launch") { return .deferred }
-        if has("next step") || has("next session") || has("follow-up") || has("follow up") { return .nextStep }
+        if has("go/no-go") || has("decision point") || has("decision matrix") { return nil }
+        // CJK words match inside a heading only when they are most of it (`决策`, `经验教训`), not a
+        // word of a longer title (`구조 결정 알고리즘`: a structure-decision algorithm).
+        let short = heading.filter { $0.isLetter }.count
+        for (kind, words) in Vocabulary.noteHeadings where words.contains(where: { word in
+            has(word) && (!word.unicodeScalars.contains(where: Vocabulary.isCJK) || short <= word.count + 5)
+        }) { return kind }
         return nil
     }
 }

@@ -198,6 +198,31 @@ enum Vocabulary {
         .objective: ["objective", "objectives", "ziel", "objectif", "objetivo", "obiettivo", "doelstelling", "mål", "cel", "目标", "目標", "목표"],
     ]
 
+    /// Heading and label words that announce notes, checked in this order (a "lessons learned"
+    /// heading is lessons, not "learned" anything else).
+    static let noteHeadings: [(NoteItem.Kind, [String])] = [
+        (.blocker, ["blocker", "impediment", "blockers", "blockiert", "blocker", "hindernisse", "bloqueur", "bloquants", "bloqueador",
+                    "bloqueadores", "impedimento", "bloccanti", "blokkade", "blokkering", "blokady", "阻塞", "障碍", "障礙", "ブロッカー",
+                    "阻害要因", "차단", "블로커", "장애물"]),
+        (.wentWell, ["went well", "wins", "successes", "what worked", "lief gut", "was lief gut", "ce qui a bien marché", "qué salió bien",
+                     "lo que salió bien", "o que correu bem", "o que deu certo", "cosa è andato bene", "ging goed", "gick bra", "gikk bra",
+                     "gik godt", "co poszło dobrze", "做得好", "良かった点", "잘한 점"]),
+        (.toImprove, ["to improve", "could be improved", "didn't go well", "did not go well", "went wrong", "challenges", "verbessert",
+                      "verbesserung", "à améliorer", "a mejorar", "por mejorar", "a melhorar", "da migliorare", "kan beter", "förbättra",
+                      "forbedre", "do poprawy", "待改进", "待改進", "改善点", "개선할 점"]),
+        (.lesson, ["lessons", "learned", "insights", "learnings", "erkenntnisse", "gelernt", "lektionen", "leçons", "enseignements",
+                   "lecciones", "aprendizajes", "lições", "aprendizados", "lezioni", "geleerde lessen", "lärdomar", "lærdom", "erfaringer",
+                   "wnioski", "经验教训", "經驗教訓", "教训", "学び", "教訓", "振り返り", "교훈", "배운 점"]),
+        (.decision, ["decision", "entscheidung", "décision", "decisión", "decisiones", "decisão", "decisões", "decisione", "besluit",
+                     "beslut", "beslutning", "decyzj", "决策", "決策", "决定", "決定事項", "결정"]),
+        (.deferred, ["deferred", "scope cut", "out of scope", "post-launch", "verschoben", "zurückgestellt", "außerhalb des umfangs",
+                     "reporté", "hors périmètre", "aplazado", "fuera de alcance", "adiado", "fora do escopo", "rinviato", "fuori ambito",
+                     "uitgesteld", "buiten scope", "utanför", "odłożone", "暂缓", "暫緩", "暂不处理", "延期", "見送り", "보류"]),
+        (.nextStep, ["next step", "next session", "follow-up", "follow up", "nächste schritte", "prochaines étapes", "próximos pasos",
+                     "próximos passos", "prossimi passi", "volgende stappen", "nästa steg", "neste steg", "næste skridt", "następne kroki",
+                     "下一步", "后续", "後續", "次にやること", "次のステップ", "今後", "다음 단계", "향후"]),
+    ]
+
     /// Phrase → term, exact whole-header matches, built once.
     private static let phrases: [String: Term] = {
         var result: [String: Term] = [:]
