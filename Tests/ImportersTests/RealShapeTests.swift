@@ -242,10 +242,23 @@ import PlanModel
         #expect(findings.gates.count == 1)
         let gate = findings.gates[0]
         #expect(gate.title == "GATE G1 — Pre-cutover checks" && gate.line == 3)
+        #expect(gate.kind == .phase && gate.phase == 1)
         #expect(gate.criteria.map(\.text) == ["Backups verified", "Rollback rehearsed"])
         #expect(gate.criteria.map(\.status) == [.met, .unmet])
         #expect(gate.decision == "GO" && gate.checkboxCount == 2)
         #expect(findings.tasks.isEmpty)
+    }
+
+    @Test func numberedStageGates() {
+        let gates = recognize("""
+            ### G2: Launch readiness
+            - [ ] Load test passed
+            ### Gate 3 - Hypercare exit
+            - [x] No P1 incidents for a week
+            """).gates
+        #expect(gates.map(\.kind) == [.phase, .phase])
+        #expect(gates.map(\.phase) == [2, 3])
+        #expect(gates.map { $0.criteria.count } == [1, 1])
     }
 
     @Test func goNoGoDecisionsAreOneGatePerDocumentAndSprint() {

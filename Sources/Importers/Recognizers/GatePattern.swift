@@ -28,7 +28,7 @@ struct GatePattern: Equatable {
     }
 
     /// Words one of which every gate label or heading contains: a cheap first test.
-    private static let cues: [[UInt8]] = (["gate", "criteria", "rollback", "revert", " if", "no-go", "nogo", "no go", "kriterien", "critères",
+    private static let cues: [[UInt8]] = (["g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8", "g9", "g0", "gate", "criteria", "rollback", "revert", " if", "no-go", "nogo", "no go", "kriterien", "critères",
                                            "criterios", "critérios", "criteri", "kryteria", "标准", "標準", "条件", "基準", "기준"]).map { Array($0.utf8) }
 
     /// `go/no-go`, `go-no-go`, `go / no-go`, `go or no-go`, `go/nogo`.
@@ -67,6 +67,18 @@ struct GatePattern: Equatable {
         } else if Self.successPhrases.contains(where: { lower.hasPrefix($0) || lower.hasSuffix($0) }) {
             kind = .exit
             needsSchedule = true
+        } else if first.count >= 2, first.first == "g", first.dropFirst().allSatisfy(\.isNumber), words.count > 1 || text.hasSuffix(":") {
+            // `G1 — Design review`, `### G2: Launch readiness`: a numbered stage gate.
+            kind = .phase
+            self.week = stated
+            self.phase = phase ?? Int(first.dropFirst())
+            return
+        } else if first == "gate", words.count > 1, let number = Int(words[1].hasPrefix("g") ? String(words[1].dropFirst()) : words[1]) {
+            // `GATE G1 — Pre-cutover checks`, `Gate 2: Beta`: the gate of that number.
+            kind = .phase
+            self.week = stated
+            self.phase = phase ?? number
+            return
         } else if hasGateWord, first == "final" {
             kind = .final
         } else if hasGateWord, first == "phase" {
