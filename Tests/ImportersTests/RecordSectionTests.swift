@@ -118,6 +118,7 @@ import PlanModel
 
     @Test func keyResultsAsLabelsListsAndFieldTables() {
         let findings = recognize("""
+            # Vega OKRs 2027
             **Key Result:** grow paid teams from 40 to 60 (current is 48)
 
             ## 🎯 Key Results
@@ -135,6 +136,25 @@ import PlanModel
         #expect(findings.metrics[0].target == "60" && findings.metrics[0].actual == "48" && findings.metrics[0].baseline == "40")
         #expect(findings.metrics[2].target == "3%")
         #expect(findings.metrics[3].target == "1 s" && findings.metrics[3].actual == "3 s")
+    }
+
+    /// `R1` in a spec is a requirement; `Key Results` in a paper are findings.
+    @Test func requirementsAndFindingsAreNoRisksOrMetrics() {
+        let findings = recognize("""
+            # Watch History PRD
+            ## Requirements
+            ### R1: Movie watch toggle
+            **States:** watched, unwatched
+            **Owner:** Ana
+            | ID | Description | Priority |
+            |----|-------------|----------|
+            | R2 | Episode progress | High |
+            ## Key Results
+            - Returns beat the index by 4.1%
+            **Key Result:** Net annualized real return = 4.1%
+            """)
+        #expect(findings.risks.isEmpty)
+        #expect(findings.metrics.filter { $0.name.contains("Returns") || $0.name.contains("annualized") }.isEmpty)
     }
 
     @Test func aSectionWithoutFieldsIsNoRecord() {

@@ -50,7 +50,8 @@ struct LabelParagraph {
                 }
             default:
                 // `**Key Result:** grow weekly users from 125k to 200k`.
-                if Vocabulary.term(of: labeled.label) == .keyResult, !TextPatterns.isBlank(labeled.value) {
+                if Vocabulary.term(of: labeled.label) == .keyResult, !TextPatterns.isBlank(labeled.value),
+                   KeyResultLists.inOKRContext(context, title: found.document.title) || KeyResultText(labeled.value).target != nil {
                     found.document.metrics.append(KeyResultText.metric(labeled.value, line: paragraph.line + offset, week: context.week))
                 }
             }

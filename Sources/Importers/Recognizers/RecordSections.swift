@@ -169,6 +169,13 @@ struct RecordSections {
             needsWorkFields = true
         }
         guard let subject else { return nil }
+        // `R1` names risks in a register and requirements in a spec: without a risk heading above,
+        // the fields must say it is a risk.
+        if subject == .risk, let label = opening(text).map({ _ in lead }), !RiskTable.isUnambiguousRiskID(label),
+           !Vocabulary.mentions(label, .risk), !RiskLists.isRiskHeading(parent),
+           ![.likelihood, .impact, .severity, .score, .mitigation, .contingency].contains(where: { fields[$0] != nil }) {
+            return nil
+        }
         let workFields: [Vocabulary.Term] = [.status, .owner, .due, .doneDate, .estimate, .likelihood, .impact, .severity, .target]
         if needsWorkFields, !workFields.contains(where: { fields[$0] != nil }) { return nil }
         if subject == .task, let description = fields[.description], title.count <= 12 {

@@ -47,7 +47,8 @@ struct RiskTable: Recognizer {
         if let risk = columns.first(.risk) {
             title = risk
         } else if let description = columns.first(.description),
-                  columns.has(.likelihood) || columns.has(.impact) || idsLookLikeRisks || RiskLists.isRiskHeading(context.headingText) && columns.has(.mitigation) {
+                  columns.has(.likelihood) || columns.has(.impact) || columns.has(.mitigation)
+                    && (idsLookLikeRisks || RiskLists.isRiskHeading(context.headingText)) {
             title = description
         } else if let identifier, idsLookLikeRisks,
                   [.mitigation, .contingency, .owner, .likelihood, .impact, .status].contains(where: columns.has) {
@@ -77,6 +78,12 @@ struct RiskTable: Recognizer {
             found.add(risk)
         }
         return true
+    }
+
+    /// `RISK-003`, `RSK-2`: an id that can only name a risk (`R1` also names requirements).
+    static func isUnambiguousRiskID(_ text: String) -> Bool {
+        let upper = text.uppercased()
+        return (upper.hasPrefix("RISK") || upper.hasPrefix("RSK")) && upper.contains(where: \.isNumber) && upper.count <= 16
     }
 
     /// `R1`, `R-01`, `RISK-003`, `CR-01`, `R-AT3-01`: an id that names a risk.
