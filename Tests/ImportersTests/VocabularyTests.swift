@@ -87,7 +87,7 @@ import PlanModel
     @Test(arguments: [
         ("## Week 3", 3), ("## Woche 3: Tests", 3), ("### KW 12-13", 12), ("## Semana 2", 2), ("## Semaine 4 — bilan", 4),
         ("## Settimana 5", 5), ("## 第3周 测试", 3), ("## 第2週", 2), ("## 3주차", 3), ("## Sprint 2 (KW 5-6)", 5),
-        ("### Week 4 (Mar 3 - Mar 9) ###", 4), ("## Tydzień 6", 6), ("## Vecka 7", 7),
+        ("### Week 4 (Mar 3 - Mar 9) ###", 4), ("## Tydzień 6", 6), ("## Vecka 7", 7), ("## Uke 8", 8), ("## Uge 9", 9), ("## Week 10 (nl)", 10),
     ])
     func weekHeadings(heading: String, week: Int) {
         let tasks = recognize("\(heading)\n- [ ] Something\n").tasks
