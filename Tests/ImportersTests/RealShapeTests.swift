@@ -275,6 +275,23 @@ import PlanModel
         #expect(findings.tasks.map(\.title) == ["Ship the importer"])
     }
 
+    @Test func aDefinitionOfDoneInsideAGoNoGoDocumentIsItsCriteria() {
+        let gates = recognize("""
+            # Sprint 1 GO/NO-GO Criteria
+            **Gate Review Date:** 2026-06-03
+            ## Definition of Done
+            A ticket is closed when all of these hold:
+            - ✅ Build passes with no warnings
+            - ✅ Docs updated
+            ## Deliverables
+            - [ ] Ship the importer
+            """).gates
+        #expect(gates.count == 1)
+        #expect(gates.first?.kind == .go && gates.first?.line == 1)
+        #expect(gates.first?.criteria.map(\.text) == ["Build passes with no warnings", "Docs updated"])
+        #expect(gates.first?.criteria.allSatisfy { $0.role == .criterion && $0.status == .unknown } == true)
+    }
+
     @Test func successCriteriaCloseTheSprintTheySitUnder() {
         let findings = recognize("""
             ## Sprint 3
@@ -285,10 +302,15 @@ import PlanModel
             ## About
             ### Success Criteria
             - Users like it
+
+            ## Sprint 4
+            **Definition of Done:**
+            - [ ] Reviewed by a second engineer
             """)
-        #expect(findings.gates.count == 1)
-        #expect(findings.gates[0].kind == .exit)
+        #expect(findings.gates.count == 2)
+        #expect(findings.gates.map(\.kind) == [.exit, .exit])
         #expect(findings.gates[0].criteria.map(\.status) == [.unmet, .met])
+        #expect(findings.gates[1].criteria.map(\.text) == ["Reviewed by a second engineer"])
         #expect(findings.tasks.isEmpty)
     }
 

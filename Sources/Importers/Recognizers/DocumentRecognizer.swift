@@ -124,19 +124,11 @@ private struct Walker {
         return true
     }
 
-    struct PendingDecision {
-        let gate: GateItem
-        let level: Int
-        let gatesBefore: Int
-    }
-
-    var pendingDecision: PendingDecision?
-
     /// Records the pending go/no-go heading as a gate when its section ended without one.
     mutating func flushDecision(atLevel level: Int) {
-        guard let pending = pendingDecision, level <= pending.level else { return }
+        guard let pending = found.pendingDecision, level <= pending.level else { return }
         if found.document.gates.count == pending.gatesBefore { found.add(pending.gate, decision: true) }
-        pendingDecision = nil
+        found.pendingDecision = nil
     }
 
     private mutating func enter(heading node: Node, level: Int) {
@@ -146,8 +138,8 @@ private struct Walker {
         context.enter(heading: text, level: level, line: node.line)
         // A heading that names a go/no-go decision is that gate, unless its section holds the
         // gate's own lists (`## Go/No-Go` over `### GO to Launch If:`).
-        if let pattern = context.headingGate, pattern.isDecision, pendingDecision == nil {
-            pendingDecision = PendingDecision(gate: GateItem(line: node.line, kind: .go, title: text.trimming(" :"),
+        if let pattern = context.headingGate, pattern.isDecision, found.pendingDecision == nil {
+            found.pendingDecision = Findings.PendingDecision(gate: GateItem(line: node.line, kind: .go, title: text.trimming(" :"),
                                                              week: pattern.week ?? context.week, phase: pattern.phase ?? context.phase?.number),
                                               level: level, gatesBefore: found.document.gates.count)
         }

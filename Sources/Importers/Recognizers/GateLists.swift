@@ -23,7 +23,7 @@ struct GateLists: Recognizer {
             let line = context.frames.last?.line ?? node.line
             let index = found.document.gates.lastIndex { $0.line == line }
                 ?? Self.open(pattern, title: heading, value: "", line: line, context: context, into: &found)
-            let role: GateItem.CriterionRole = found.document.gates[index].line == line || pattern.isDecision ? .criterion : .condition
+            let role: GateItem.CriterionRole = found.document.gates[index].line == line || pattern.isDecision || pattern.needsSchedule ? .criterion : .condition
             Self.collect(node, into: &found.document.gates[index], role: role)
             return true
         }
@@ -45,6 +45,12 @@ struct GateLists: Recognizer {
     @discardableResult
     static func open(_ pattern: GatePattern, title: String, value: String, line: Int, context: DocumentContext,
                      into found: inout Findings) -> Int {
+        // A sprint's Definition of Done or success criteria inside its go/no-go section are
+        // that decision's criteria.
+        if pattern.needsSchedule, let pending = found.pendingDecision {
+            found.pendingDecision = nil
+            return found.add(pending.gate, decision: true)
+        }
         if pattern.kind == .noGo, let go = found.document.gates.lastIndex(where: { $0.kind == .go }),
            !found.document.gates[go].criteria.contains(where: { $0.role == .condition }) {
             return go

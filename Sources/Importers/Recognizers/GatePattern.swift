@@ -19,7 +19,10 @@ struct GatePattern: Equatable {
                               "出口标准", "准出标准", "退出标准", "完了条件", "終了条件", "종료 기준", "완료 기준"]
     static let successPhrases = ["success criteria", "erfolgskriterien", "critères de succès", "criterios de éxito", "critérios de sucesso",
                                  "criteri di successo", "succescriteria", "framgångskriterier", "suksesskriterier", "kryteria sukcesu",
-                                 "成功标准", "成功標準", "成功基準", "성공 기준"]
+                                 "成功标准", "成功標準", "成功基準", "성공 기준",
+                                 "definition of done", "definición de hecho", "definición de terminado", "définition de fini",
+                                 "définition de terminé", "definição de pronto", "definizione di fatto", "完成的定义", "完成定义",
+                                 "完了の定義", "완료 정의"]
 
     /// Whether the gate this pattern names applies where it stands.
     func applies(in context: DocumentContext) -> Bool {
@@ -29,7 +32,8 @@ struct GatePattern: Equatable {
 
     /// Words one of which every gate label or heading contains: a cheap first test.
     private static let cues: [[UInt8]] = (["g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8", "g9", "g0", "gate", "criteria", "rollback", "revert", " if", "no-go", "nogo", "no go", "kriterien", "critères",
-                                           "criterios", "critérios", "criteri", "kryteria", "标准", "標準", "条件", "基準", "기준"]).map { Array($0.utf8) }
+                                           "criterios", "critérios", "criteri", "kryteria", "标准", "標準", "条件", "基準", "기준",
+                                           "definition", "definición", "définition", "definição", "definizione", "定义", "定義", "정의"]).map { Array($0.utf8) }
 
     /// `go/no-go`, `go-no-go`, `go / no-go`, `go or no-go`, `go/nogo`.
     static func namesDecision(_ lower: String) -> Bool {
@@ -46,7 +50,8 @@ struct GatePattern: Equatable {
         // `Gate Decision Matrix`, `Gate legend`: a picture of the options, not a gate.
         if words.contains(where: { ["matrix", "legend", "template", "scale", "matrice", "matriz"].contains($0) }) { return nil }
         // `Gate Review Date:`, `Gate Owner:` are fields about a gate, not one.
-        if let term = Vocabulary.term(of: text), [.due, .doneDate, .owner, .status].contains(term) { return nil }
+        if words.contains(where: { $0 == "gate" || $0 == "gates" }), let term = Vocabulary.term(of: text),
+           [.due, .doneDate, .owner, .status].contains(term) { return nil }
         let stated = TextPatterns.number(after: ["week"], in: lower)?.first
         let phase = TextPatterns.number(after: ["phase"], in: lower)?.first
         let hasGateWord = words.contains { $0 == "gate" || $0 == "gates" }

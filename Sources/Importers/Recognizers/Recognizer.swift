@@ -61,6 +61,17 @@ struct Findings {
         return document.gates.count - 1
     }
 
+    /// A go/no-go heading whose section is being read: its gate is recorded when the section
+    /// ends without gates of its own, or when a sprint's Definition of Done or success criteria
+    /// inside it turn out to be its criteria.
+    struct PendingDecision {
+        let gate: GateItem
+        let level: Int
+        let gatesBefore: Int
+    }
+
+    var pendingDecision: PendingDecision?
+
     /// Lines of the go/no-go decision gates found so far.
     var decisionLines: Set<Int> = []
 
