@@ -109,6 +109,19 @@ import PlanModel
         #expect(findings.notes.map(\.line) == [8, 12])
     }
 
+    @Test func headingsOverRisksAndMitigationsListRisks() {
+        let risks = recognize("""
+            ## Risiken und Maßnahmen
+            - Lieferant fällt aus (Hoch)
+            ## リスクと対策
+            - 文字化け再発
+            ## Risk Mitigation Strategies
+            - Pair on every migration
+            """).risks
+        #expect(risks.map(\.title) == ["Lieferant fällt aus", "文字化け再発"])
+        #expect(risks.map(\.severity) == [.high, .unknown])
+    }
+
     @Test func inlineRiskLevels() {
         let risks = recognize("""
             ## Risks

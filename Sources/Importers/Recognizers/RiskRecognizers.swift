@@ -211,9 +211,15 @@ struct RiskLists: Recognizer {
         }
     }
 
+    /// `Risks`, `Risiken und Maßnahmen`, `Risks & Mitigations`, `リスクと対策`: a heading over risks.
+    /// `Risk Mitigation Strategies` is over mitigations.
     static func isRiskHeading(_ heading: String?) -> Bool {
         guard let heading, Vocabulary.mentions(heading, .risk) || TextPatterns.contains(heading.lowercased(), "risk") else { return false }
-        return !Vocabulary.mentions(heading, .mitigation) && !TextPatterns.contains(heading.lowercased(), "approach")
+        let lower = heading.lowercased()
+        if TextPatterns.contains(lower, "approach") { return false }
+        guard Vocabulary.mentions(heading, .mitigation) else { return true }
+        let conjunctions = [" and ", " & ", " y ", " und ", " et ", " e ", " en ", " och ", " og ", " i ", " oraz ", "と", "和", "与", "及", " 및 ", "/"]
+        return conjunctions.contains { TextPatterns.contains(lower, $0) }
     }
 
     /// The level a risk heading above names (`### Medium Risk ⚠️`, `## High Priority Risks —

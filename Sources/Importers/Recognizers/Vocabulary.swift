@@ -48,6 +48,7 @@ enum Vocabulary {
             "responsável", "responsáveis", "dono", "atribuído a", "responsabile", "incaricato", "assegnato a",
             "eigenaar", "verantwoordelijke", "toegewezen aan", "ansvarig", "ansvarlig", "ägare", "eier", "ejer",
             "odpowiedzialny", "odpowiedzialna", "osoba odpowiedzialna", "właściciel", "wykonawca",
+            "wer", "qui", "quién", "quem", "chi", "vem", "kto", "谁", "誰",
             "负责人", "負責人", "负责", "負責", "责任人", "責任人", "担当者", "担当", "責任者", "담당자", "담당", "책임자",
         ],
         .status: [
@@ -149,6 +150,7 @@ enum Vocabulary {
             "risk", "risks", "risk description", "risk item", "threat", "risiko", "risiken", "risque", "risques",
             "riesgo", "riesgos", "risco", "riscos", "rischio", "rischi", "risico", "risico's", "risk",
             "risiko", "risici", "ryzyko", "zagrożenie", "风险", "風險", "风险项", "リスク", "위험", "리스크",
+            "hazard", "hazards", "gefahr", "gefährdung", "danger", "peligro", "perigo", "pericolo", "危险", "危険", "ハザード",
         ],
         .issue: [
             "issue", "issues", "problem", "problems", "problème", "problèmes", "problema", "problemas",
