@@ -47,8 +47,14 @@ struct NoteLists: Recognizer {
         return words.contains(first) || words.contains(lower.trimming(" .。")) || lower.hasPrefix("无") || lower.hasPrefix("なし")
     }
 
+    private static let kinds = Vocabulary.Cache<String, NoteItem.Kind?>()
+
     /// The kind of note a heading or label announces, in any supported language.
     static func kind(of heading: String) -> NoteItem.Kind? {
+        kinds.value(heading) { computeKind(of: heading) }
+    }
+
+    private static func computeKind(of heading: String) -> NoteItem.Kind? {
         let lower = heading.lowercased()
         func has(_ word: String) -> Bool { TextPatterns.contains(lower, word) }
         if has("go/no-go") || has("decision point") || has("decision matrix") { return nil }

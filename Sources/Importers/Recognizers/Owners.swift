@@ -33,7 +33,8 @@ enum Owners {
     static func names(in text: String) -> [String] {
         // `Ana and Ben`, `Santiago y Salomé`, `Anna und Jan`, `张三、李四`: conjunctions join names.
         var joined = " " + text + " "
-        for word in [" and ", " y ", " und ", " et ", " e ", " en ", " och ", " og ", " i ", " oraz ", "、", " 및 "] {
+        for word in [" and ", " y ", " und ", " et ", " e ", " en ", " och ", " og ", " i ", " oraz ", "、", " 및 "]
+        where TextPatterns.contains(joined, word) {
             joined = joined.replacingOccurrences(word, with: ",")
         }
         return joined.split { $0 == "," || $0 == "&" || $0 == ";" || $0 == "/" || $0 == "，" }

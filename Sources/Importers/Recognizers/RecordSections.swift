@@ -95,8 +95,12 @@ struct RecordSections {
     static func read(opening text: String, line: Int, body: ArraySlice<Node>, parent: String?) -> Record? {
         // Most headings open nothing: without a label, a subject above, or a `Type:` line first,
         // the body is not read at all.
+        // Every opening label holds a digit (`R1`, `Task 2`, `KR3`); only a `Type:` line opens one without.
+        let hasDigit = text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+        if !hasDigit, !startsWithType(body.first) { return nil }
+        let opened = hasDigit ? opening(text) : nil
         let unnumberedText = TextPatterns.leadingNumber(text)?.rest ?? text
-        if opening(text) == nil, !(unnumberedText.contains(where: \.isNumber) && subject(ofParent: parent) != nil),
+        if opened == nil, !(unnumberedText.contains(where: \.isNumber) && subject(ofParent: parent) != nil),
            !startsWithType(body.first) {
             return nil
         }
@@ -156,11 +160,11 @@ struct RecordSections {
         let lead = Self.separator(in: TextPatterns.clean(text)).map { String(TextPatterns.clean(text)[..<$0.lowerBound]) } ?? TextPatterns.clean(text)
         let leadTerm = Vocabulary.term(of: lead.filter { !$0.isNumber && $0 != "#" && $0 != "." }.trimming(" "))
         if let leadTerm, [.phase, .week, .sprint, .day, .milestone, .gate, .objective].contains(leadTerm) { return nil }
-        var subject = opening(text)?.subject
+        var subject = opened?.subject
         // `Task 67: ...` names a task; `Step 4: ...` or a section under `## Tasks` is one only
         // when its fields say who, when or how far.
         var needsWorkFields = leadTerm == .step
-        var title = opening(text)?.title ?? TaskTitle.trimDecorations(TextPatterns.clean(text))
+        var title = opened?.title ?? TaskTitle.trimDecorations(TextPatterns.clean(text))
         if let type = sink.type, let typed = Self.subject(ofType: type) { subject = typed }
         // `### Tarea #1` under `## Tareas`: numbered within its label, not merely a numbered section.
         let unnumbered = TextPatterns.leadingNumber(text)?.rest ?? text
@@ -171,7 +175,7 @@ struct RecordSections {
         guard let subject else { return nil }
         // `R1` names risks in a register and requirements in a spec: without a risk heading above,
         // the fields must say it is a risk.
-        if subject == .risk, let label = opening(text).map({ _ in lead }), !RiskTable.isUnambiguousRiskID(label),
+        if subject == .risk, let label = opened.map({ _ in lead }), !RiskTable.isUnambiguousRiskID(label),
            !Vocabulary.mentions(label, .risk), !RiskLists.isRiskHeading(parent),
            ![.likelihood, .impact, .severity, .score, .mitigation, .contingency].contains(where: { fields[$0] != nil }) {
             return nil
@@ -181,7 +185,7 @@ struct RecordSections {
         if subject == .task, let description = fields[.description], title.count <= 12 {
             title = "\(title): \(description)"
         }
-        let label = opening(text).map { _ in TaskTitle.trimDecorations(TextPatterns.clean(text)) }
+        let label = opened.map { _ in TaskTitle.trimDecorations(TextPatterns.clean(text)) }
         let identifier = label.flatMap { $0.split(whereSeparator: { $0 == ":" || $0 == " " }).first.map(String.init) }
             .flatMap { RiskTable.isRiskID($0) ? $0 : nil }
         return Record(line: line, subject: subject, title: title, fields: fields, identifier: identifier, consumed: consumed)

@@ -40,7 +40,13 @@ struct TaskLists: Recognizer {
         return false
     }
 
+    private static let taskHeadings = Vocabulary.Cache<String, Bool>()
+
     static func namesTasks(_ heading: String) -> Bool {
+        taskHeadings.value(heading) { computeNamesTasks(heading) }
+    }
+
+    private static func computeNamesTasks(_ heading: String) -> Bool {
         let name = Vocabulary.normalize(TextPatterns.leadingNumber(heading)?.rest ?? heading)
         let isCJK = name.unicodeScalars.contains(where: Vocabulary.isCJK)
         guard isCJK ? Self.isCJKTaskHeading(name) : Vocabulary.words[.task]!.contains(name) else { return false }

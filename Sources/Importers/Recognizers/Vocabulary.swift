@@ -274,7 +274,7 @@ enum Vocabulary {
 
     /// Headers and labels repeat across documents (`Status`, `Owner`): answers are cached,
     /// process-wide, behind a lock (documents are recognized in parallel).
-    private final class Cache<Key: Hashable, Value>: @unchecked Sendable {
+    final class Cache<Key: Hashable, Value>: @unchecked Sendable {
         private var entries: [Key: Value] = [:]
         private let lock = NSLock()
 
