@@ -122,6 +122,21 @@ import PlanModel
         #expect(risks.map(\.severity) == [.high, .unknown])
     }
 
+    @Test func aRAIDLogInOneTableWithATypeColumn() {
+        let findings = recognize("""
+            | ID | Type | Description | Owner | Status |
+            |----|------|-------------|-------|--------|
+            | 1 | Risk | Vendor may raise prices | Ana | Open |
+            | 2 | Issue | Staging is down | Ben | Open |
+            | 3 | Assumption | Budget holds | Ana | |
+            | 4 | Dependency | SSO team delivers SAML | Ben | |
+            """)
+        #expect(findings.risks.map(\.title) == ["Vendor may raise prices"])
+        #expect(findings.risks.first?.owner == "Ana" && findings.risks.first?.status == "Open" && findings.risks.first?.line == 3)
+        #expect(findings.notes.map(\.kind) == [.issue, .assumption, .dependency])
+        #expect(findings.tasks.isEmpty)
+    }
+
     @Test func inlineRiskLevels() {
         let risks = recognize("""
             ## Risks

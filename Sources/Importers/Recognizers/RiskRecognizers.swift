@@ -38,6 +38,7 @@ struct RiskTable: Recognizer {
             found.note(node.line, "table looks like a risk matrix, not a register")
             return true
         }
+        if let typed = readTypedRAID(node, columns: columns, context: context, into: &found) { return typed }
         let identifier = columns.first(.identifier)
         let rows = Array(node.children.dropFirst())
         let idsLookLikeRisks = identifier.map { column in
@@ -92,6 +93,43 @@ struct RiskTable: Recognizer {
         guard let first = upper.first, first.isLetter, upper.count <= 16, upper.contains(where: \.isNumber) else { return false }
         let letters = upper.prefix { $0.isLetter }
         return ["R", "RISK", "RSK", "CR", "TR", "PR", "RI"].contains(String(letters)) && upper.dropFirst(letters.count).first.map { $0 == "-" || $0.isNumber || $0 == "_" } == true
+    }
+
+    /// A RAID log as one table with a Type column (`| ID | Type | Description | Owner |`): Risk
+    /// rows are risks, Issue / Assumption / Dependency / Decision rows notes of those kinds.
+    private func readTypedRAID(_ node: Node, columns: TableColumns, context: DocumentContext, into found: inout Findings) -> Bool? {
+        guard let type = columns.headers.firstIndex(where: { ["type", "typ", "tipo", "category", "kategorie", "catégorie", "类型", "種別", "유형"].contains(Vocabulary.normalize($0)) }),
+              let text = columns.first(.description) ?? columns.first(.risk) else { return nil }
+        let rows = Array(node.children.dropFirst())
+        func kind(_ row: Node) -> Vocabulary.Term? {
+            type < row.children.count ? Vocabulary.term(of: TextPatterns.clean(row.children[type].text)) : nil
+        }
+        let kinds = rows.compactMap(kind)
+        guard kinds.contains(.risk), kinds.contains(where: { [.issue, .assumption, .dependency, .decision].contains($0) }) else { return nil }
+        let identifier = columns.first(.identifier), owner = columns.first(.owner), status = columns.first(.status)
+        let mitigation = columns.first(.mitigation), impact = columns.first(.impact), likelihood = columns.first(.likelihood)
+        for row in rows {
+            let cells = row.children.map { TaskTitle.trimDecorations(TextPatterns.clean($0.text)) }
+            func cell(_ index: Int?) -> String? {
+                guard let index, index < cells.count, !TextPatterns.isBlank(cells[index]) else { return nil }
+                return cells[index]
+            }
+            guard let title = cell(text) else { continue }
+            switch kind(row) {
+            case .risk:
+                var risk = RiskItem(line: row.line, title: title, likelihood: cell(likelihood), impact: cell(impact),
+                                    mitigation: cell(mitigation), owner: cell(owner), week: context.week,
+                                    identifier: cell(identifier), status: cell(status))
+                RiskLevels.assign(columns.first(.severity).flatMap { $0 < cells.count ? RiskLevel(cells[$0]) : nil }, to: &risk, context: context)
+                found.add(risk)
+            case .issue: found.document.notes.append(NoteItem(line: row.line, kind: .issue, text: title, week: context.week))
+            case .assumption: found.document.notes.append(NoteItem(line: row.line, kind: .assumption, text: title, week: context.week))
+            case .dependency: found.document.notes.append(NoteItem(line: row.line, kind: .dependency, text: title, week: context.week))
+            case .decision: found.document.notes.append(NoteItem(line: row.line, kind: .decision, text: title, week: context.week))
+            default: break
+            }
+        }
+        return true
     }
 
     private func readRAIDNotes(_ node: Node, columns: TableColumns, subject: Vocabulary.Term, context: DocumentContext,
