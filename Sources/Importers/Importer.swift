@@ -93,7 +93,6 @@ public final class Importer {
                     touched.append(file)
                 case .parsed(let document, let diagnostics):
                     diagnostics.forEach(count)
-                    self.parsed(document.findings)
                     parsed.append(document)
                 }
             }
@@ -130,6 +129,7 @@ public final class Importer {
                     key = placement.key
                     findings.projectName = placement.name
                 }
+                self.parsed(findings)
                 let projectID = try knowledgeBase.projectID(key: key, name: findings.projectName)
                 if let old = stored[findings.path]?.projectKey { affected.insert(old) }
                 affected.insert(key)
