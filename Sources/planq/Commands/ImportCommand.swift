@@ -33,7 +33,8 @@ struct ImportCommand: Command {
             output.clearProgress()
             let gates = findings.gates.count
             Output.error("\(findings.path): \(findings.kind.rawValue) of project \"\(findings.projectName)\": "
-                + "\(findings.tasks.count) tasks, \(findings.phases.count) phases, \(gates) gates")
+                + "\(findings.tasks.count) tasks, \(findings.phases.count) phases, \(gates) gates, \(findings.risks.count) risks, "
+                + "\(findings.metrics.count) metrics, \(findings.notes.count) notes")
         })
         let summary: ImportSummary
         do {
