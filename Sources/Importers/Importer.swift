@@ -193,6 +193,8 @@ public final class Importer {
     /// documents (parsed now, or stored and unchanged) name.
     private static func placeUnnamed(_ parsed: [DocumentFindings], stored: [String: StoredDocument],
                                      removed: Set<String>) -> [String: ProjectFolders.Placement] {
+        var result: [String: ProjectFolders.Placement] = [:]
+        guard parsed.contains(where: { !$0.projectStated }) else { return result }
         var stated: [String: (key: String, name: String)] = [:]
         for document in stored.values where document.projectStated && !removed.contains(document.path) {
             stated[document.path] = (document.projectKey, document.projectName)
@@ -204,8 +206,6 @@ public final class Importer {
                 stated[findings.path] = nil
             }
         }
-        var result: [String: ProjectFolders.Placement] = [:]
-        guard parsed.contains(where: { !$0.projectStated }) else { return result }
         let index = ProjectFolders.Index(stated: stated)
         for findings in parsed where !findings.projectStated {
             result[findings.path] = index.place(findings.path, title: findings.title)

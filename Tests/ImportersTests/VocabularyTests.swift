@@ -103,7 +103,7 @@ import PlanModel
     @Test(arguments: [
         ("✅", TaskStatus.done), ("🚧 WIP", .inProgress), ("⏳", .open), ("❌", .open), ("🟢", .done), ("🟡", .inProgress),
         ("🔴 Red", .open), ("[x]", .done), ("Hecho", .done), ("完了", .done), ("一部", .inProgress), ("未着手", .open),
-        ("✅ 완료", .done), ("⬜ 예정", .open), ("Abgebrochen", .cancelled), ("Reporté", .deferred), ("En espera", .open),
+        ("✅ 완료", .done), ("⬜ 예정", .open), ("[ ]", .open), ("[/]", .inProgress), ("[-]", .inProgress), ("Abgebrochen", .cancelled), ("Reporté", .deferred), ("En espera", .open),
     ])
     func statusWords(text: String, status: TaskStatus) {
         #expect(StatusVocabulary.status(of: text) == status, "\(text)")

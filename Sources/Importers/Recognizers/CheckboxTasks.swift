@@ -107,10 +107,12 @@ struct ItemDetails {
                 .map { TextPatterns.clean(String($0)) }.filter { !$0.isEmpty }
         case "validates":
             kept.append(text)
-        case "owner", "owners", "assignee", "assigned to", "developer", "responsible":
-            owners += Owners.names(in: value).map { OwnerAction(name: $0, action: nil) }
         default:
-            if key.hasPrefix("property") { kept.append(text) }
+            if key.hasPrefix("property") {
+                kept.append(text)
+            } else if Vocabulary.term(of: key) == .owner {
+                owners += Owners.names(in: value).map { OwnerAction(name: $0, action: nil) }
+            }
         }
     }
 }

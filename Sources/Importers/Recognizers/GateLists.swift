@@ -116,20 +116,22 @@ enum GateDecision {
 /// `| Check | Owner | Status |`): each row a criterion, met or unmet as its status cell says.
 struct GateCriteriaTable: Recognizer {
     func recognize(_ node: Node, in context: DocumentContext, into found: inout Findings) -> Bool {
-        guard node.kind == .table, let header = node.children.first, !TableColumns(header).has(.target) else { return false }
+        guard node.kind == .table, let header = node.children.first,
+              context.label?.gate != nil || context.headingGate.map({ $0.applies(in: context) && context.afterHeading }) == true
+        else { return false }
+        let columns = TableColumns(header)
+        // A table with targets measures the gate's criteria: metrics, read by `MetricTable`.
+        if columns.has(.target) { return false }
         let index: Int
-        if let label = context.label, let gate = label.gate {
+        if let gate = context.label?.gate {
             index = gate
-        } else if let pattern = context.headingGate, pattern.applies(in: context), let heading = context.headingText, context.afterHeading {
+        } else if let pattern = context.headingGate, let heading = context.headingText {
             let line = context.frames.last?.line ?? node.line
             index = found.document.gates.lastIndex { $0.line == line }
                 ?? GateLists.open(pattern, title: heading, value: "", line: line, context: context, into: &found)
         } else {
             return false
         }
-        let columns = TableColumns(header)
-        // A table with targets measures the gate's criteria: metrics, read by `MetricTable`.
-        if columns.has(.target) { return false }
         let status = columns.first(.status)
         let text = columns.terms.firstIndex { $0 == nil || $0 == .description || $0 == .metric || $0 == .task || $0 == .step } ?? 0
         for row in node.children.dropFirst() {

@@ -44,13 +44,13 @@ struct LabelParagraph {
                     let week = TextPatterns.number(after: ["week"], in: labeled.value)?.first ?? context.week
                     found.document.notes.append(NoteItem(line: paragraph.line + offset, kind: .status, text: labeled.value, week: week))
                 }
-            case "owner", "owners", "assignee", "developer", "responsible", "lead":
-                if let name = Owners.names(in: labeled.value).first {
+            default:
+                let term = Vocabulary.term(of: labeled.label)
+                if term == .owner, let name = Owners.names(in: labeled.value).first {
                     context.sectionOwner = (name, context.headingLevel)
                 }
-            default:
                 // `**Key Result:** grow weekly users from 125k to 200k`.
-                if Vocabulary.term(of: labeled.label) == .keyResult, !TextPatterns.isBlank(labeled.value),
+                if term == .keyResult, !TextPatterns.isBlank(labeled.value),
                    KeyResultLists.inOKRContext(context, title: found.document.title) || KeyResultText(labeled.value).target != nil {
                     found.document.metrics.append(KeyResultText.metric(labeled.value, line: paragraph.line + offset, week: context.week))
                 }

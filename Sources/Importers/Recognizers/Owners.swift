@@ -24,17 +24,12 @@ enum Owners {
             || lowercasedHeader.hasSuffix(" actions")
     }
 
-    /// Whether a header's cells are owner names (`Owner`, `Assignee`).
-    static func isOwnerNameHeader(_ header: String) -> Bool {
-        ownerNameHeaders.contains(TextPatterns.clean(header).lowercased().trimming(" *:"))
-    }
 
     /// The names in an owner cell or `Owner:` value.
     static func names(in text: String) -> [String] {
         // `Ana and Ben`, `Santiago y Salomé`, `Anna und Jan`, `张三、李四`: conjunctions join names.
         var joined = " " + text + " "
-        for word in [" and ", " y ", " und ", " et ", " e ", " en ", " och ", " og ", " i ", " oraz ", "、", " 및 "]
-        where TextPatterns.contains(joined, word) {
+        for word in Vocabulary.conjunctions + ["、"] where TextPatterns.contains(joined, word) {
             joined = joined.replacingOccurrences(word, with: ",")
         }
         return joined.split { $0 == "," || $0 == "&" || $0 == ";" || $0 == "/" || $0 == "，" }
@@ -50,11 +45,6 @@ enum Owners {
         if result.isEmpty, let section { result.append(OwnerAction(name: section, action: nil)) }
         return result
     }
-
-    static let ownerNameHeaders: Set<String> = [
-        "owner", "owners", "assignee", "assignees", "assigned to", "assigned", "responsible", "who",
-        "lead", "dri", "developer", "accountable", "負責人", "负责人", "responsable", "verantwortlich",
-    ]
 
     static let metadataHeaders: Set<String> = [
         "status", "state", "notes", "note", "comments", "comment", "description", "details", "detail",

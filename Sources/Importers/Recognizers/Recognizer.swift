@@ -75,30 +75,31 @@ struct Findings {
     /// Lines of the go/no-go decision gates found so far.
     var decisionLines: Set<Int> = []
 
-    /// Index of each risk by its register id and by its title, so that a second table about
-    /// the same risks (mitigations, a summary) completes them instead of adding copies.
-    var riskIndex: [String: Int] = [:]
+    /// Index of each risk by its register id, so that a second table about the same risks
+    /// (mitigations, a summary) completes them instead of adding copies.
+    var riskByID: [String: Int] = [:]
 
     mutating func add(_ risk: RiskItem) {
-        let keys = [risk.identifier.map { "id:" + $0.uppercased() }, "title:" + risk.title.lowercased()].compactMap { $0 }
-        if let index = keys.compactMap({ riskIndex[$0] }).first ?? Self.sameRisk(risk.title, in: document.risks) {
+        let id = risk.identifier?.uppercased()
+        if let index = id.flatMap({ riskByID[$0] }) ?? Self.sameRisk(risk.title, in: document.risks) {
             document.risks[index].complete(with: risk)
+            if let id, riskByID[id] == nil { riskByID[id] = index }
             return
         }
         document.risks.append(risk)
-        for key in keys { riskIndex[key] = document.risks.count - 1 }
+        if let id { riskByID[id] = document.risks.count - 1 }
     }
 
-    /// A register's summary row and its detail section name one risk with more or fewer words
-    /// (`Data Loss`, `Risk 1: Data Loss During Migration`): the shorter title, of at least two
-    /// words, starts the longer.
+    /// A register's summary row and its detail section name one risk with the same words, or
+    /// with more or fewer (`Data Loss`, `Risk 1: Data Loss During Migration`: the shorter
+    /// title, of at least two words, starts the longer).
     private static func sameRisk(_ title: String, in risks: [RiskItem]) -> Int? {
         func words(_ text: String) -> [Substring] { text.lowercased().split { !$0.isLetter && !$0.isNumber } }
         let mine = words(title)
         return risks.firstIndex { other in
             let theirs = words(other.title)
             let (short, long) = mine.count <= theirs.count ? (mine, theirs) : (theirs, mine)
-            return short.count >= 2 && long.starts(with: short)
+            return !short.isEmpty && short == long || short.count >= 2 && long.starts(with: short)
         }
     }
 

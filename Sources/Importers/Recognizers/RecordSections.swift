@@ -16,6 +16,18 @@ struct RecordSections {
     enum Subject: Equatable {
         case risk, task, keyResult
         case note(NoteItem.Kind)
+
+        /// The subject a label or `Type:` value names.
+        init?(_ term: Vocabulary.Term?) {
+            switch term {
+            case .risk: self = .risk
+            case .task, .step: self = .task
+            case .keyResult: self = .keyResult
+            default:
+                guard let kind = term?.raidNoteKind else { return nil }
+                self = .note(kind)
+            }
+        }
     }
 
     struct Record {
@@ -52,17 +64,7 @@ struct RecordSections {
         guard label.contains(where: \.isNumber) else { return nil }
         if RiskTable.isRiskID(label) { return (.risk, title) }
         let words = label.lowercased().filter { !$0.isNumber && $0 != "#" && $0 != "." && $0 != "-" }.trimming(" ")
-        if words == "kr" { return (.keyResult, title) }
-        switch Vocabulary.term(of: words) {
-        case .risk: return (.risk, title)
-        case .task, .step: return (.task, title)
-        case .keyResult: return (.keyResult, title)
-        case .issue: return (.note(.issue), title)
-        case .assumption: return (.note(.assumption), title)
-        case .dependency: return (.note(.dependency), title)
-        case .decision: return (.note(.decision), title)
-        default: return nil
-        }
+        return Subject(Vocabulary.term(of: words)).map { ($0, title) }
     }
 
     private static func separator(in text: String) -> Range<String.Index>? {
@@ -165,7 +167,7 @@ struct RecordSections {
         // when its fields say who, when or how far.
         var needsWorkFields = leadTerm == .step
         var title = opened?.title ?? TaskTitle.trimDecorations(TextPatterns.clean(text))
-        if let type = sink.type, let typed = Self.subject(ofType: type) { subject = typed }
+        if let type = sink.type, let typed = Subject(Vocabulary.term(of: type)) { subject = typed }
         // `### Tarea #1` under `## Tareas`: numbered within its label, not merely a numbered section.
         let unnumbered = TextPatterns.leadingNumber(text)?.rest ?? text
         if subject == nil, let parentSubject = Self.subject(ofParent: parent), unnumbered.contains(where: \.isNumber) {
@@ -191,19 +193,6 @@ struct RecordSections {
         return Record(line: line, subject: subject, title: title, fields: fields, identifier: identifier, consumed: consumed)
     }
 
-    /// A RAID `Type:` value: Risk, Issue, Assumption, Dependency, Decision.
-    private static func subject(ofType value: String) -> Subject? {
-        switch Vocabulary.term(of: value) {
-        case .risk: return .risk
-        case .issue: return .note(.issue)
-        case .assumption: return .note(.assumption)
-        case .dependency: return .note(.dependency)
-        case .decision: return .note(.decision)
-        case .task: return .task
-        default: return nil
-        }
-    }
-
     /// `**Field:** value`, `Field: value`, or several `Key: value` separated by two spaces.
     private static func fields(in line: [Span], into sink: inout FieldSink) -> Bool {
         let raw = line.plainText
@@ -225,7 +214,7 @@ struct RecordSections {
                 }
                 continue
             }
-            if Self.isTypeLabel(key) {
+            if Vocabulary.isTypeLabel(key) {
                 sink.type = value
                 read = true
                 continue
@@ -238,7 +227,6 @@ struct RecordSections {
         return read
     }
 
-    /// A two-column table whose first column names fields (`| Target | 200k |`).
     /// Whether a block opens with a `Type:` field (a RAID entry).
     private static func startsWithType(_ block: Node?) -> Bool {
         guard let block else { return false }
@@ -246,21 +234,17 @@ struct RecordSections {
         guard let first = paragraph?.spans.lines.first else { return false }
         let text = TextPatterns.clean(first.plainText)
         guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
-        return isTypeLabel(String(text[..<colon]).trimming(" *_"))
+        return Vocabulary.isTypeLabel(String(text[..<colon]).trimming(" *_"))
     }
 
-    private static func isTypeLabel(_ key: String) -> Bool {
-        guard key.count <= 16 else { return false }
-        return ["type", "typ", "tipo", "type d'entrée", "类型", "類型", "種別", "유형"].contains(Vocabulary.normalize(key))
-    }
-
+    /// A two-column table whose first column names fields (`| Target | 200k |`).
     private static func fieldTable(_ table: Node, into sink: inout FieldSink) -> Bool {
         let rows = table.children
         guard rows.allSatisfy({ $0.children.count == 2 }) else { return false }
         var matched = 0
         for row in rows {
             let key = TextPatterns.clean(row.children[0].text), value = TextPatterns.clean(row.children[1].text)
-            if Self.isTypeLabel(key) { sink.type = value; matched += 1; continue }
+            if Vocabulary.isTypeLabel(key) { sink.type = value; matched += 1; continue }
             guard let term = Vocabulary.term(of: key), attributeTerms.contains(term), !TextPatterns.isBlank(value) else { continue }
             if sink.fields[term] == nil { sink.fields[term] = value }
             matched += 1

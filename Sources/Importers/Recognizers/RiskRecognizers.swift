@@ -13,6 +13,16 @@ struct TableColumns {
     func first(_ term: Vocabulary.Term) -> Int? { terms.firstIndex(of: term) }
     func has(_ term: Vocabulary.Term) -> Bool { terms.contains(term) }
 
+    /// A row's cells as text, decorations trimmed; a blank cell reads as nil.
+    struct Row {
+        let cells: [String]
+        init(_ row: Node) { cells = row.children.map { TaskTitle.trimDecorations(TextPatterns.clean($0.text)) } }
+        subscript(_ index: Int?) -> String? {
+            guard let index, index < cells.count, !TextPatterns.isBlank(cells[index]) else { return nil }
+            return cells[index]
+        }
+    }
+
     /// A probability × impact matrix (`| Likelihood \ Impact | Low | Medium | High |`) or a
     /// scale whose header cells are levels or numbers: a picture of the scale, not a register.
     var isMatrix: Bool {
@@ -63,15 +73,11 @@ struct RiskTable: Recognizer {
         let level = columns.first(.severity), score = columns.first(.score), owner = columns.first(.owner)
         let status = columns.first(.status)
         for row in rows {
-            let cells = row.children.map { TaskTitle.trimDecorations(TextPatterns.clean($0.text)) }
-            func cell(_ index: Int?) -> String? {
-                guard let index, index < cells.count, !TextPatterns.isBlank(cells[index]) else { return nil }
-                return cells[index]
-            }
-            guard let text = cell(title) else { continue }
-            var risk = RiskItem(line: row.line, title: text, likelihood: cell(likelihood), impact: cell(impact),
-                                mitigation: cell(mitigation), contingency: cell(contingency), owner: cell(owner),
-                                week: context.week, identifier: cell(identifier), status: cell(status))
+            let cell = TableColumns.Row(row)
+            guard let text = cell[title] else { continue }
+            var risk = RiskItem(line: row.line, title: text, likelihood: cell[likelihood], impact: cell[impact],
+                                mitigation: cell[mitigation], contingency: cell[contingency], owner: cell[owner],
+                                week: context.week, identifier: cell[identifier], status: cell[status])
             let raw = row.children.map(\.text)
             let stated = level.flatMap { $0 < raw.count ? RiskLevel(raw[$0]) : nil }
                 ?? score.flatMap { $0 < raw.count ? RiskLevel.fromScore(raw[$0]) ?? RiskLevel(raw[$0]) : nil }
@@ -98,7 +104,7 @@ struct RiskTable: Recognizer {
     /// A RAID log as one table with a Type column (`| ID | Type | Description | Owner |`): Risk
     /// rows are risks, Issue / Assumption / Dependency / Decision rows notes of those kinds.
     private func readTypedRAID(_ node: Node, columns: TableColumns, context: DocumentContext, into found: inout Findings) -> Bool? {
-        guard let type = columns.headers.firstIndex(where: { ["type", "typ", "tipo", "category", "kategorie", "catégorie", "类型", "種別", "유형"].contains(Vocabulary.normalize($0)) }),
+        guard let type = columns.headers.firstIndex(where: { Vocabulary.isTypeLabel($0) }) ?? columns.first(.category),
               let text = columns.first(.description) ?? columns.first(.risk) else { return nil }
         let rows = Array(node.children.dropFirst())
         func kind(_ row: Node) -> Vocabulary.Term? {
@@ -109,24 +115,16 @@ struct RiskTable: Recognizer {
         let identifier = columns.first(.identifier), owner = columns.first(.owner), status = columns.first(.status)
         let mitigation = columns.first(.mitigation), impact = columns.first(.impact), likelihood = columns.first(.likelihood)
         for row in rows {
-            let cells = row.children.map { TaskTitle.trimDecorations(TextPatterns.clean($0.text)) }
-            func cell(_ index: Int?) -> String? {
-                guard let index, index < cells.count, !TextPatterns.isBlank(cells[index]) else { return nil }
-                return cells[index]
-            }
-            guard let title = cell(text) else { continue }
-            switch kind(row) {
-            case .risk:
-                var risk = RiskItem(line: row.line, title: title, likelihood: cell(likelihood), impact: cell(impact),
-                                    mitigation: cell(mitigation), owner: cell(owner), week: context.week,
-                                    identifier: cell(identifier), status: cell(status))
-                RiskLevels.assign(columns.first(.severity).flatMap { $0 < cells.count ? RiskLevel(cells[$0]) : nil }, to: &risk, context: context)
+            let cell = TableColumns.Row(row)
+            guard let title = cell[text], let term = kind(row) else { continue }
+            if term == .risk {
+                var risk = RiskItem(line: row.line, title: title, likelihood: cell[likelihood], impact: cell[impact],
+                                    mitigation: cell[mitigation], owner: cell[owner], week: context.week,
+                                    identifier: cell[identifier], status: cell[status])
+                RiskLevels.assign(cell[columns.first(.severity)].flatMap(RiskLevel.init), to: &risk, context: context)
                 found.add(risk)
-            case .issue: found.document.notes.append(NoteItem(line: row.line, kind: .issue, text: title, week: context.week))
-            case .assumption: found.document.notes.append(NoteItem(line: row.line, kind: .assumption, text: title, week: context.week))
-            case .dependency: found.document.notes.append(NoteItem(line: row.line, kind: .dependency, text: title, week: context.week))
-            case .decision: found.document.notes.append(NoteItem(line: row.line, kind: .decision, text: title, week: context.week))
-            default: break
+            } else if let noteKind = term.raidNoteKind {
+                found.document.notes.append(NoteItem(line: row.line, kind: noteKind, text: title, week: context.week))
             }
         }
         return true
@@ -134,8 +132,7 @@ struct RiskTable: Recognizer {
 
     private func readRAIDNotes(_ node: Node, columns: TableColumns, subject: Vocabulary.Term, context: DocumentContext,
                                into found: inout Findings) -> Bool {
-        let kind: NoteItem.Kind = subject == .issue ? .issue : subject == .assumption ? .assumption : .dependency
-        let column = columns.first(subject)!
+        guard let kind = subject.raidNoteKind, let column = columns.first(subject) else { return false }
         for row in node.children.dropFirst() {
             guard column < row.children.count else { continue }
             let text = TaskTitle.trimDecorations(TextPatterns.clean(row.children[column].text))
@@ -147,14 +144,13 @@ struct RiskTable: Recognizer {
 }
 
 /// How a risk's severity is decided, wherever the risk was read: a stated level or score
-/// first, then the heading band it sits under (`## High Priority Risks`), then its impact.
-/// Likelihood × impact is used only when the impact alone names no level.
+/// first, then the heading band it sits under (`## High Priority Risks`), then its impact (a
+/// reader takes a low-likelihood, high-impact risk as high; likelihood alone says nothing).
 enum RiskLevels {
     static func assign(_ stated: RiskLevel?, to risk: inout RiskItem, context: DocumentContext) {
         let level = stated
             ?? RiskLists.headingLevel(context)
             ?? risk.impact.flatMap(RiskLevel.init)
-            ?? RiskItem.severity(likelihood: risk.likelihood, impact: risk.impact).map { RiskLevel(name: $0.rawValue, severity: $0) }
         risk.level = level?.name
         risk.severity = level?.severity ?? .unknown
     }
@@ -196,18 +192,18 @@ struct RiskLists: Recognizer {
         return true
     }
 
+    /// A sub-item `**Mitigation**: ...`, `Gegenmaßnahme: ...`, `Owner: ...`: a field of the risk.
     private static func read(_ line: [Span], into risk: inout RiskItem) {
         let text = TextPatterns.clean(line.plainText)
-        guard let colon = text.firstIndex(of: ":") else { return }
-        let key = text[..<colon].lowercased().trimming(" *_")
+        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return }
         let value = text[text.index(after: colon)...].trimming(" *_")
         guard !value.isEmpty else { return }
-        switch key {
-        case "mitigation": risk.mitigation = risk.mitigation.map { $0 + "; " + value } ?? value
-        case "contingency", "fallback": risk.contingency = value
-        case "owner": risk.owner = value
-        case "likelihood", "probability": risk.likelihood = value
-        case "impact": risk.impact = value
+        switch Vocabulary.term(of: String(text[..<colon])) {
+        case .mitigation: risk.mitigation = risk.mitigation.map { $0 + "; " + value } ?? value
+        case .contingency: risk.contingency = value
+        case .owner: risk.owner = value
+        case .likelihood: risk.likelihood = value
+        case .impact: risk.impact = value
         default: break
         }
     }
@@ -256,8 +252,7 @@ struct RiskLists: Recognizer {
         let lower = heading.lowercased()
         if TextPatterns.contains(lower, "approach") { return false }
         guard Vocabulary.mentions(heading, .mitigation) else { return true }
-        let conjunctions = [" and ", " & ", " y ", " und ", " et ", " e ", " en ", " och ", " og ", " i ", " oraz ", "と", "和", "与", "及", " 및 ", "/"]
-        return conjunctions.contains { TextPatterns.contains(lower, $0) }
+        return (Vocabulary.conjunctions + [" & ", "/", "と", "和", "与", "及"]).contains { TextPatterns.contains(lower, $0) }
     }
 
     /// The level a risk heading above names (`### Medium Risk ⚠️`, `## High Priority Risks —

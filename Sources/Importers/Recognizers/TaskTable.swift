@@ -133,7 +133,7 @@ struct TaskTableColumns {
                 week = index
             } else if term == .doneDate {
                 doneDate = index
-            } else if term == .owner || Owners.isOwnerNameHeader(name) {
+            } else if term == .owner {
                 ownerNames.append(index)
             } else if term == nil, index > title, checkboxFirst || Owners.namesAnActor(name), let owner = Owners.name(fromHeader: header[index]) {
                 // Plan tables name their owner columns (`You Do`); a tracker's checkbox table

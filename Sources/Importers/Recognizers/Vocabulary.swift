@@ -25,9 +25,22 @@ enum Vocabulary {
         case description
         // Subjects: what a row or section is about.
         case risk, issue, assumption, dependency, decision, keyResult, metric, task, step, milestone, gate, objective
+
+        /// The note kind a RAID entry of this subject is (issues, assumptions, dependencies, decisions).
+        var raidNoteKind: NoteItem.Kind? {
+            switch self {
+            case .issue: return .issue
+            case .assumption: return .assumption
+            case .dependency: return .dependency
+            case .decision: return .decision
+            default: return nil
+            }
+        }
     }
 
     /// Words per term. Lowercase; CJK words match inside a header.
+    ///
+    /// RAID subjects other than risks are notes of their kind (`raidNoteKind`).
     static let words: [Term: [String]] = [
         .doneDate: [
             "done on", "completed on", "completion date", "date completed", "finished on", "erledigt am",
@@ -224,6 +237,15 @@ enum Vocabulary {
                      "próximos passos", "prossimi passi", "volgende stappen", "nästa steg", "neste steg", "næste skridt", "następne kroki",
                      "下一步", "后续", "後續", "次にやること", "次のステップ", "今後", "다음 단계", "향후"]),
     ]
+
+    /// `Type:`, `Typ:`, `Tipo:`, `类型：`: the label a RAID entry states its kind with.
+    static func isTypeLabel(_ key: String) -> Bool {
+        guard key.count <= 16 else { return false }
+        return ["type", "typ", "tipo", "type d'entrée", "类型", "類型", "種別", "유형"].contains(normalize(key))
+    }
+
+    /// Words that join two names or two subjects (`Ana and Ben`, `Risiken und Maßnahmen`).
+    static let conjunctions = [" and ", " y ", " und ", " et ", " e ", " en ", " och ", " og ", " i ", " oraz ", " 및 "]
 
     /// Phrase → term, exact whole-header matches, built once.
     private static let phrases: [String: Term] = {
@@ -611,7 +633,11 @@ enum StatusVocabulary {
 
     /// The status a cell or field states, or nil. `[x]`, ✅, 🚧, ⬜ and RAG colours count.
     static func status(of text: String) -> TaskStatus? {
-        let lower = TextPatterns.clean(text).lowercased().trimming(" []*_`")
+        let cleaned = TextPatterns.clean(text)
+        // Checkbox marks written in a status cell: `[ ]`, `[/]`, `[-]` (`[x]` below).
+        if cleaned.hasPrefix("[ ]") { return .open }
+        if cleaned.hasPrefix("[/]") || cleaned.hasPrefix("[-]") { return .inProgress }
+        let lower = cleaned.lowercased().trimming(" []*_`")
         if lower.isEmpty { return nil }
         func has(_ marker: String) -> Bool { TextPatterns.contains(lower, marker) }
         if text.hasPrefix("[x]") || text.hasPrefix("[X]") || has("✅") || has("✔") || has("☑") || has("☒") || has("🟢") { return .done }

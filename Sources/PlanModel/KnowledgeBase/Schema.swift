@@ -395,7 +395,7 @@ public enum Schema {
             ("document_id", "the document (documents.id)"),
             ("primary_id", "NULL for the primary description; else the row this one repeats (listings show primaries, filled in from the rest)"),
             ("title", "the risk as written"),
-            ("severity", "high, medium, low or unknown: from its heading, a Severity column, or likelihood × impact"),
+            ("severity", "high, medium, low or unknown: from a stated level or score, else the risk heading's band, else the impact"),
             ("likelihood", "the Likelihood / Probability cell"), ("impact", "the Impact cell, or the text after a bold risk name"),
             ("mitigation", "the mitigation"), ("contingency", "the contingency or fallback"), ("owner", "the owner"),
             ("week", "the week of the headings above it"), ("line", "the risk's line"),

@@ -50,26 +50,6 @@ public struct RiskItem: Equatable, Codable, Sendable {
             severity = other.severity
         }
     }
-
-    /// Severity from a heading, column or marker: `High`, `Critical`, `🔴`, `Medium ⚠️`, `Low`.
-    public static func severity(in text: String) -> Severity? {
-        let lower = text.lowercased()
-        if lower.contains("critical") || lower.contains("high") || lower.contains("🔴") || lower.contains("🚫") || lower.contains("severe") { return .high }
-        if lower.contains("medium") || lower.contains("moderate") || lower.contains("🟡") || lower.contains("🟠") || lower.contains("⚠") { return .medium }
-        if lower.contains("low") || lower.contains("🟢") || lower.contains("minor") { return .low }
-        return nil
-    }
-
-    /// Likelihood × impact: both high is high, both low is low, the rest medium.
-    public static func severity(likelihood: String?, impact: String?) -> Severity? {
-        func level(_ text: String?) -> Int? {
-            guard let text, let severity = severity(in: text) else { return nil }
-            switch severity { case .high: return 3; case .medium: return 2; case .low: return 1; case .unknown: return nil }
-        }
-        guard let l = level(likelihood), let i = level(impact) else { return nil }
-        let score = l * i
-        return score >= 6 ? .high : score >= 3 ? .medium : .low
-    }
 }
 
 /// A success metric as one document states it.
