@@ -23,7 +23,7 @@ enum Emit {
         case .csv:
             output.line(listing.fields.map(CSVRenderer.field).joined(separator: ","))
             for row in listing.rows {
-                output.line(listing.fields.map { CSVRenderer.field(row[$0]?.text ?? "") }.joined(separator: ","))
+                output.line(listing.fields.map { CSVRenderer.field(row[$0]?.csv ?? "") }.joined(separator: ","))
             }
         case .md:
             let cells = listing.rows.map { row in listing.tableColumns.map { row[$0]?.text ?? "" } }

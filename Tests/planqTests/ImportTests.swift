@@ -34,7 +34,7 @@ import Testing
             }
         }
         let atRisk = try planq.run(["gates", "--today", "2026-03-18", "--verdict", "at-risk"])
-        #expect(atRisk.stdout.contains("| Phase 1 Gate | at-risk |"))
+        #expect(atRisk.stdout.contains("| Phase 1 Gate | at risk |"))
         #expect(atRisk.stdout.split(separator: "\n").count == 3)
     }
 
@@ -152,13 +152,13 @@ struct SeedReportTests {
         #expect(tasks.count == 4)
         #expect(tasks.contains { $0.contains("Load test (500 concurrent)") && $0.contains("You: Run, review") })
         #expect(html.contains("Phase 2 Gate"))
-        #expect(HTMLTable.rows(id: "gate_", in: html).count == 4)
+        #expect(HTMLTable.rows(id: "criteria_", in: html).count == 4)
         #expect(html.contains("Does staging pass all tests?"))
         #expect(HTMLTable.rows(id: "risks", in: html).contains { $0.contains("Step Functions POC fails Week 1") })
         #expect(HTMLTable.rows(id: "metrics", in: html).contains { $0.contains("API response time (p95)") })
         #expect(!html.contains("<script"))
         let dated = try planq.run(["report", "week", "7", "--project", "pavi", "--start", "2025-10-06", "--today", "2026-01-10"])
-        #expect(dated.stdout.contains("Phase 2 Gate — phase gate, closes week 7: at-risk"))
+        #expect(dated.stdout.contains("| closing | Phase 2 Gate | phase | 7 | at risk |"))
     }
 
     @Test func weekTwoInMarkdownShowsItsTwentyTasksAndTheWeekOneSummary() throws {
@@ -167,7 +167,7 @@ struct SeedReportTests {
         let markdown = try planq.run(["report", "week", "2", "--project", "pavi", "--today", "2026-01-10"]).stdout
         #expect(markdown.contains("## Tasks (0 of 20 done)"))
         #expect(markdown.contains("| Design document completeness | 1 | 100% | 100% | met | ✅ |"))
-        #expect(markdown.contains("| 1 | went-well | Clear separation of POC infrastructure from production |"))
+        #expect(markdown.contains("| 1 | went well | Clear separation of POC infrastructure from production |"))
         #expect(markdown.contains("Blockers: none recorded."))
     }
 
@@ -178,7 +178,7 @@ struct SeedReportTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let gates = try #require((object["sections"] as? [[String: Any]])?.first?["gates"] as? [[String: Any]])
         #expect(gates.count == 15)
-        #expect(gates.allSatisfy { ($0["scope"] as? Int ?? 0) > 0 && $0["kind"] as? String == "checkpoint" })
+        #expect(gates.allSatisfy { ($0["tasks"] as? Int ?? 0) > 0 && $0["kind"] as? String == "checkpoint" })
         #expect(gates.first?["verdict"] as? String == "passed")
         let check = try planq.run(["check"])
         #expect(check.status == 1)
@@ -253,7 +253,7 @@ enum HTMLTable {
         #expect(scope.map { $0["week"] as? Int } == [1, 2, 3])
         #expect(scope.map { $0["done"] as? Int } == [7, 9, 11])
         let forecast = try #require(sections.first { $0["id"] as? String == "forecast" }?["text"] as? [String])
-        #expect(forecast == ["At 2.0 tasks a week, the 13 remaining tasks end in week 10, 6 weeks behind the plan (week 4)."])
+        #expect(forecast == ["At 2 tasks a week, the 13 remaining tasks end in week 10, 6 weeks behind the plan (week 4)."])
     }
 
     @Test func historyOutsideAGitRepositoryIsAClearFailure() throws {

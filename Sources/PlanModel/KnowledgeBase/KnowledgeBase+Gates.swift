@@ -158,11 +158,11 @@ extension KnowledgeBase {
         }
     }
 
-    /// Titles of a gate's open tasks, for reports and `gates -v`.
-    public func openTasks(ofGate id: Int64) throws -> [String] {
+    /// The ids of a gate's open tasks, in document order, for reports.
+    public func openTaskIDs(ofGate id: Int64) throws -> [Int64] {
         try database.rows("""
-            SELECT t.title FROM gate_tasks s JOIN tasks t ON t.id = s.task_id
+            SELECT t.id FROM gate_tasks s JOIN tasks t ON t.id = s.task_id
             WHERE s.gate_id = ? AND t.status NOT IN ('done', 'cancelled') ORDER BY t.source_path, t.source_line
-            """, [.integer(id)]).compactMap { $0[0].string }
+            """, [.integer(id)]).compactMap { $0[0].int.map(Int64.init) }
     }
 }

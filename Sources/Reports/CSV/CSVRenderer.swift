@@ -1,4 +1,5 @@
-/// CSV of a report's first table (reports are documents; CSV carries their main table).
+/// CSV of a report's first table (reports are documents; CSV carries their main table). Cells are
+/// plain values: numbers as numbers (a share is 0.75, not 75%), enums as their raw values.
 public enum CSVRenderer {
     public static func render(_ document: ReportDocument) -> String {
         let table = document.sections.lazy.flatMap(\.blocks).compactMap { block -> ReportTable? in
@@ -7,7 +8,7 @@ public enum CSVRenderer {
         }.first
         guard let table else { return "" }
         var lines = [table.columns.map { field($0.id) }.joined(separator: ",")]
-        lines += table.rows.map { $0.map { field($0.text) }.joined(separator: ",") }
+        lines += table.rows.map { $0.map { field($0.value.csv) }.joined(separator: ",") }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -1,16 +1,20 @@
 /// One self-contained HTML file: inline stylesheet, inline SVG charts each followed by its data
-/// table, no scripts, no external requests. Built as a libxml2 tree by `HTMLDocument`.
+/// table, no scripts, no external requests. Built as a libxml2 tree by `HTMLDocument`. Verdicts,
+/// severities and statuses are badges; quantities are right-aligned; sources link to the
+/// document line when `links` says where the page will be.
 public enum HTMLRenderer {
-    public static func render(_ report: ReportDocument) -> String {
+    public static func render(_ report: ReportDocument, links: SourceLinks? = nil) -> String {
         let html = HTMLDocument(title: report.title)
         html.add("style", to: html.head, text: Stylesheet.css)
         let main = html.add("main", to: html.body)
         html.add("h1", to: main, text: report.title)
-        if !report.facts.isEmpty {
-            let facts = html.add("dl", to: main, [("class", "facts")])
-            for fact in report.facts {
-                html.add("dt", to: facts, text: fact.label)
-                html.add("dd", to: facts, text: fact.value)
+        if !report.facts.isEmpty { addFacts(report.facts, to: main, in: html, class: "facts") }
+        if !report.summary.isEmpty {
+            let tiles = html.add("ul", to: main, [("class", "tiles"), ("aria-label", "Summary")])
+            for fact in report.summary {
+                let tile = html.add("li", to: tiles, fact.tone.map { [("class", $0.rawValue)] } ?? [])
+                html.add("span", to: tile, text: fact.text, [("class", "tile-value")])
+                html.add("span", to: tile, text: fact.label, [("class", "tile-label")])
             }
         }
         for section in report.sections {
@@ -20,29 +24,61 @@ public enum HTMLRenderer {
                 switch block {
                 case .text(let text): html.add("p", to: element, text: text)
                 case .empty(let text): html.add("p", to: element, text: text, [("class", "empty")])
-                case .items(let items):
-                    let list = html.add("ul", to: element)
-                    for item in items { html.add("li", to: list, text: item) }
-                case .table(let table): add(table, to: element, in: html)
+                case .fields(_, let facts): addFacts(facts, to: element, in: html, class: "fields")
+                case .table(let table): add(table, to: element, in: html, links: links)
                 case .chart(let chart):
                     let figure = html.add("figure", to: element)
                     SVGChart.add(chart, to: figure, in: html)
-                    add(chart.table, to: element, in: html)
+                    add(chart.table, to: element, in: html, links: links)
                 }
             }
         }
         return html.serialize()
     }
 
-    static func add(_ table: ReportTable, to parent: HTMLElement, in html: HTMLDocument) {
-        let element = html.add("table", to: parent, [("id", table.id)])
+    static func addFacts(_ facts: [ReportDocument.Fact], to parent: HTMLElement, in html: HTMLDocument, class name: String) {
+        let list = html.add("dl", to: parent, [("class", name)])
+        for fact in facts {
+            html.add("dt", to: list, text: fact.label)
+            html.add("dd", to: list, text: fact.text)
+        }
+    }
+
+    static func add(_ table: ReportTable, to parent: HTMLElement, in html: HTMLDocument, links: SourceLinks?) {
+        if table.rows.isEmpty, let empty = table.empty {
+            html.add("p", to: parent, text: empty, [("class", "empty")])
+            return
+        }
+        // The wrapper scrolls a wide table inside itself, so a narrow window keeps the page still.
+        let scroller = html.add("div", to: parent, [("class", "scroll")])
+        let element = html.add("table", to: scroller, [("id", table.id)])
+        let numeric = table.columns.indices.map { table.isNumeric(column: $0) }
         let head = html.add("tr", to: html.add("thead", to: element))
-        for column in table.columns { html.add("th", to: head, text: column.title, [("scope", "col")]) }
+        for (index, column) in table.columns.enumerated() {
+            html.add("th", to: head, text: column.title, [("scope", "col")] + (numeric[index] ? [("class", "num")] : []))
+        }
         let body = html.add("tbody", to: element)
         for row in table.rows {
             let line = html.add("tr", to: body)
-            for cell in row {
-                html.add("td", to: line, text: cell.text, cell.tone.map { [("class", $0.rawValue)] } ?? [])
+            for (index, cell) in row.enumerated() {
+                if numeric[index] {
+                    html.add("td", to: line, text: cell.value.text, [("class", "num")])
+                    continue
+                }
+                switch cell.value {
+                case .label(let label):
+                    let td = html.add("td", to: line)
+                    html.add("span", to: td, text: label.label, [("class", "badge " + (cell.tone?.rawValue ?? "plain"))])
+                case .source(let source):
+                    let td = html.add("td", to: line, [("class", "source")])
+                    if let links {
+                        html.add("a", to: td, text: source.description, [("href", links.target(source))])
+                    } else {
+                        html.addText(source.description, to: td)
+                    }
+                default:
+                    html.add("td", to: line, text: cell.value.text, cell.tone.map { [("class", $0.rawValue)] } ?? [])
+                }
             }
         }
     }

@@ -1,20 +1,24 @@
 import PlanModel
 
-/// GitHub-flavoured Markdown: headings, tables, lists; charts as a Mermaid `xychart-beta` with the
-/// data as a table below it for readers without Mermaid.
+/// GitHub-flavoured Markdown: headings, tables (quantities right-aligned), lists; charts as a
+/// Mermaid `xychart-beta` with the data as a table below it for readers without Mermaid.
 public enum MarkdownRenderer {
     public static func render(_ document: ReportDocument) -> String {
         var out: [String] = ["# \(document.title)", ""]
-        for fact in document.facts { out.append("**\(fact.label):** \(inline(fact.value))  ") }
+        for fact in document.facts { out.append("**\(fact.label):** \(inline(fact.text))  ") }
         if !document.facts.isEmpty { out.append("") }
+        if !document.summary.isEmpty {
+            out += ["**Summary:** " + document.summary.map { "\(inline($0.label)): \(inline($0.text))" }.joined(separator: " · "), ""]
+        }
         for section in document.sections {
             out += ["## \(section.title)", ""]
             for block in section.blocks {
                 switch block {
                 case .text(let text): out += [inline(text), ""]
-                case .items(let items): out += items.map { "- " + inline($0) } + [""]
                 case .empty(let text): out += ["_\(inline(text))_", ""]
-                case .table(let table): out += self.table(table) + [""]
+                case .fields(_, let facts): out += facts.map { "- **\(inline($0.label)):** \(inline($0.text))" } + [""]
+                case .table(let table):
+                    if table.rows.isEmpty, let empty = table.empty { out += ["_\(inline(empty))_", ""] } else { out += self.table(table) + [""] }
                 case .chart(let chart): out += mermaid(chart) + [""] + self.table(chart.table) + [""]
                 }
             }
@@ -25,28 +29,26 @@ public enum MarkdownRenderer {
 
     static func table(_ table: ReportTable) -> [String] {
         let header = "| " + table.columns.map { cell($0.title) }.joined(separator: " | ") + " |"
-        let rule = "|" + table.columns.map { _ in "---" }.joined(separator: "|") + "|"
-        return [header, rule] + table.rows.map { "| " + $0.map { cell($0.text) }.joined(separator: " | ") + " |" }
+        let rule = "|" + table.columns.indices.map { table.isNumeric(column: $0) ? "---:" : "---" }.joined(separator: "|") + "|"
+        return [header, rule] + table.rows.map { "| " + $0.map { cell($0.value.text) }.joined(separator: " | ") + " |" }
     }
 
+    /// Mermaid lines cannot break, so only a series with a point at every x is drawn; the others
+    /// are named under the chart and read from the data table (a filled gap would be invented data).
     static func mermaid(_ chart: ReportChart) -> [String] {
-        let xs = Array(Set(chart.series.flatMap { $0.points.map(\.x) })).sorted()
+        let xs = chart.xs
         let maximum = max(1, chart.series.flatMap { $0.points.map(\.y) }.max() ?? 1)
+        let complete = chart.series.filter { $0.points.count == xs.count && xs.count > 1 }
         var lines = ["```mermaid", "xychart-beta", "    title \"\(chart.title.replacingOccurrences("\"", with: "'"))\"",
                      "    x-axis \"\(chart.xLabel)\" [\(xs.map(String.init).joined(separator: ", "))]",
                      "    y-axis \"\(chart.yLabel)\" 0 --> \(maximum)"]
-        for series in chart.series {
-            // Mermaid lines have no gaps: a missing x repeats the nearest known value (the data
-            // table under the chart keeps the exact points).
-            let known = series.points.sorted { $0.x < $1.x }
-            let values = xs.map { x -> String in
-                if let exact = known.first(where: { $0.x == x }) { return String(exact.y) }
-                let nearest = known.min { abs($0.x - x) < abs($1.x - x) }
-                return nearest.map { String($0.y) } ?? "0"
-            }
-            lines.append("    line [\(values.joined(separator: ", "))]")
-        }
+        for series in complete { lines.append("    line [\(series.points.map { String($0.y) }.joined(separator: ", "))]") }
         lines.append("```")
+        let partial = chart.series.filter { series in !complete.contains { $0.id == series.id } }
+        if !partial.isEmpty {
+            lines += ["", "_Not drawn (points in some weeks only, listed in the table): "
+                      + partial.map { "\(inline($0.name)) (\($0.points.map { String($0.x) }.joined(separator: ", ")))" }.joined(separator: "; ") + "._"]
+        }
         return lines
     }
 

@@ -1,8 +1,8 @@
 import PlanModel
 
 /// Remaining work per week: the planned line (from the week each task is scheduled in), the actual
-/// line (from each import's recorded statuses), scope added and removed, done so far (burn-up),
-/// and a forecast at the velocity so far.
+/// line (from each import dated on or before the as-of day), scope added and removed, done so far
+/// (burn-up), and a forecast at the velocity so far. The week review draws the same lines.
 public struct BurndownReport: Sendable {
     public struct Point: Sendable, Equatable {
         public let week: Int
@@ -13,15 +13,24 @@ public struct BurndownReport: Sendable {
         public let date: String
     }
 
+    /// A forecast at the pace so far: tasks done per week and the week the remaining work ends.
+    public struct Forecast: Sendable {
+        public let velocity: Double
+        public let remaining: Int
+        public let endWeek: Int
+        public let plannedEndWeek: Int?
+        public var weeksLate: Int? { plannedEndWeek.map { endWeek - $0 } }
+    }
+
     public let project: Project
     public let today: String
     public let startDate: String?
     public let planned: [(week: Int, remaining: Int)]
     public let actual: [Point]
+    /// Imports dated after the as-of day: left out of the actual line.
+    public let laterImports: Int
     public let plannedEnd: Int?
-    /// Tasks done per week at the pace so far, and the week the remaining work ends at that pace.
-    public let velocity: Double?
-    public let forecastEnd: Int?
+    public let forecast: Forecast?
 
     public init(knowledgeBase: KnowledgeBase, project: Project, today: String, start: String?) throws {
         self.project = project
@@ -31,17 +40,24 @@ public struct BurndownReport: Sendable {
         let weeks = tasks.compactMap(\.week)
         if let first = weeks.min(), let last = weeks.max() {
             // A task without a week (a Kiro spec's) is due by the plan's last week.
-            planned = ((first - 1)...last).map { week in (week, tasks.filter { ($0.week ?? last) > week }.count) }
+            planned = ((max(0, first - 1))...last).map { week in (week, tasks.filter { ($0.week ?? last) > week }.count) }
             plannedEnd = last
         } else {
             planned = []
             plannedEnd = nil
         }
         // Each import counts in the week its date falls in; without a start date, imports are
-        // numbered 1, 2, 3 instead of dated.
+        // numbered 1, 2, 3 instead of dated. An import dated after the as-of day is not yet history.
         let start = startDate.flatMap(CalendarDate.init)
+        let asOf = CalendarDate(today)
+        let snapshots = try knowledgeBase.snapshots(projectID: project.id)
+        let known = snapshots.filter { snapshot in
+            guard let asOf, let date = CalendarDate(snapshot.date) else { return true }
+            return date <= asOf
+        }
+        laterImports = snapshots.count - known.count
         var points: [Int: Point] = [:]
-        for (index, snapshot) in try knowledgeBase.snapshots(projectID: project.id).enumerated() {
+        for (index, snapshot) in known.enumerated() {
             let week = start.flatMap { start in CalendarDate(snapshot.date).map { $0.week(since: start) } } ?? index + 1
             let earlier = points[week]
             points[week] = Point(week: week, remaining: snapshot.remaining, done: snapshot.done,
@@ -51,53 +67,73 @@ public struct BurndownReport: Sendable {
         actual = points.values.sorted { $0.week < $1.week }
         if let first = actual.first, let last = actual.last, last.week > first.week, last.done > first.done {
             let pace = Double(last.done - first.done) / Double(last.week - first.week)
-            velocity = pace
-            forecastEnd = last.week + Int((Double(last.remaining) / pace).rounded(.up))
+            forecast = Forecast(velocity: pace, remaining: last.remaining,
+                                endWeek: last.week + Int((Double(last.remaining) / pace).rounded(.up)), plannedEndWeek: plannedEnd)
         } else {
-            velocity = nil
-            forecastEnd = nil
+            forecast = nil
         }
     }
 
-    public var document: ReportDocument {
-        var facts = [ReportDocument.Fact("project", "Project", project.name), ReportDocument.Fact("as_of", "As of", today)]
-        facts.append(.init("start_date", "Start date", startDate ?? "unknown (imports are numbered, not dated; pass --start YYYY-MM-DD)"))
-        var sections: [ReportSection] = []
-        var chartSeries: [ReportChart.Series] = []
-        if !planned.isEmpty { chartSeries.append(.init(name: "Planned remaining", points: planned.map { ($0.week, $0.remaining) })) }
+    /// The planned, actual and done lines, through `week` when given.
+    public func chart(id: String, title: String, through week: Int? = nil) -> ReportChart {
+        let limit = week ?? Int.max
+        var series: [ReportChart.Series] = []
+        if !planned.isEmpty { series.append(.init(name: "Planned remaining", points: planned.filter { $0.week <= limit }.map { ($0.week, $0.remaining) })) }
+        let actual = self.actual.filter { $0.week <= limit }
         if !actual.isEmpty {
-            chartSeries.append(.init(name: "Actual remaining", points: actual.map { ($0.week, $0.remaining) }))
-            chartSeries.append(.init(name: "Done", points: actual.map { ($0.week, $0.done) }))
+            series.append(.init(name: "Actual remaining", points: actual.map { ($0.week, $0.remaining) }))
+            series.append(.init(name: "Done", points: actual.map { ($0.week, $0.done) }))
         }
-        sections.append(ReportSection(id: "burndown", title: "Burndown", blocks: chartSeries.isEmpty
-            ? [.empty("No scheduled tasks and no import history yet.")]
-            : [.chart(ReportChart(id: "burndown", title: "Remaining tasks per week: planned, actual, and done (burn-up)",
-                                  xLabel: startDate == nil ? "Import" : "Week", yLabel: "Tasks", series: chartSeries))]))
-        sections.append(ReportSection(id: "scope", title: "Scope changes", blocks: actual.isEmpty
-            ? [.empty("No import history yet.")]
-            : [.table(ReportTable(id: "scope", columns: [.init("week", startDate == nil ? "Import" : "Week"), .init("date", "Date"),
-                                                         .init("added", "Added"), .init("removed", "Removed"),
-                                                         .init("remaining", "Remaining"), .init("done", "Done")],
-                                  rows: actual.map { point in
-                                      [ReportTable.Cell(String(point.week)), ReportTable.Cell(point.date), ReportTable.Cell(String(point.added)),
-                                       ReportTable.Cell(String(point.removed)), ReportTable.Cell(String(point.remaining)), ReportTable.Cell(String(point.done))]
-                                  }))]))
-        var forecast: [ReportBlock] = []
-        if let velocity, let forecastEnd, let last = actual.last {
-            let pace = (velocity * 10).rounded() / 10
-            var line = "At \(pace) tasks a week, the \(last.remaining) remaining tasks end in week \(forecastEnd)"
-            if let plannedEnd {
-                let slip = forecastEnd - plannedEnd
-                line += slip > 0 ? ", \(slip) week\(slip == 1 ? "" : "s") behind the plan (week \(plannedEnd))."
-                    : slip < 0 ? ", \(-slip) week\(slip == -1 ? "" : "s") ahead of the plan (week \(plannedEnd))." : ", on plan."
+        return ReportChart(id: id, title: title, xLabel: startDate == nil ? "Import" : "Week", yLabel: "Tasks", series: series)
+    }
+
+    /// What the actual line leaves out, for people: imports after the as-of day.
+    public var leftOutNote: String? {
+        laterImports == 0 ? nil
+            : "\(laterImports) import\(laterImports == 1 ? " is" : "s are") dated after \(today) and left out of the actual line."
+    }
+
+    public var document: ReportDocument {
+        var facts = [ReportDocument.Fact("project", "Project", .string(project.name)), .init("as_of", "As of", Value(date: today)),
+                     .init("start_date", "Start date", Value(date: startDate),
+                           absent: "unknown (imports are numbered, not dated; pass --start YYYY-MM-DD or `planq project set`)")]
+        facts.append(.init("planned_end_week", "Planned end", Value(plannedEnd), absent: "no task names a week"))
+        var sections: [ReportSection] = []
+        let chart = self.chart(id: "burndown", title: "Remaining tasks per week: planned, actual, and done (burn-up)")
+        var blocks: [ReportBlock] = chart.series.isEmpty ? [.empty("No scheduled tasks and no import history yet.")] : [.chart(chart)]
+        if let leftOutNote { blocks.append(.text(leftOutNote)) }
+        sections.append(ReportSection(id: "burndown", title: "Burndown", blocks: blocks))
+        sections.append(ReportSection(id: "scope", title: "Scope changes", blocks: [
+            .table(ReportTable(id: "scope", columns: [.init("week", startDate == nil ? "Import" : "Week"), .init("date", "Date"),
+                                                      .init("added", "Added"), .init("removed", "Removed"),
+                                                      .init("remaining", "Remaining"), .init("done", "Done")],
+                               rows: actual.map { point in
+                                   [ReportTable.Cell(.int(point.week)), ReportTable.Cell(Value(date: point.date)), ReportTable.Cell(.int(point.added)),
+                                    ReportTable.Cell(.int(point.removed)), ReportTable.Cell(.int(point.remaining)), ReportTable.Cell(.int(point.done))]
+                               }, empty: "No import history on or before \(today) yet.")),
+        ]))
+        var forecastBlocks: [ReportBlock] = []
+        if let forecast {
+            let pace = Value.decimalText((forecast.velocity * 10).rounded() / 10)
+            var line = "At \(pace) tasks a week, the \(forecast.remaining) remaining tasks end in week \(forecast.endWeek)"
+            if let plannedEnd = forecast.plannedEndWeek, let late = forecast.weeksLate {
+                line += late > 0 ? ", \(late) week\(late == 1 ? "" : "s") behind the plan (week \(plannedEnd))."
+                    : late < 0 ? ", \(-late) week\(late == -1 ? "" : "s") ahead of the plan (week \(plannedEnd))." : ", on plan."
             } else {
                 line += "."
             }
-            forecast.append(.text(line))
+            forecastBlocks.append(.text(line))
         } else {
-            forecast.append(.empty("No forecast yet: it needs imports in at least two weeks with work done between them (import regularly, or `planq import --history`)."))
+            forecastBlocks.append(.empty("No forecast yet: it needs imports in at least two weeks with work done between them (import regularly, or `planq import --history`)."))
         }
-        sections.append(ReportSection(id: "forecast", title: "Forecast", blocks: forecast))
+        forecastBlocks.append(.fields(id: "forecast", [
+            .init("velocity", "Tasks done per week", forecast.map { .decimal($0.velocity) } ?? .null, absent: "unknown"),
+            .init("remaining", "Remaining", Value(forecast?.remaining ?? actual.last?.remaining), absent: "unknown"),
+            .init("end_week", "Forecast end week", Value(forecast?.endWeek), absent: "unknown"),
+            .init("planned_end_week", "Planned end week", Value(plannedEnd), absent: "unknown"),
+            .init("weeks_late", "Weeks behind plan", Value(forecast?.weeksLate), absent: "unknown"),
+        ]))
+        sections.append(ReportSection(id: "forecast", title: "Forecast", blocks: forecastBlocks))
         return ReportDocument(report: "burndown", title: "\(project.name) — burndown", facts: facts, sections: sections)
     }
 }

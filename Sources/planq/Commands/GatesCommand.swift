@@ -20,30 +20,14 @@ struct GatesCommand: Command {
         let knowledgeBase = try invocation.openKnowledgeBase()
         let projects = try invocation.selectedProjects(in: knowledgeBase) ?? knowledgeBase.projects()
         let gates = try knowledgeBase.gates(projectIDs: projects.map(\.id), week: week, kind: kind)
-            .map { gate in (gate, gate.verdict(currentWeek: projects.first { $0.id == gate.projectID }?.currentWeek(today: invocation.settings.today))) }
-            .filter { verdict == nil || $0.1 == verdict }
-        let rows: [[(String, Value)]] = gates.map { gate, verdict in
+            .map { gate in (gate, projects.first { $0.id == gate.projectID }?.currentWeek(today: invocation.settings.today)) }
+            .filter { verdict == nil || $0.0.verdict(currentWeek: $0.1) == verdict }
+        // The table reads "met" as "1/3"; JSON and CSV carry `criteria_met` and the criteria themselves.
+        let rows = gates.map { gate, currentWeek in
             let criteria = gate.criteria.filter { $0.role == .criterion }
-            let conditions = gate.criteria.filter { $0.role == .condition }
-            return [
-                ("id", .int(Int(gate.id))),
-                ("project", .string(gate.project)),
-                ("kind", .string(gate.kind.rawValue)),
-                ("title", .string(gate.title)),
-                ("week", Value(gate.week)),
-                ("phase", Value(gate.phase)),
-                ("verdict", .string(verdict.rawValue)),
-                ("criteria", .array(criteria.map { .object([("text", .string($0.text)), ("status", .string($0.status.rawValue))]) })),
-                ("conditions", .array(conditions.map { .object([("text", .string($0.text)), ("status", .string($0.status.rawValue))]) })),
-                ("met", .string("\(criteria.filter { $0.status == .met }.count)/\(criteria.count)")),
-                ("tasks", .int(gate.scopeTotal)),
-                ("open_tasks", .int(gate.scopeOpen)),
-                ("decision", Value(gate.decision)),
-                ("source", .string(gate.source.description)),
-            ]
+            return ListingObject.gate(gate, currentWeek: currentWeek) + [("met", .string("\(criteria.filter { $0.status == .met }.count)/\(criteria.count)"))]
         }
-        Emit.listing(Listing(fields: ["id", "project", "kind", "title", "week", "phase", "verdict", "criteria", "conditions",
-                                      "tasks", "open_tasks", "decision", "source"],
+        Emit.listing(Listing(fields: ListingObject.gateFields,
                              tableColumns: ["id", "project", "week", "kind", "title", "verdict", "met", "open_tasks", "source"],
                              rows: rows),
                      format: invocation.settings.format, to: invocation.output)

@@ -14,21 +14,8 @@ struct TasksCommand: Command {
         let knowledgeBase = try invocation.openKnowledgeBase()
         filter.projectIDs = try invocation.selectedProjects(in: knowledgeBase)?.map(\.id)
         let tasks = try knowledgeBase.tasks(filter)
-        let rows: [[(String, Value)]] = tasks.map { task in
-            [
-                ("id", .int(Int(task.id))),
-                ("project", .string(task.project)),
-                ("title", .string(task.title)),
-                ("status", .string(task.status.rawValue)),
-                ("week", Value(task.week)),
-                ("phase", Value(task.phase)),
-                ("owners", .array(task.owners.map { .object([("name", .string($0.name)), ("action", Value($0.action))]) })),
-                ("due", Value(task.due)),
-                ("done_on", Value(task.doneOn)),
-                ("source", .string(task.source.description)),
-            ]
-        }
-        Emit.listing(Listing(fields: ["id", "project", "title", "status", "week", "phase", "owners", "due", "done_on", "source"],
+        let rows = tasks.map(ListingObject.task)
+        Emit.listing(Listing(fields: ListingObject.taskFields,
                              tableColumns: ["id", "project", "week", "status", "title", "owners", "source"], rows: rows),
                      format: invocation.settings.format, to: invocation.output)
         return 0
@@ -65,7 +52,7 @@ struct ProjectsCommand: Command {
         let projects = try invocation.selectedProjects(in: knowledgeBase) ?? knowledgeBase.projects()
         let rows: [[(String, Value)]] = projects.map { project in
             [("key", .string(project.key)), ("name", .string(project.name)), ("documents", .int(project.documents)),
-             ("start_date", Value(project.startDate))]
+             ("start_date", Value(date: project.startDate))]
         }
         Emit.listing(Listing(fields: ["key", "name", "documents", "start_date"], rows: rows),
                      format: invocation.settings.format, to: invocation.output)

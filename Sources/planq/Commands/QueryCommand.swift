@@ -25,7 +25,7 @@ struct QueryCommand: Command {
                 switch value {
                 case .null: return (column, .null)
                 case .integer(let number): return (column, .int(Int(number)))
-                case .real(let number): return (column, .string(String(number)))
+                case .real(let number): return (column, .decimal(number))
                 case .text(let text): return (column, .string(text))
                 }
             }

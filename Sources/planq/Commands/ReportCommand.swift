@@ -1,3 +1,4 @@
+import Foundation
 import PlanModel
 import Reports
 
@@ -39,7 +40,13 @@ struct ReportCommand: Command {
         let document: ReportDocument
         switch kind {
         case "week":
-            document = try WeekReport(knowledgeBase: knowledgeBase, project: project, week: week!, today: today, start: start).document
+            guard let plan = try WeekReport.planWeeks(knowledgeBase: knowledgeBase, project: project) else {
+                throw CommandFailure("\(project.name) names no weeks: its documents schedule nothing by week (try `planq report burndown` or `gates`)")
+            }
+            guard plan.contains(week!) else {
+                throw UsageError(message: "week \(week!) is outside \(project.name)'s plan (weeks \(plan.lowerBound)-\(plan.upperBound))")
+            }
+            document = try WeekReport(knowledgeBase: knowledgeBase, project: project, week: week!, planWeeks: plan, today: today, start: start).document
         case "retro":
             document = try RetroReport(knowledgeBase: knowledgeBase, project: project, today: today, start: start).document
         case "burndown":
@@ -50,7 +57,10 @@ struct ReportCommand: Command {
         let output = invocation.output
         switch invocation.settings.format {
         case .md: output.write(MarkdownRenderer.render(document))
-        case .html: output.write(HTMLRenderer.render(document))
+        case .html:
+            // Source links are relative to where the page goes: the -o file's folder, else here.
+            let folder = invocation.settings.outputPath.map { ($0 as NSString).deletingLastPathComponent } ?? ""
+            output.write(HTMLRenderer.render(document, links: SourceLinks(folder: folder.isEmpty ? "." : folder)))
         case .json: output.write(JSONRenderer.render(document))
         case .csv: output.write(CSVRenderer.render(document))
         }

@@ -13,16 +13,8 @@ struct RisksCommand: Command {
         let knowledgeBase = try invocation.openKnowledgeBase()
         let risks = try knowledgeBase.risks(projectIDs: try invocation.selectedProjects(in: knowledgeBase)?.map(\.id), severity: severity)
             .filter { week == nil || $0.item.week == week }
-        let rows: [[(String, Value)]] = risks.map { risk in
-            let item = risk.item
-            return [("id", .int(Int(risk.id))), ("project", .string(risk.project)), ("title", .string(item.title)),
-                    ("severity", .string(item.severity.rawValue)), ("level", Value(item.level)), ("likelihood", Value(item.likelihood)),
-                    ("impact", Value(item.impact)), ("mitigation", Value(item.mitigation)), ("contingency", Value(item.contingency)),
-                    ("owner", Value(item.owner)), ("status", Value(item.status)), ("identifier", Value(item.identifier)),
-                    ("week", Value(item.week)), ("source", .string(risk.source.description))]
-        }
-        Emit.listing(Listing(fields: ["id", "project", "title", "severity", "level", "likelihood", "impact", "mitigation", "contingency",
-                                      "owner", "status", "identifier", "week", "source"],
+        let rows = risks.map(ListingObject.risk)
+        Emit.listing(Listing(fields: ListingObject.riskFields,
                              tableColumns: ["id", "project", "severity", "title", "mitigation", "contingency", "source"], rows: rows),
                      format: invocation.settings.format, to: invocation.output)
         return 0
@@ -41,14 +33,8 @@ struct MetricsCommand: Command {
         let knowledgeBase = try invocation.openKnowledgeBase()
         let metrics = try knowledgeBase.metrics(projectIDs: try invocation.selectedProjects(in: knowledgeBase)?.map(\.id),
                                                 week: week, status: status)
-        let rows: [[(String, Value)]] = metrics.map { metric in
-            let item = metric.item
-            return [("id", .int(Int(metric.id))), ("project", .string(metric.project)), ("name", .string(item.name)),
-                    ("target", Value(item.target)), ("actual", Value(item.actual)), ("baseline", Value(item.baseline)),
-                    ("status", .string(metric.status.rawValue)), ("stated_status", Value(item.stated)), ("week", Value(item.week)),
-                    ("source", .string(metric.source.description))]
-        }
-        Emit.listing(Listing(fields: ["id", "project", "name", "target", "actual", "baseline", "status", "stated_status", "week", "source"],
+        let rows = metrics.map(ListingObject.metric)
+        Emit.listing(Listing(fields: ListingObject.metricFields,
                              tableColumns: ["id", "project", "week", "name", "target", "actual", "status", "source"], rows: rows),
                      format: invocation.settings.format, to: invocation.output)
         return 0
@@ -67,11 +53,8 @@ struct NotesCommand: Command {
         let knowledgeBase = try invocation.openKnowledgeBase()
         let notes = try knowledgeBase.notes(projectIDs: try invocation.selectedProjects(in: knowledgeBase)?.map(\.id),
                                             week: week, kind: kind)
-        let rows: [[(String, Value)]] = notes.map { note in
-            [("id", .int(Int(note.id))), ("project", .string(note.project)), ("kind", .string(note.item.kind.rawValue)),
-             ("text", .string(note.item.text)), ("week", Value(note.item.week)), ("source", .string(note.source.description))]
-        }
-        Emit.listing(Listing(fields: ["id", "project", "kind", "text", "week", "source"],
+        let rows = notes.map(ListingObject.note)
+        Emit.listing(Listing(fields: ListingObject.noteFields,
                              tableColumns: ["id", "project", "week", "kind", "text", "source"], rows: rows),
                      format: invocation.settings.format, to: invocation.output)
         return 0

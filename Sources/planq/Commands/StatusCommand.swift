@@ -39,20 +39,20 @@ struct StatusCommand: Command {
                 ("deferred", .int(status.counts[.deferred] ?? 0)),
                 ("cancelled", .int(status.counts[.cancelled] ?? 0)),
                 ("weeks", .string(status.weeks.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "")),
-                ("start_date", Value(project.startDate)),
+                ("start_date", Value(date: project.startDate)),
                 ("current_week", currentWeek.map { .int($0) } ?? .null),
                 ("week", .string(currentWeek.map { $0 == 0 ? "not started" : "week \($0)" } ?? "unknown")),
                 ("owners", .array(status.owners.map { .object([("name", .string($0.name)), ("tasks", .int($0.tasks))]) })),
                 ("top_owners", .string(status.owners.prefix(3).map { "\($0.name) (\($0.tasks))" }.joined(separator: ", "))),
                 ("next_gate", next.map { gate, verdict in
                     .object([("id", .int(Int(gate.id))), ("title", .string(gate.title)), ("week", Value(gate.week)),
-                             ("verdict", .string(verdict.rawValue))])
+                             ("verdict", .label(verdict))])
                 } ?? .null),
                 // By id: display names need not be unique.
                 ("high_risks", .int(try knowledgeBase.risks(projectIDs: [project.id], severity: .high).count)),
                 ("metrics_missed", .int(try knowledgeBase.metrics(projectIDs: [project.id], status: .missed).count)),
                 ("gate", .string(next.map { gate, verdict in
-                    (gate.week.map { "w\($0) " } ?? "") + gate.title + ": " + verdict.rawValue
+                    (gate.week.map { "w\($0) " } ?? "") + gate.title + ": " + verdict.label
                 } ?? "")),
             ]
         }
