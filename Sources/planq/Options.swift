@@ -39,6 +39,7 @@ struct OptionSpec: Sendable {
     static let adrDir = OptionSpec(name: "dir", short: nil, value: "DIR", help: "the ADR folder (default: .adr-dir, docs/adr, docs/decisions, doc/adr)")
     static let adrStatus = OptionSpec(name: "status", short: "s", value: "S", help: "the new record's status (default proposed)")
     static let fromNote = OptionSpec(name: "from-note", short: nil, value: "ID", help: "make the record from decision note ID (planq notes --kind decision)")
+    static let reports = OptionSpec(name: "reports", short: nil, value: nil, help: "describe the report JSON (schema_version 2) instead of the tables")
     static let rebuild = OptionSpec(name: "rebuild", short: nil, value: nil, help: "drop everything imported before and import from scratch")
 
     var usage: String {

@@ -26,6 +26,7 @@ public enum HTMLRenderer {
                 case .empty(let text): html.add("p", to: element, text: text, [("class", "empty")])
                 case .fields(_, let facts): addFacts(facts, to: element, in: html, class: "fields")
                 case .table(let table): add(table, to: element, in: html, links: links)
+                case .chart(let chart) where chart.series.isEmpty: break
                 case .chart(let chart):
                     let figure = html.add("figure", to: element)
                     SVGChart.add(chart, to: figure, in: html)

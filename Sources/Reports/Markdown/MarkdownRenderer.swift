@@ -19,6 +19,7 @@ public enum MarkdownRenderer {
                 case .fields(_, let facts): out += facts.map { "- **\(inline($0.label)):** \(inline($0.text))" } + [""]
                 case .table(let table):
                     if table.rows.isEmpty, let empty = table.empty { out += ["_\(inline(empty))_", ""] } else { out += self.table(table) + [""] }
+                case .chart(let chart) where chart.series.isEmpty: break
                 case .chart(let chart): out += mermaid(chart) + [""] + self.table(chart.table) + [""]
                 }
             }

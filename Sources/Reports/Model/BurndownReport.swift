@@ -100,7 +100,8 @@ public struct BurndownReport: Sendable {
         facts.append(.init("planned_end_week", "Planned end", Value(plannedEnd), absent: "no task names a week"))
         var sections: [ReportSection] = []
         let chart = self.chart(id: "burndown", title: "Remaining tasks per week: planned, actual, and done (burn-up)")
-        var blocks: [ReportBlock] = chart.series.isEmpty ? [.empty("No scheduled tasks and no import history yet.")] : [.chart(chart)]
+        var blocks: [ReportBlock] = [.chart(chart)]
+        if chart.series.isEmpty { blocks.append(.empty("No scheduled tasks and no import history yet.")) }
         if let leftOutNote { blocks.append(.text(leftOutNote)) }
         sections.append(ReportSection(id: "burndown", title: "Burndown", blocks: blocks))
         sections.append(ReportSection(id: "scope", title: "Scope changes", blocks: [

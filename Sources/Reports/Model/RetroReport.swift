@@ -37,24 +37,26 @@ public struct RetroReport: Sendable {
         let gates = try knowledgeBase.gates(projectIDs: [project.id])
         let verdicts = gates.map { $0.verdict(currentWeek: currentWeek) }
         func count(_ verdict: GateVerdict) -> Int { verdicts.filter { $0 == verdict }.count }
-        sections.append(ReportSection(id: "gates", title: "Gates", blocks: gates.isEmpty ? [.empty("No gates recorded.")] : [
+        sections.append(ReportSection(id: "gates", title: "Gates", blocks: (gates.isEmpty ? [] : [
             .text("\(count(.passed)) passed, \(count(.ready)) ready, \(count(.atRisk)) missed or at risk, \(count(.notDue)) not due."),
             .fields(id: "gate_counts", [.init("passed", "Passed", .int(count(.passed))), .init("ready", "Ready", .int(count(.ready))),
                                         .init("at_risk", "Missed or at risk", .int(count(.atRisk))), .init("not_due", "Not due", .int(count(.notDue)))]),
+        ] as [ReportBlock]) + [
             .table(ReportTable(id: "gates", columns: [.init("gate", "Gate"), .init("week", "Week"), .init("verdict", "Verdict")],
                                rows: zip(gates, verdicts).map { gate, verdict in
                                    [ReportTable.Cell(gate.title), ReportTable.Cell(Value(gate.week)), ReportTable.Cell(.label(verdict))]
-                               }, data: .objects(gates.map { .object(ListingObject.gate($0, currentWeek: currentWeek)) }))),
+                               }, data: .objects(gates.map { .object(ListingObject.gate($0, currentWeek: currentWeek)) }), empty: "No gates recorded.")),
         ]))
 
         let metrics = try knowledgeBase.metrics(projectIDs: [project.id])
         func count(_ status: MetricStatus) -> Int { metrics.filter { $0.status == status }.count }
-        sections.append(ReportSection(id: "metrics", title: "Metrics", blocks: metrics.isEmpty ? [.empty("No metrics recorded.")] : [
+        sections.append(ReportSection(id: "metrics", title: "Metrics", blocks: (metrics.isEmpty ? [] : [
             .text("\(count(.met)) met, \(count(.missed)) missed, \(count(.pending)) pending, \(count(.unknown)) unknown."),
+        ] as [ReportBlock]) + [
             .table(ReportTable(id: "metrics", columns: [.init("metric", "Metric"), .init("target", "Target"), .init("actual", "Actual"), .init("status", "Result")],
                                rows: metrics.map { [ReportTable.Cell($0.item.name), ReportTable.Cell(Value($0.item.target)), ReportTable.Cell(Value($0.item.actual)),
                                                     ReportTable.Cell(.label($0.status))] },
-                               data: .objects(metrics.map { .object(ListingObject.metric($0)) }))),
+                               data: .objects(metrics.map { .object(ListingObject.metric($0)) }), empty: "No metrics recorded.")),
         ]))
 
         let notes = try knowledgeBase.notes(projectIDs: [project.id])

@@ -3,12 +3,19 @@ import PlanModel
 
 struct SchemaCommand: Command {
     let name = "schema"
-    let summary = "document the knowledge base: every table and column with its meaning"
+    let summary = "document the knowledge base (every table and column), or with --reports the report JSON"
     let arguments = ""
-    let options: [OptionSpec] = []
+    let options = [OptionSpec.reports]
 
     func run(_ invocation: Invocation) throws -> Int32 {
         let output = invocation.output
+        if invocation.arguments.flags.contains("reports") {
+            guard invocation.settings.format == .md else {
+                throw UsageError(message: "schema --reports prints Markdown only (docs/report-json.md is the same text)")
+            }
+            output.write(ReportSchema.markdown)
+            return 0
+        }
         switch invocation.settings.format {
         case .md:
             output.line("# planq knowledge base, schema version \(Schema.currentVersion)")
