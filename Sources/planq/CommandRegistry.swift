@@ -12,6 +12,13 @@ struct Invocation {
         try KnowledgeBase(path: settings.databasePath, mode: readOnly ? .readOnly : .readWrite)
     }
 
+    /// `--start`, checked: the start date for projects whose documents leave it blank.
+    func startDate() throws -> String? {
+        guard let text = arguments.values["start"] else { return nil }
+        guard let date = CalendarDate(text) else { throw UsageError(message: "--start needs a date as YYYY-MM-DD, got '\(text)'") }
+        return date.description
+    }
+
     /// The projects `--project` selects, or nil for all; an unmatched name is an error.
     func selectedProjects(in knowledgeBase: KnowledgeBase) throws -> [Project]? {
         guard let match = arguments.values["project"] else { return nil }
@@ -31,8 +38,8 @@ protocol Command: Sendable {
     var arguments: String { get }
     var options: [OptionSpec] { get }
     var details: String { get }
-    /// Whether `--format html` makes sense for the command (reports only).
-    var rendersHTML: Bool { get }
+    /// The `--format`s the command prints; any other is refused as a usage error, never ignored.
+    var formats: [Settings.Format] { get }
     /// Whether `-o FILE` names a file the command writes itself (a generator), not where its
     /// standard output goes.
     var ownsOutputPath: Bool { get }
@@ -41,7 +48,7 @@ protocol Command: Sendable {
 
 extension Command {
     var details: String { "" }
-    var rendersHTML: Bool { false }
+    var formats: [Settings.Format] { [.md, .json, .csv] }
     var ownsOutputPath: Bool { false }
     var usage: String {
         let own = options.map(\.usage).joined(separator: " ")
@@ -68,7 +75,7 @@ extension Command {
 enum CommandRegistry {
     static let all: [any Command] = [
         ImportCommand(), StatusCommand(), TasksCommand(), GatesCommand(), RisksCommand(), MetricsCommand(), NotesCommand(),
-        ReportCommand(), CheckCommand(), SearchCommand(), OwnersCommand(), ProjectsCommand(),
+        ReportCommand(), CheckCommand(), SearchCommand(), OwnersCommand(), ProjectsCommand(), ProjectCommand(),
         NewCommand(), ADRsCommand(), QueryCommand(), SchemaCommand(),
     ]
 
@@ -95,7 +102,8 @@ enum CommandRegistry {
         } + [
             "      --version                print planq's version",
             "",
-            "Exit codes: 0 ok, 1 failure (cause on standard error), 2 usage error.",
+            "Exit codes: 0 ok, 1 failure (cause on standard error), 2 usage error,",
+            "141 when the reader of standard output went away (a closed pipe: nothing more is written).",
             "Run `planq COMMAND --help` for a command's options.",
         ]
         return lines.joined(separator: "\n")
@@ -121,7 +129,8 @@ enum CLI {
     }
 
     static func main(_ argv: [String]) -> Int32 {
-        signal(SIGPIPE, SIG_IGN) // a closed pipe becomes EPIPE, which Output treats as success
+        signal(SIGPIPE, SIG_IGN) // a closed pipe becomes EPIPE, which Output reports by its exit code
+        signal(SIGXFSZ, SIG_IGN) // a file size limit becomes EFBIG, reported like a full disk
         let arguments = Array(argv.dropFirst())
         if arguments.isEmpty {
             Output.error(CommandRegistry.usage)
@@ -146,7 +155,8 @@ enum CLI {
             return 2
         }
         guard let command = CommandRegistry.command(named: arguments[position]) else {
-            Output.error("planq: error: unknown command '\(arguments[position])'")
+            let suggestion = Suggestion.nearest(to: arguments[position], among: CommandRegistry.all.map(\.name))
+            Output.error("planq: error: unknown command '\(arguments[position])'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
             Output.error(CommandRegistry.usage)
             return 2
         }
@@ -164,8 +174,11 @@ enum CLI {
                 return 0
             }
             let settings = try Settings(parsed)
-            if settings.format == .html, !command.rendersHTML {
-                throw UsageError(message: "html is a report format (planq report ... --html); \(command.name) prints md, json or csv")
+            if !command.formats.contains(settings.format) {
+                let formats = command.formats.map(\.rawValue).joined(separator: ", ")
+                throw UsageError(message: settings.format == .html && command.formats.contains(.csv)
+                    ? "html is a report format (planq report ... --html); \(command.name) prints \(formats)"
+                    : "\(command.name) prints \(formats), not \(settings.format.rawValue)")
             }
             invocation = Invocation(arguments: parsed, settings: settings, output: Output(path: command.ownsOutputPath ? nil : settings.outputPath))
         } catch {
@@ -177,6 +190,8 @@ enum CLI {
             let code = try command.run(invocation)
             try invocation.output.flush()
             return code
+        } catch Output.Closed.pipe {
+            return Output.Closed.exitCode
         } catch let error as UsageError {
             Output.error("planq \(command.name): error: \(error)")
             Output.error(command.usage)

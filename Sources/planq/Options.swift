@@ -42,6 +42,9 @@ struct OptionSpec: Sendable {
     static let reports = OptionSpec(name: "reports", short: nil, value: nil, help: "describe the report JSON (schema_version 2) instead of the tables")
     static let rebuild = OptionSpec(name: "rebuild", short: nil, value: nil, help: "drop everything imported before and import from scratch")
 
+    /// The same option with a help line that names what it filters on this command.
+    func helping(_ help: String) -> OptionSpec { OptionSpec(name: name, short: short, value: value, help: help) }
+
     var usage: String {
         let flag = "--\(name)" + (value.map { " \($0)" } ?? "")
         return "[\(flag)]"
@@ -65,7 +68,10 @@ struct ParsedArguments {
     init(_ arguments: [String], specs: [OptionSpec]) throws {
         var index = 0
         func spec(named name: String) throws -> OptionSpec {
-            guard let spec = specs.first(where: { $0.name == name }) else { throw UsageError(message: "unknown option --\(name)") }
+            guard let spec = specs.first(where: { $0.name == name }) else {
+                let suggestion = Suggestion.nearest(to: name, among: specs.map(\.name))
+                throw UsageError(message: "unknown option --\(name)" + (suggestion.map { "; did you mean --\($0)?" } ?? ""))
+            }
             return spec
         }
         while index < arguments.count {
@@ -161,5 +167,35 @@ struct Settings {
         case "auto": color = environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1 && arguments.values["output"] == nil
         case let other: throw UsageError(message: "--color takes auto, always or never, got '\(other)'")
         }
+    }
+}
+
+/// The nearest known word to a mistyped one (`taks` → `tasks`), for "did you mean" hints: within
+/// two edits (one for short words), or the only word it is a prefix of.
+enum Suggestion {
+    static func nearest(to typed: String, among words: [String]) -> String? {
+        let typed = typed.lowercased()
+        let limit = typed.count <= 3 ? 1 : 2
+        let scored = words.map { ($0, distance(typed, $0)) }.filter { $0.1 <= limit }
+        if let best = scored.min(by: { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }) { return best.0 }
+        let prefixed = words.filter { $0.hasPrefix(typed) }
+        return typed.count >= 2 && prefixed.count == 1 ? prefixed[0] : nil
+    }
+
+    /// Edit distance with adjacent swaps (Damerau-Levenshtein, optimal string alignment).
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var rows = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { rows[i][0] = i }
+        for j in 0...b.count { rows[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                rows[i][j] = min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { rows[i][j] = min(rows[i][j], rows[i - 2][j - 2] + 1) }
+            }
+        }
+        return rows[a.count][b.count]
     }
 }

@@ -17,29 +17,61 @@ final class Output {
     func write(_ text: String) { buffer += text }
     func line(_ text: String = "") { buffer += text + "\n" }
 
-    /// Writes what was collected: to the `-o` file, else to standard output. A closed pipe
-    /// (`planq tasks | head`) is not an error.
+    /// The reader of standard output went away (`planq tasks | head -1`): nothing more can be
+    /// written, and the exit code says so the way a shell expects (128 + SIGPIPE), without a message.
+    enum Closed: Error {
+        case pipe
+        static let exitCode: Int32 = 141
+    }
+
+    /// Writes what was collected: to the `-o` file (a temporary file beside it, renamed over it
+    /// only once complete), else to standard output. Every failure is one line naming the path.
     func flush() throws {
         defer { buffer = "" }
-        if let path {
-            do {
-                try buffer.write(toFile: path, atomically: true, encoding: .utf8)
-            } catch {
-                throw CommandFailure("cannot write \(path): \(error.localizedDescription)")
+        guard let path else {
+            if let failure = Self.write(Array(buffer.utf8), to: STDOUT_FILENO) {
+                if failure == EPIPE { throw Closed.pipe }
+                throw CommandFailure("cannot write to standard output: \(Self.describe(failure))")
             }
             return
         }
-        let data = Array(buffer.utf8)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw CommandFailure("cannot write \(path): it is a folder (give the name of a file inside it)")
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).planq-\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw CommandFailure("cannot write \(path): \(Self.describe(errno))") }
+        var failure = Self.write(Array(buffer.utf8), to: descriptor)
+        if failure == nil, fsync(descriptor) != 0 { failure = errno }
+        if close(descriptor) != 0, failure == nil { failure = errno }
+        if failure == nil, rename(temporary, path) != 0 { failure = errno }
+        if let failure {
+            unlink(temporary)
+            throw CommandFailure("cannot write \(path): \(Self.describe(failure))")
+        }
+    }
+
+    /// Writes every byte, retrying interrupted and partial writes; returns the errno of a failure.
+    private static func write(_ data: [UInt8], to descriptor: Int32) -> Int32? {
         var offset = 0
         while offset < data.count {
-            let written = data.withUnsafeBytes { raw in
-                Foundation.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-            }
+            let written = data.withUnsafeBytes { raw in Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                return // EPIPE and friends: the reader went away, which is fine
+                return errno
             }
             offset += written
+        }
+        return nil
+    }
+
+    /// An errno as people read it; a file size limit reads like the full disk it stands for.
+    static func describe(_ code: Int32) -> String {
+        switch code {
+        case ENOSPC, EDQUOT, EFBIG: return "no space left on the device (or the file size limit was reached)"
+        default: return String(cString: strerror(code)).lowercased()
         }
     }
 

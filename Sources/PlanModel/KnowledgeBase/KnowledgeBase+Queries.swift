@@ -44,12 +44,20 @@ extension KnowledgeBase {
 
     public func projects() throws -> [Project] {
         try database.rows("""
-            SELECT p.id, p.key, p.name, p.start_date, (SELECT count(*) FROM documents d WHERE d.project_id = p.id)
-            FROM projects p ORDER BY p.name COLLATE NOCASE, p.key
+            SELECT p.id, p.key, p.name, p.start_date, (SELECT count(*) FROM documents d WHERE d.project_id = p.id), s.start_date
+            FROM projects p LEFT JOIN project_settings s ON s.project_key = p.key ORDER BY p.name COLLATE NOCASE, p.key
             """).map { row in
             Project(id: Int64(row[0].int ?? 0), key: row[1].string ?? "", name: row[2].string ?? "",
-                    startDate: row[3].string, documents: row[4].int ?? 0)
+                    startDate: row[3].string, documents: row[4].int ?? 0, recordedStartDate: row[5].string)
         }
+    }
+
+    /// Records a project's start date for when its documents leave it blank (`planq project set`).
+    public func recordStartDate(projectKey: String, startDate: String?, today: String) throws {
+        try database.run("""
+            INSERT INTO project_settings(project_key, start_date, updated_on) VALUES (?, ?, ?)
+            ON CONFLICT(project_key) DO UPDATE SET start_date = excluded.start_date, updated_on = excluded.updated_on
+            """, [.text(projectKey), SQLValue(startDate), .text(today)])
     }
 
     /// Projects whose key or name starts with `match`, case-insensitively; an exact key or

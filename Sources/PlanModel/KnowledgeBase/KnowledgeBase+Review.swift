@@ -74,6 +74,15 @@ extension KnowledgeBase {
                                         + "first \"\(first[0].string ?? "")\" at \(first[1].string ?? ""):\(first[2].int ?? 0)",
                                       week: week))
         }
+        // A start date recorded with `planq project set` that a document now contradicts.
+        for project in try projects() where projectIDs?.contains(project.id) ?? true {
+            guard let recorded = project.recordedStartDate, let stated = project.documentStartDate, recorded != stated,
+                  let row = try database.rows("SELECT path FROM documents WHERE project_id = ? AND start_date = ? ORDER BY path LIMIT 1",
+                                              [.integer(project.id), .text(stated)]).first else { continue }
+            found.append(Disagreement(project: project.name, source: SourceRef(path: row[0].string ?? "", line: 1),
+                                      message: "states the start date \(stated), but `planq project set` recorded \(recorded) for \(project.name); "
+                                        + "the document's date is used", week: nil))
+        }
         for metric in try metrics(projectIDs: projectIDs) {
             guard let stated = metric.item.stated.flatMap(MetricStatus.stated), [.met, .missed].contains(stated),
                   [.met, .missed].contains(metric.status), stated != metric.status else { continue }

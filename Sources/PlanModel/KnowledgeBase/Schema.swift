@@ -268,6 +268,15 @@ public enum Schema {
             CREATE INDEX notes_document ON notes(document_id);
             UPDATE documents SET hash = '', mtime_ns = -1;
             """),
+        // Facts the documents leave blank, recorded by `planq project set`: kept by project key,
+        // so they outlive `import --rebuild` and a project that drops out and comes back.
+        Migration(version: 5, sql: """
+            CREATE TABLE project_settings (
+                project_key TEXT PRIMARY KEY,
+                start_date TEXT,
+                updated_on TEXT NOT NULL
+            );
+            """),
     ]
 
     /// One table's documentation: what a row is and what each column means.
@@ -282,7 +291,12 @@ public enum Schema {
             ("id", "row id"),
             ("key", "the project's key: its distinctive leading word, lowercased (what --project matches first)"),
             ("name", "display name: the words the project's document titles share"),
-            ("start_date", "YYYY-MM-DD from a filled-in **Start Date:**, else NULL"),
+            ("start_date", "YYYY-MM-DD from a filled-in **Start Date:**, else NULL (project_settings may supply one)"),
+        ]),
+        TableDoc(name: "project_settings", meaning: "facts about a project that its documents leave blank, recorded by `planq project set`", columns: [
+            ("project_key", "the project's key (projects.key); kept when the project is re-imported or rebuilt"),
+            ("start_date", "YYYY-MM-DD: used when no document states a start date (a document's own date wins)"),
+            ("updated_on", "the day it was recorded (--today)"),
         ]),
         TableDoc(name: "documents", meaning: "one row per imported Markdown file", columns: [
             ("id", "row id"),

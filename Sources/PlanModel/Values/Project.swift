@@ -3,9 +3,19 @@ public struct Project: Equatable, Sendable {
     public let id: Int64
     public let key: String
     public let name: String
-    /// `YYYY-MM-DD` when a document states a start date.
+    /// `YYYY-MM-DD`: the start date a document states, else the one `planq project set` recorded.
     public let startDate: String?
+    /// The start date `planq project set` recorded, whether or not a document states one.
+    public let recordedStartDate: String?
     public let documents: Int
+
+    /// Where `startDate` comes from: "document", "recorded" or nil.
+    public var startDateSource: String? {
+        documentStartDate != nil ? "document" : recordedStartDate != nil ? "recorded" : nil
+    }
+
+    /// The start date the documents state.
+    public let documentStartDate: String?
 
     /// The 1-based week `today` falls in, counted from `start` (or the project's own start date);
     /// 0 before the start, nil without a start date.
@@ -14,11 +24,13 @@ public struct Project: Equatable, Sendable {
         return day.week(since: first)
     }
 
-    public init(id: Int64, key: String, name: String, startDate: String?, documents: Int) {
+    public init(id: Int64, key: String, name: String, startDate: String?, documents: Int, recordedStartDate: String? = nil) {
         self.id = id
         self.key = key
         self.name = name
-        self.startDate = startDate
+        documentStartDate = startDate
+        self.startDate = startDate ?? recordedStartDate
+        self.recordedStartDate = recordedStartDate
         self.documents = documents
     }
 }

@@ -14,7 +14,13 @@ struct CheckCommand: Command {
     func run(_ invocation: Invocation) throws -> Int32 {
         let knowledgeBase = try invocation.openKnowledgeBase()
         let found = try knowledgeBase.disagreements(projectIDs: try invocation.selectedProjects(in: knowledgeBase)?.map(\.id))
-        for disagreement in found { invocation.output.line("\(disagreement.source): \(disagreement.message)") }
+        if invocation.settings.format == .md {
+            for disagreement in found { invocation.output.line("\(disagreement.source): \(disagreement.message)") }
+        } else {
+            let rows: [[(String, Value)]] = found.map { [("project", .string($0.project)), ("source", .source($0.source)),
+                                                         ("week", Value($0.week)), ("message", .string($0.message))] }
+            Emit.listing(Listing(fields: ["project", "source", "week", "message"], rows: rows), format: invocation.settings.format, to: invocation.output)
+        }
         if !invocation.settings.quiet {
             Output.error(found.isEmpty ? "no disagreements" : "\(found.count) disagreement\(found.count == 1 ? "" : "s")")
         }

@@ -10,6 +10,7 @@ struct NewCommand: Command {
     let arguments = "adr|runbook TITLE"
     let options = [OptionSpec.project, .supersedes, .adrDir, .adrStatus, .fromNote]
     let ownsOutputPath = true
+    let formats: [Settings.Format] = [.md]
     let details = """
         planq new adr "Use Step Functions for orchestration" [--project P] [--supersedes N] [--status S]
           writes the next numbered record (MADR) in the ADR folder: --dir, else the folder an .adr-dir

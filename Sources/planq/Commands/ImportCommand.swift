@@ -7,13 +7,16 @@ struct ImportCommand: Command {
     let summary = "read planning documents into the knowledge base"
     let arguments = "[PATH ...]"
     let options = [OptionSpec.rebuild, .history]
+    let formats: [Settings.Format] = [.md, .json]
     let details = """
         Reads .md, .markdown and .txt files under each PATH (default: docs/), recursively, skipping
         hidden folders, node_modules and .build. Unchanged files are not parsed again; files that
         are gone drop their tasks. The whole import is one transaction: on an error or an interrupt
         the knowledge base stays as it was. Problems in a document are reported as
         `path:line: warning: ...` and the import goes on; the exit code is 1 only when nothing
-        could be imported or the database failed.
+        could be imported or the database failed. --format json prints the summary as one object
+        on standard output (files, parsed, unchanged, removed, failed, tasks, tasks_added,
+        tasks_changed, tasks_removed, warnings, duration_ms).
         """
 
     func run(_ invocation: Invocation) throws -> Int32 {
@@ -61,7 +64,15 @@ struct ImportCommand: Command {
             }
             Output.error("phases: " + phases.joined(separator: ", "))
         }
-        if !quiet {
+        if invocation.settings.format == .json {
+            let changes = summary.changes
+            output.line(Value.object([
+                ("files", .int(summary.filesSeen)), ("parsed", .int(summary.filesParsed)), ("unchanged", .int(summary.filesUnchanged)),
+                ("removed", .int(summary.filesRemoved)), ("failed", .int(summary.filesFailed)), ("tasks", .int(summary.tasksTotal)),
+                ("tasks_added", .int(changes.added)), ("tasks_changed", .int(changes.changed)), ("tasks_removed", .int(changes.removed)),
+                ("warnings", .int(summary.warnings)), ("duration_ms", .int(summary.durationMilliseconds)),
+            ]).json(indent: 2))
+        } else if !quiet {
             let changes = summary.changes
             Output.error("imported \(summary.filesSeen) files (\(summary.filesParsed) parsed, \(summary.filesUnchanged) unchanged, "
                 + "\(summary.filesRemoved) removed): \(summary.tasksTotal) tasks (+\(changes.added) ~\(changes.changed) "

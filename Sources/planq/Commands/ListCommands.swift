@@ -52,10 +52,51 @@ struct ProjectsCommand: Command {
         let projects = try invocation.selectedProjects(in: knowledgeBase) ?? knowledgeBase.projects()
         let rows: [[(String, Value)]] = projects.map { project in
             [("key", .string(project.key)), ("name", .string(project.name)), ("documents", .int(project.documents)),
-             ("start_date", Value(date: project.startDate))]
+             ("start_date", Value(date: project.startDate)), ("start_date_from", Value(project.startDateSource))]
         }
-        Emit.listing(Listing(fields: ["key", "name", "documents", "start_date"], rows: rows),
+        Emit.listing(Listing(fields: ["key", "name", "documents", "start_date", "start_date_from"], rows: rows),
                      format: invocation.settings.format, to: invocation.output)
+        return 0
+    }
+}
+
+struct ProjectCommand: Command {
+    let name = "project"
+    let summary = "record facts the documents leave blank: planq project set P --start DATE"
+    let arguments = "set P"
+    let options = [OptionSpec.start.helping("the project's start date, YYYY-MM-DD (none: forget it)")]
+    let details = """
+        The recorded start date counts weeks for status, gates and reports when no document states
+        one; a document's own filled-in date wins, and `planq check` reports when the two differ.
+        It is kept by project key, so it survives re-imports and `import --rebuild`.
+        """
+
+    func run(_ invocation: Invocation) throws -> Int32 {
+        let positional = invocation.arguments.positional
+        guard positional.count == 2, positional[0] == "set" else {
+            throw UsageError(message: "project takes `set P --start DATE`")
+        }
+        guard let text = invocation.arguments.values["start"] else { throw UsageError(message: "project set needs --start DATE (or --start none)") }
+        let start: String?
+        if text == "none" {
+            start = nil
+        } else {
+            guard let date = CalendarDate(text) else { throw UsageError(message: "--start needs a date as YYYY-MM-DD or none, got '\(text)'") }
+            start = date.description
+        }
+        let knowledgeBase = try invocation.openKnowledgeBase(readOnly: false)
+        let projects = try knowledgeBase.projects(matching: positional[1])
+        guard projects.count == 1, let project = projects.first else {
+            let known = try knowledgeBase.projects().map(\.key).joined(separator: ", ")
+            throw CommandFailure(projects.isEmpty ? "no project matches '\(positional[1])'" + (known.isEmpty ? "" : " (projects: \(known))")
+                                 : "'\(positional[1])' matches \(projects.count) projects: \(projects.map(\.key).joined(separator: ", "))")
+        }
+        try knowledgeBase.recordStartDate(projectKey: project.key, startDate: start, today: invocation.settings.today)
+        if !invocation.settings.quiet {
+            var message = start.map { "\(project.name): start date \($0) recorded" } ?? "\(project.name): recorded start date forgotten"
+            if let stated = project.documentStartDate, start != nil, stated != start { message += "; its documents state \(stated), which wins" }
+            Output.error(message)
+        }
         return 0
     }
 }

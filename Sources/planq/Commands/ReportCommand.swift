@@ -7,7 +7,7 @@ struct ReportCommand: Command {
     let summary = "render a report: week N (the weekly checkpoint review), burndown, gates, risks, metrics, retro"
     let arguments = "week N | burndown | gates | risks | metrics | retro"
     let options = [OptionSpec.project, .start]
-    let rendersHTML = true
+    let formats: [Settings.Format] = [.md, .html, .json, .csv]
     let details = """
         Reports render as Markdown (default), self-contained HTML (--html: inline CSS and SVG, no
         scripts), JSON (one object with `report` and `schema_version`) or CSV (the report's first
@@ -29,11 +29,7 @@ struct ReportCommand: Command {
                 throw UsageError(message: "unknown report '\(positional.joined(separator: " "))' (week N, burndown, gates, risks, metrics, retro)")
             }
         }
-        var start: String?
-        if let text = invocation.arguments.values["start"] {
-            guard let date = CalendarDate(text) else { throw UsageError(message: "--start needs a date as YYYY-MM-DD, got '\(text)'") }
-            start = date.description
-        }
+        let start = try invocation.startDate()
         let knowledgeBase = try invocation.openKnowledgeBase()
         let project = try onlyProject(invocation, knowledgeBase)
         let today = invocation.settings.today

@@ -5,7 +5,7 @@ struct RisksCommand: Command {
     let name = "risks"
     let summary = "the risk register: risks by severity with mitigation, contingency and owner"
     let arguments = ""
-    let options = [OptionSpec.project, .week, .severity]
+    let options = [OptionSpec.project, OptionSpec.week.helping("only risks tied to week N"), .severity]
 
     func run(_ invocation: Invocation) throws -> Int32 {
         let severity = try invocation.arguments.choice("severity", "severity", as: RiskItem.Severity.self)
@@ -25,7 +25,7 @@ struct MetricsCommand: Command {
     let name = "metrics"
     let summary = "success metrics with target, actual and status (met, missed, pending, unknown)"
     let arguments = ""
-    let options = [OptionSpec.project, .week, .metricStatus]
+    let options = [OptionSpec.project, OptionSpec.week.helping("only metrics measured in week N"), .metricStatus]
 
     func run(_ invocation: Invocation) throws -> Int32 {
         let status = try invocation.arguments.choice("status", "metric status", as: MetricStatus.self)
@@ -45,7 +45,7 @@ struct NotesCommand: Command {
     let name = "notes"
     let summary = "blockers, lessons, decisions, deferred items and next steps"
     let arguments = ""
-    let options = [OptionSpec.project, .week, .noteKind]
+    let options = [OptionSpec.project, OptionSpec.week.helping("only notes tagged with week N"), .noteKind]
 
     func run(_ invocation: Invocation) throws -> Int32 {
         let kind = try invocation.arguments.choice("kind", "note kind", as: NoteItem.Kind.self)

@@ -5,7 +5,7 @@ struct StatusCommand: Command {
     let name = "status"
     let summary = "one-screen overview of every project: progress, current week, owners"
     let arguments = ""
-    let options = [OptionSpec.project]
+    let options = [OptionSpec.project, .start]
     let details = """
         For each project: tasks done of those scheduled (cancelled and deferred ones aside), the
         open, in-progress and planned counts, the current week as of --today when a document
@@ -17,10 +17,11 @@ struct StatusCommand: Command {
         let knowledgeBase = try invocation.openKnowledgeBase()
         let projects = try invocation.selectedProjects(in: knowledgeBase) ?? knowledgeBase.projects()
         let statuses = try knowledgeBase.status(projects: projects)
+        let start = try invocation.startDate()
         let gates = try knowledgeBase.gates(projectIDs: projects.map(\.id))
         let rows: [[(String, Value)]] = try statuses.map { status in
             let project = status.project
-            let currentWeek = project.currentWeek(today: invocation.settings.today)
+            let currentWeek = project.currentWeek(today: invocation.settings.today, start: start)
             // The next gate: the first not yet passed, in week order (gates without a week last).
             let next = gates.filter { $0.projectID == project.id }
                 .map { ($0, $0.verdict(currentWeek: currentWeek)) }
@@ -39,7 +40,7 @@ struct StatusCommand: Command {
                 ("deferred", .int(status.counts[.deferred] ?? 0)),
                 ("cancelled", .int(status.counts[.cancelled] ?? 0)),
                 ("weeks", .string(status.weeks.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "")),
-                ("start_date", Value(date: project.startDate)),
+                ("start_date", Value(date: start ?? project.startDate)),
                 ("current_week", currentWeek.map { .int($0) } ?? .null),
                 ("week", .string(currentWeek.map { $0 == 0 ? "not started" : "week \($0)" } ?? "unknown")),
                 ("owners", .array(status.owners.map { .object([("name", .string($0.name)), ("tasks", .int($0.tasks))]) })),
