@@ -76,7 +76,7 @@ enum CommandRegistry {
     static let all: [any Command] = [
         ImportCommand(), StatusCommand(), TasksCommand(), GatesCommand(), RisksCommand(), MetricsCommand(), NotesCommand(),
         ReportCommand(), CheckCommand(), SearchCommand(), OwnersCommand(), ProjectsCommand(), ProjectCommand(),
-        NewCommand(), ADRsCommand(), QueryCommand(), SchemaCommand(),
+        NewCommand(), ADRsCommand(), QueryCommand(), SchemaCommand(), CompletionsCommand(), ManCommand(),
     ]
 
     static func command(named name: String) -> (any Command)? { all.first { $0.name == name } }
@@ -180,7 +180,7 @@ enum CLI {
                     ? "html is a report format (planq report ... --html); \(command.name) prints \(formats)"
                     : "\(command.name) prints \(formats), not \(settings.format.rawValue)")
             }
-            invocation = Invocation(arguments: parsed, settings: settings, output: Output(path: command.ownsOutputPath ? nil : settings.outputPath))
+            invocation = Invocation(arguments: parsed, settings: settings, output: Output(path: command.ownsOutputPath ? nil : settings.outputPath, color: settings.color))
         } catch {
             Output.error("planq \(command.name): error: \(error)")
             Output.error(command.usage)

@@ -1,4 +1,5 @@
 import Reports
+import Foundation
 
 /// Rows of a listing, with the columns a table shows. JSON and CSV show every field.
 struct Listing {
@@ -13,7 +14,8 @@ struct Listing {
     }
 }
 
-/// One emitter for every listing: aligned table on a terminal, Markdown table otherwise, JSON, CSV.
+/// One emitter for every listing: aligned table on a terminal (fitted to its width, coloured when
+/// `--color` says so), Markdown table otherwise, JSON, CSV.
 enum Emit {
     static func listing(_ listing: Listing, format: Settings.Format, to output: Output) {
         switch format {
@@ -26,34 +28,68 @@ enum Emit {
                 output.line(listing.fields.map { CSVRenderer.field(row[$0]?.csv ?? "") }.joined(separator: ","))
             }
         case .md:
-            let cells = listing.rows.map { row in listing.tableColumns.map { row[$0]?.text ?? "" } }
-            output.write(table(header: listing.tableColumns, rows: cells, markdown: !output.isTerminal))
+            let values = listing.rows.map { row in listing.tableColumns.map { row[$0] ?? .null } }
+            output.write(table(header: listing.tableColumns, rows: values.map { $0.map(\.text) }, markdown: !output.isTerminal,
+                               tones: output.color ? values.map { $0.map(\.tone) } : nil,
+                               width: output.isTerminal ? output.terminalWidth : nil))
         }
     }
 
     /// A table padded to column widths; as Markdown it keeps the pipes and the delimiter row.
-    static func table(header: [String], rows: [[String]], markdown: Bool) -> String {
+    /// `tones` colours cells (ANSI); `width` shrinks the widest text columns, with an ellipsis, until
+    /// the table fits.
+    static func table(header: [String], rows: [[String]], markdown: Bool, tones: [[Tone?]]? = nil, width: Int? = nil) -> String {
         let escape: (String) -> String = { markdown ? $0.replacingOccurrences(of: "|", with: "\\|") : $0 }
         let all = [header] + rows.map { $0.map(escape) }
         var widths = [Int](repeating: markdown ? 3 : 0, count: header.count)
         for row in all { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], displayWidth(cell)) } }
-        func render(_ row: [String]) -> String {
-            let padded = row.enumerated().map { index, cell in cell + String(repeating: " ", count: widths[index] - displayWidth(cell)) }
+        if let width, !markdown { widths = fitted(widths, into: width, header: header) }
+        func render(_ row: [String], tones: [Tone?]?) -> String {
+            let padded = row.enumerated().map { index, cell -> String in
+                let text = displayWidth(cell) > widths[index] ? truncated(cell, to: widths[index]) : cell
+                let padding = String(repeating: " ", count: max(0, widths[index] - displayWidth(text)))
+                guard let tone = tones?[index] else { return text + padding }
+                return Colour.wrap(text, tone) + padding
+            }
             if markdown { return "| " + padded.joined(separator: " | ") + " |" }
             var line = padded.joined(separator: "  ")
             while line.hasSuffix(" ") { line.removeLast() }
             return line
         }
-        var lines = [render(header)]
+        var lines = [render(header, tones: nil)]
         if markdown {
             lines.append("|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|")
         } else {
             lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
         }
-        lines += rows.map { render($0.map(escape)) }
+        lines += rows.enumerated().map { render($1.map(escape), tones: tones?[$0]) }
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Column widths that fit `total` terminal columns: the widest column gives way first, down
+    /// to its header's width (at least 6); when nothing more can give, the table stays wider.
+    static func fitted(_ widths: [Int], into total: Int, header: [String]) -> [Int] {
+        var widths = widths
+        let floor = header.map { max(6, displayWidth($0)) }
+        while widths.reduce(0, +) + 2 * (widths.count - 1) > total {
+            // One column at a time, so the wide ones end up even rather than one cut to nothing.
+            guard let widest = widths.indices.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[widest] -= 1
+        }
+        return widths
+    }
+
+    /// `text` cut to `width` terminal columns, the last one an ellipsis.
+    static func truncated(_ text: String, to width: Int) -> String {
+        var result = "", used = 0
+        for character in text {
+            let size = displayWidth(String(character))
+            if used + size > width - 1 { break }
+            result.append(character)
+            used += size
+        }
+        return result + "…"
+    }
     /// Terminal columns: wide East Asian characters and emoji take two.
     static func displayWidth(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { width, scalar in
@@ -66,4 +102,18 @@ enum Emit {
         }
     }
 
+}
+
+/// ANSI colours for tones: one mapping, used by every coloured table.
+enum Colour {
+    static func wrap(_ text: String, _ tone: Tone) -> String {
+        let code: String
+        switch tone {
+        case .good: code = "32"
+        case .bad: code = "31"
+        case .warn: code = "33"
+        case .muted: code = "2"
+        }
+        return "\u{1B}[\(code)m" + text + "\u{1B}[0m"
+    }
 }

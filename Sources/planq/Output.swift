@@ -7,11 +7,22 @@ final class Output {
     let isTerminal: Bool
     let stderrIsTerminal: Bool
     private let path: String?
+    /// Whether tables colour verdicts, severities and statuses (`--color`, NO_COLOR).
+    let color: Bool
+    /// The terminal's width in columns: the window's, else $COLUMNS; nil when unknown.
+    let terminalWidth: Int?
 
-    init(path: String?) {
+    init(path: String?, color: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.path = path
+        self.color = color
         isTerminal = path == nil && isatty(STDOUT_FILENO) == 1
         stderrIsTerminal = isatty(STDERR_FILENO) == 1
+        var size = winsize()
+        if isTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            terminalWidth = Int(size.ws_col)
+        } else {
+            terminalWidth = environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+        }
     }
 
     func write(_ text: String) { buffer += text }
