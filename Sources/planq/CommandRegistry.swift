@@ -91,7 +91,7 @@ enum CommandRegistry {
             "",
             "Commands:",
         ]
-        for command in all { lines.append("  " + command.name.padding(toLength: 10, withPad: " ", startingAt: 0) + command.summary) }
+        for command in all { lines.append("  " + command.name.padding(toLength: 13, withPad: " ", startingAt: 0) + command.summary) }
         lines += [
             "",
             "Global options:",

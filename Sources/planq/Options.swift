@@ -9,7 +9,7 @@ struct OptionSpec: Sendable {
     let value: String?        // placeholder when the option takes a value
     let help: String
 
-    static let db = OptionSpec(name: "db", short: nil, value: "FILE", help: "knowledge base file (default .planq/planq.db, or $PLANQ_DB)")
+    static let db = OptionSpec(name: "db", short: nil, value: "FILE", help: "knowledge base file (default .planq/planq.db here or in a parent folder, or $PLANQ_DB)")
     static let format = OptionSpec(name: "format", short: nil, value: "FMT", help: "md, json or csv (md: aligned on a terminal, Markdown otherwise); reports also html")
     static let output = OptionSpec(name: "output", short: "o", value: "FILE", help: "write the output to FILE instead of standard output")
     static let today = OptionSpec(name: "today", short: nil, value: "DATE", help: "the date to report as of, YYYY-MM-DD (or $PLANQ_TODAY)")
@@ -137,6 +137,8 @@ struct Settings {
     enum Format: String { case md, json, csv, html }
 
     let databasePath: String
+    /// The project root: document paths are stored relative to it.
+    let root: ProjectRoot
     let format: Format
     let outputPath: String?
     let today: String
@@ -145,7 +147,8 @@ struct Settings {
     let color: Bool
 
     init(_ arguments: ParsedArguments, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        databasePath = arguments.values["db"] ?? environment["PLANQ_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? ".planq/planq.db"
+        root = ProjectRoot.locate(database: arguments.values["db"] ?? environment["PLANQ_DB"].flatMap { $0.isEmpty ? nil : $0 })
+        databasePath = root.database
         let formatText = arguments.flags.contains("html") ? "html" : arguments.values["format"] ?? "md"
         guard let format = Format(rawValue: formatText) else {
             throw UsageError(message: "unknown format '\(formatText)' (md, json, csv; html for reports)")

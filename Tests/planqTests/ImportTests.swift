@@ -123,7 +123,7 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: docs.appendingPathComponent("again").path, withDestinationPath: docs.path)
         let result = try planq.run(["import", "loop"], in: planq.directory)
         #expect(result.status == 0)
-        #expect(result.stderr.contains("imported 1 files"))
+        #expect(result.stderr.contains("imported 1 file ("))
     }
 
     @Test func aDatabaseThatIsNotPlanqsIsNeverOverwritten() throws {

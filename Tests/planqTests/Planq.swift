@@ -15,20 +15,24 @@ struct Planq {
     let directory: URL
     let database: String
 
-    /// A scratch folder with its own knowledge base; commands run from the checkout.
+    /// A scratch folder with its own knowledge base, where commands run: it is the project root
+    /// (the database's folder), and `samples` in it links to the checkout's samples, so sources
+    /// read `samples/...` as a user's would.
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("planq-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: directory.appendingPathComponent("samples"), withDestinationURL: Self.root.appendingPathComponent("samples"))
         database = directory.appendingPathComponent("kb.db").path
     }
 
     @discardableResult
-    func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:], withDatabase: Bool = true) throws -> Result {
+    func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:], withDatabase: Bool = true,
+             executable: String = Planq.binary, closingStandardOutput: Bool = false) throws -> Result {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build planq first (make test does)")
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = (withDatabase ? ["--db", database] : []) + arguments
-        process.currentDirectoryURL = folder ?? Self.root
+        process.currentDirectoryURL = folder ?? directory
         var env = ProcessInfo.processInfo.environment
         env["PLANQ_DB"] = nil
         env["PLANQ_TODAY"] = nil
@@ -37,8 +41,10 @@ struct Planq {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        // A reader that went away before planq wrote: its writes fail with EPIPE.
+        if closingStandardOutput { try out.fileHandleForReading.close() }
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stdout = closingStandardOutput ? Data() : out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),

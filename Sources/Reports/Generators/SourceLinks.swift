@@ -39,7 +39,7 @@ public struct SourceLinks: Sendable {
     }
 
     private static func absolute(_ path: String, in directory: String) -> String {
-        ((path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)) as NSString).standardizingPath
+        LexicalPath.absolute(path, in: directory)
     }
 
     private static func components(_ path: String) -> [String] {

@@ -73,7 +73,7 @@ struct NewCommand: Command {
         let draft = ADRDraft(title: recordTitle, date: invocation.settings.today, status: status, facts: facts,
                              note: note, supersedes: superseded)
         let template = try TemplateSource.adr()
-        let links = SourceLinks(folder: folder.path)
+        let links = SourceLinks(folder: folder.path, workingDirectory: invocation.settings.root.folder)
         let path = try folder.create(slug: slug, allowingSameTitle: superseded != nil) { number in template.render(draft.values(number: number, links: links)) }
         print(path)
         if let superseded, let number = ADRFolder.number(of: (path as NSString).lastPathComponent) {
@@ -96,7 +96,7 @@ struct NewCommand: Command {
         } ?? RunbookDraft(title: title, date: invocation.settings.today)
         let template = try TemplateSource.runbook()
         let folder = (path as NSString).deletingLastPathComponent
-        try GeneratedFile.create(path, contents: template.render(draft.values(links: SourceLinks(folder: folder.isEmpty ? "." : folder))))
+        try GeneratedFile.create(path, contents: template.render(draft.values(links: SourceLinks(folder: ProjectRoot.absolute(folder.isEmpty ? "." : folder, in: FileManager.default.currentDirectoryPath), workingDirectory: invocation.settings.root.folder))))
         print(path)
         return 0
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Reports
 import Importers
 import PlanModel
@@ -20,8 +21,13 @@ struct ImportCommand: Command {
         """
 
     func run(_ invocation: Invocation) throws -> Int32 {
-        let paths = invocation.arguments.positional.isEmpty ? ["docs/"] : invocation.arguments.positional
+        // Paths as the knowledge base stores them (relative to the project root), read from there.
+        let root = invocation.settings.root
+        let paths = (invocation.arguments.positional.isEmpty ? ["docs/"] : invocation.arguments.positional).map { root.stored($0) }
         let knowledgeBase = try invocation.openKnowledgeBase(readOnly: false)
+        guard FileManager.default.changeCurrentDirectoryPath(root.folder) else {
+            throw CommandFailure("cannot enter the project root \(root.folder)")
+        }
         let output = invocation.output
         let quiet = invocation.settings.quiet
         let verbose = invocation.settings.verbose
@@ -74,7 +80,7 @@ struct ImportCommand: Command {
             ]).json(indent: 2))
         } else if !quiet {
             let changes = summary.changes
-            Output.error("imported \(summary.filesSeen) files (\(summary.filesParsed) parsed, \(summary.filesUnchanged) unchanged, "
+            Output.error("imported \(summary.filesSeen) file\(summary.filesSeen == 1 ? "" : "s") (\(summary.filesParsed) parsed, \(summary.filesUnchanged) unchanged, "
                 + "\(summary.filesRemoved) removed): \(summary.tasksTotal) tasks (+\(changes.added) ~\(changes.changed) "
                 + "-\(changes.removed)) in \(summary.durationMilliseconds) ms"
                 + (summary.warnings > 0 ? ", \(summary.warnings) warnings" : ""))

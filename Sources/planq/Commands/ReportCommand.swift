@@ -56,7 +56,8 @@ struct ReportCommand: Command {
         case .html:
             // Source links are relative to where the page goes: the -o file's folder, else here.
             let folder = invocation.settings.outputPath.map { ($0 as NSString).deletingLastPathComponent } ?? ""
-            output.write(HTMLRenderer.render(document, links: SourceLinks(folder: folder.isEmpty ? "." : folder)))
+            let absoluteFolder = ProjectRoot.absolute(folder.isEmpty ? "." : folder, in: FileManager.default.currentDirectoryPath)
+            output.write(HTMLRenderer.render(document, links: SourceLinks(folder: absoluteFolder, workingDirectory: invocation.settings.root.folder)))
         case .json: output.write(JSONRenderer.render(document))
         case .csv: output.write(CSVRenderer.render(document))
         }

@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+import Reports
+
+/// What the command line does around the edges: colours, widths, completions, the man page,
+/// suggestions, refused formats, output errors, project roots and start dates.
+@Suite struct CommandLineBehaviourTests {
+    static let scriptAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
+
+    /// Runs planq on a pseudo-terminal (util-linux `script`), so it sees a terminal as a user's shell would.
+    static func onTerminal(_ planq: Planq, _ arguments: [String], environment: String = "") throws -> String {
+        let log = planq.directory.appendingPathComponent("typescript.log").path
+        let command = "env -u NO_COLOR " + environment + " " + ([Planq.binary, "--db", planq.database] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let result = try planq.run(["-q", "-e", "-c", command, log], withDatabase: false, executable: "/usr/bin/script")
+        return result.stdout.replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    @Test func colourFollowsColorAndNoColor() throws {
+        let planq = try Planq()
+        try planq.run(["import", "samples/"])
+        #expect(try planq.run(["gates", "--color", "always", "--today", "2026-03-18"]).stdout.contains("\u{1B}[31mat risk\u{1B}[0m"))
+        #expect(!(try planq.run(["gates", "--color", "never", "--today", "2026-03-18"]).stdout.contains("\u{1B}[")))
+        #expect(!(try planq.run(["gates", "--today", "2026-03-18"]).stdout.contains("\u{1B}[")), "auto is off into a pipe")
+        #expect(try planq.run(["gates", "--color", "sometimes"]).status == 2)
+        guard Self.scriptAvailable else { return }
+        let coloured = try Self.onTerminal(planq, ["gates", "--today", "2026-03-18"])
+        #expect(coloured.contains("\u{1B}[32mpassed"), "\(coloured)")
+        #expect(!(try Self.onTerminal(planq, ["gates", "--today", "2026-03-18"], environment: "NO_COLOR=1").contains("\u{1B}[")))
+    }
+
+    @Test(.enabled(if: scriptAvailable)) func tablesFitTheTerminalWidth() throws {
+        let planq = try Planq()
+        try planq.run(["import", "samples/"])
+        let wide = try Self.onTerminal(planq, ["tasks", "--color", "never"], environment: "COLUMNS=200")
+        let narrow = try Self.onTerminal(planq, ["tasks", "--color", "never"], environment: "COLUMNS=80")
+        #expect(wide.split(separator: "\n").contains { $0.count > 80 })
+        let lines = narrow.split(separator: "\n").filter { !$0.isEmpty }
+        #expect(lines.count == wide.split(separator: "\n").filter { !$0.isEmpty }.count, "one line per row, no wrapping")
+        #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines.map(\.count))")
+        #expect(narrow.contains("…"))
+    }
+
+    @Test func completionsNameEveryCommandAndOption() throws {
+        let planq = try Planq()
+        let names = try #require(try planq.run(["--help"], withDatabase: false).stdout.components(separatedBy: "Commands:\n").last)
+            .split(separator: "\n").prefix { $0.hasPrefix("  ") }.map { String($0.split(separator: " ")[0]) }
+        #expect(names.contains("completions") && names.contains("man") && names.contains("project"))
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try planq.run(["completions", shell], withDatabase: false)
+            #expect(script.status == 0)
+            for name in names { #expect(script.stdout.contains(name), "\(shell) completion lacks \(name)") }
+            let flag = shell == "fish" ? "-l verdict" : "--verdict"
+            #expect(script.stdout.contains(flag) && script.stdout.contains("start"))
+        }
+        let bash = planq.directory.appendingPathComponent("planq.bash")
+        try planq.run(["completions", "bash"], withDatabase: false).stdout.write(to: bash, atomically: true, encoding: .utf8)
+        let completed = try planq.run(["-c", "source '\(bash.path)'; COMP_WORDS=(planq gates --verd); COMP_CWORD=2; _planq; echo \"${COMPREPLY[@]}\""],
+                                      withDatabase: false, executable: "/bin/bash")
+        #expect(completed.stdout == "--verdict\n")
+        #expect(try planq.run(["completions", "tcsh"], withDatabase: false).status == 2)
+    }
+
+    @Test func manPageDocumentsEveryCommand() throws {
+        let planq = try Planq()
+        let page = try planq.run(["man"], withDatabase: false).stdout
+        #expect(page.hasPrefix(".TH PLANQ 1"))
+        for command in ["import", "status", "report", "project", "completions", "man"] { #expect(page.contains("\\fB\(command)\\fR")) }
+        #expect(page.contains(".SH EXIT STATUS") && page.contains("\\fB\\-\\-color\\fR"))
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/groff") else { return }
+        let file = planq.directory.appendingPathComponent("planq.1")
+        try page.write(to: file, atomically: true, encoding: .utf8)
+        let lint = try planq.run(["-man", "-Tutf8", "-ww", "-z", file.path], withDatabase: false, executable: "/usr/bin/groff")
+        let warnings = lint.stderr
+        #expect(warnings.isEmpty, "\(warnings)")
+    }
+
+    @Test func mistypedCommandsAndOptionsSuggestTheNearest() throws {
+        let planq = try Planq()
+        let command = try planq.run(["taks"])
+        #expect(command.status == 2)
+        #expect(command.stderr.contains("unknown command 'taks'; did you mean 'tasks'?"))
+        let option = try planq.run(["gates", "--verdcit", "at-risk"])
+        #expect(option.status == 2)
+        #expect(option.stderr.contains("did you mean --verdict?"))
+        #expect(!(try planq.run(["frobnicate"]).stderr.contains("did you mean")))
+    }
+
+    @Test func everyCommandHonoursOrRefusesFormat() throws {
+        let planq = try Planq()
+        let imported = try planq.run(["import", "samples/", "--format", "json"])
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any])
+        #expect(summary["files"] as? Int == 5 && summary["tasks"] as? Int == 27)
+        let check = try planq.run(["check", "--format", "json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [Any])?.isEmpty == true)
+        let refused = try planq.run(["new", "adr", "Anything", "--format", "json"])
+        #expect(refused.status == 2 && refused.stderr.contains("new prints md, not json"))
+        #expect(try planq.run(["tasks", "--html"]).status == 2)
+        #expect(try planq.run(["schema", "--reports", "--format", "json"]).status == 2)
+    }
+
+    @Test func outputErrorsAreOneLineWithTheRightExitCode() throws {
+        let planq = try Planq()
+        try planq.run(["import", "samples/"])
+        let folder = try planq.run(["tasks", "-o", planq.directory.path])
+        #expect(folder.status == 1)
+        #expect(folder.stderr == "planq tasks: error: cannot write \(planq.directory.path): it is a folder (give the name of a file inside it)\n")
+        // A file size limit stands in for a full disk: the write fails the same way (EFBIG for ENOSPC).
+        let big = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 200000) SELECT x FROM c"
+        let out = planq.directory.appendingPathComponent("big.txt").path
+        let full = try planq.run(["-c", "ulimit -f 256; exec '\(Planq.binary)' --db '\(planq.database)' query '\(big)' -o '\(out)'"],
+                                 withDatabase: false, executable: "/bin/sh")
+        #expect(full.status == 1)
+        #expect(full.stderr.split(separator: "\n").count == 1 && full.stderr.contains("no space left"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: planq.directory.path).filter { $0.contains("big.txt") }
+        #expect(leftovers.isEmpty, "nothing half-written is left: \(leftovers)")
+        let closed = try planq.run(["query", big], closingStandardOutput: true)
+        #expect(closed.status == 141)
+        #expect(closed.stderr.isEmpty)
+    }
+
+    @Test func oneFileIsOneDocumentHoweverItIsSpelled() throws {
+        let planq = try Planq()
+        let docs = try planq.copySamples()
+        #expect(try planq.run(["import", "docs", "-q"], withDatabase: false).status == 0)
+        let again = try planq.run(["import", docs.path], withDatabase: false)
+        #expect(again.stderr.contains("0 parsed, 5 unchanged, 0 removed): 27 tasks (+0 ~0 -0)"), "\(again.stderr)")
+        // From a subfolder, planq finds .planq/ in a parent folder, as git finds .git/.
+        let lumora = docs.appendingPathComponent("lumora")
+        let nested = try planq.run(["import", ".."], in: lumora, withDatabase: false)
+        #expect(nested.stderr.contains("0 parsed, 5 unchanged"), "\(nested.stderr)")
+        let tasks = try planq.run(["tasks", "--format", "json"], in: lumora, withDatabase: false)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(tasks.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 27)
+        #expect(rows.allSatisfy { ($0["source"] as? String)?.hasPrefix("docs/lumora/") == true }, "sources are relative to the project root")
+        #expect(!FileManager.default.fileExists(atPath: lumora.appendingPathComponent(".planq").path))
+    }
+
+    @Test func weeksOutsideThePlanAreUsageErrors() throws {
+        let planq = try Planq()
+        try planq.run(["import", "samples/"])
+        for week in ["0", "99"] {
+            let result = try planq.run(["report", "week", week])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("week \(week) is outside Lumora's plan (weeks 1-4)"))
+        }
+    }
+
+    @Test func aRecordedStartDateCountsWeeksAndADocumentsOwnDateWins() throws {
+        let planq = try Planq()
+        let docs = try planq.copySamples()
+        let tracker = docs.appendingPathComponent("lumora/tracker.md")
+        let original = try String(contentsOf: tracker, encoding: .utf8)
+        let blank = original.replacingOccurrences(of: #"\*\*Start Date:\*\* \d{4}-\d{2}-\d{2}"#, with: "**Start Date:** ____", options: .regularExpression)
+        #expect(blank != original, "the sample states a start date")
+        try blank.write(to: tracker, atomically: true, encoding: .utf8)
+        try planq.run(["import", docs.path])
+        #expect(try planq.run(["gates", "--today", "2026-03-18", "--verdict", "at-risk", "--format", "json"]).stdout == "[]\n")
+        #expect(try planq.run(["gates", "--today", "2026-03-18", "--verdict", "at-risk", "--start", "2026-03-02"]).stdout.contains("Phase 1 Gate"))
+        let set = try planq.run(["project", "set", "lumora", "--start", "2026-03-02"])
+        #expect(set.status == 0 && set.stderr.contains("start date 2026-03-02 recorded"))
+        let projects = try #require(try JSONSerialization.jsonObject(with: Data(try planq.run(["projects", "--format", "json"]).stdout.utf8)) as? [[String: Any]])
+        #expect(projects.first?["start_date"] as? String == "2026-03-02" && projects.first?["start_date_from"] as? String == "recorded")
+        #expect(try planq.run(["status", "--today", "2026-03-18", "--format", "json"]).stdout.contains("\"current_week\": 3"))
+        #expect(try planq.run(["import", docs.path, "--rebuild", "-q"]).status == 0)
+        #expect(try planq.run(["gates", "--today", "2026-03-18", "--verdict", "at-risk"]).stdout.contains("Phase 1 Gate"), "kept across a rebuild")
+        // The document fills its date in, differently: it wins, and check says so.
+        try original.replacingOccurrences(of: "2026-03-02", with: "2026-03-09").write(to: tracker, atomically: true, encoding: .utf8)
+        try planq.run(["import", docs.path])
+        let check = try planq.run(["check"])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("states the start date 2026-03-09, but `planq project set` recorded 2026-03-02"))
+        #expect(try planq.run(["project", "set", "nothing", "--start", "2026-03-02"]).status == 1)
+        #expect(try planq.run(["project", "set", "lumora", "--start", "March"]).status == 2)
+    }
+
+    @Test func theBurndownPlotsNoImportAfterItsAsOfDay() throws {
+        let planq = try Planq()
+        let docs = try planq.copySamples()
+        try planq.run(["import", docs.path, "--today", "2026-03-09"])
+        let tracker = docs.appendingPathComponent("lumora/tracker.md")
+        try String(contentsOf: tracker, encoding: .utf8).replacingOccurrences(of: "- [ ]", with: "- [x]").write(to: tracker, atomically: true, encoding: .utf8)
+        try planq.run(["import", docs.path, "--today", "2026-03-25"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(try planq.run(["report", "burndown", "--today", "2026-03-18", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let sections = try #require(report["sections"] as? [[String: Any]])
+        let chart = try #require(sections.first?["burndown"] as? [String: Any])
+        let actual = try #require((chart["series"] as? [[String: Any]])?.first { $0["id"] as? String == "actual_remaining" })
+        #expect((actual["points"] as? [[String: Int]])?.map { $0["x"] } == [2])
+        #expect((sections.first?["text"] as? [String])?.first == "1 import is dated after 2026-03-18 and left out of the actual line.")
+    }
+}
