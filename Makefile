@@ -72,9 +72,4 @@ $(TEMPLATE_SOURCES) &: templates/report.css templates/adr.md templates/runbook.m
 screenshots: build
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-color-emoji; }
 	@dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-color-emoji
-	@mkdir -p docs/screenshots .planq
-	@rm -f .planq/shots.db*
-	.build/debug/planq --db .planq/shots.db import samples/ -q
-	.build/debug/planq --db .planq/shots.db report week 3 --today 2026-03-18 --html -o .planq/week3.html
-	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot=docs/screenshots/week3-light.png --window-size=1100,1900 file://$(CURDIR)/.planq/week3.html
-	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-dark-mode --screenshot=docs/screenshots/week3-dark.png --window-size=1100,1900 file://$(CURDIR)/.planq/week3.html
+	sh scripts/screenshots.sh .build/debug/planq
