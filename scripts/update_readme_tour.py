@@ -10,14 +10,14 @@ work = tempfile.mkdtemp(prefix="planq-tour-")
 shutil.copytree(os.path.join(root, "samples"), os.path.join(work, "samples"))
 env = dict(os.environ, NO_COLOR="1", COLUMNS="200")
 env.pop("PLANQ_DB", None); env.pop("PLANQ_TODAY", None)
-out, console, command = [], False, None
+out, console, command = [], None, None
 for line in open(readme, encoding="utf-8").read().split("\n"):
-    if line == "```console":
-        console = True; out.append(line); continue
-    if console and line == "```":
-        console = False; command = None; out.append(line); continue
+    if line in ("```console", "````console"):
+        console = line[:line.index("c")]; out.append(line); continue
+    if console and line == console:
+        console = None; command = None; out.append(line); continue
     if console and line.startswith("$ planq "):
-        if command is not None and out[-1] != "```console":
+        if command is not None and not out[-1].endswith("console"):
             out.append("")
         out.append(line)
         args = shlex.split(line[len("$ planq "):])

@@ -12,16 +12,17 @@ import Testing
     static func examples() throws -> [Example] {
         let readme = try String(contentsOf: Planq.root.appendingPathComponent("README.md"), encoding: .utf8)
         var examples: [Example] = []
-        var inConsole = false
+        var fence: String?
         var current: (arguments: [String], lines: [String])?
         func finish() {
             if let current { examples.append(Example(arguments: current.arguments, output: current.lines.joined(separator: "\n"))) }
             current = nil
         }
         for line in readme.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if line == "```console" { inConsole = true; continue }
-            if inConsole, line == "```" { finish(); inConsole = false; continue }
-            guard inConsole else { continue }
+            // A console block may open with four backticks when its output holds a fence (Mermaid).
+            if line == "```console" || line == "````console" { fence = String(line.prefix { $0 == "`" }); continue }
+            if let open = fence, line == open { finish(); fence = nil; continue }
+            guard fence != nil else { continue }
             if line.hasPrefix("$ planq ") {
                 finish()
                 current = (shellWords(String(line.dropFirst("$ planq ".count))), [])
@@ -66,5 +67,31 @@ import Testing
             while shown.hasSuffix("\n") { shown.removeLast() }
             #expect(printed == shown, "README example `planq \(example.arguments.joined(separator: " "))` is out of date")
         }
+    }
+
+    @Test func theToursBurndownPlotsNoPointAfterItsAsOfDay() throws {
+        let examples = try Self.examples()
+        let burndown = try #require(examples.first { $0.arguments.starts(with: ["report", "burndown"]) })
+        let planq = try Planq()
+        for example in examples where example.arguments.first == "import" { try planq.run(example.arguments) }
+        let today = try #require(burndown.arguments.firstIndex(of: "--today").map { burndown.arguments[$0 + 1] })
+        let json = try planq.run(burndown.arguments + ["--format", "json"]).stdout
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let start = try #require(report["start_date"] as? String)
+        let days = try #require(Calendar(identifier: .gregorian).dateComponents([.day], from: Self.date(start), to: Self.date(today)).day)
+        let currentWeek = days / 7 + 1
+        let chart = try #require((report["sections"] as? [[String: Any]])?.first?["burndown"] as? [String: Any])
+        for series in chart["series"] as? [[String: Any]] ?? [] where series["id"] as? String != "planned_remaining" {
+            let xs = (series["points"] as? [[String: Int]] ?? []).compactMap { $0["x"] }
+            #expect(xs.allSatisfy { $0 <= currentWeek }, "\(series["id"] ?? ""): points at \(xs) after week \(currentWeek)")
+        }
+        #expect(burndown.output.contains("left out of the actual line"))
+    }
+
+    static func date(_ text: String) throws -> Date {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return try #require(formatter.date(from: text))
     }
 }

@@ -38,7 +38,6 @@ public struct RetroReport: Sendable {
         let verdicts = gates.map { $0.verdict(currentWeek: currentWeek) }
         func count(_ verdict: GateVerdict) -> Int { verdicts.filter { $0 == verdict }.count }
         sections.append(ReportSection(id: "gates", title: "Gates", blocks: (gates.isEmpty ? [] : [
-            .text("\(count(.passed)) passed, \(count(.ready)) ready, \(count(.atRisk)) missed or at risk, \(count(.notDue)) not due."),
             .fields(id: "gate_counts", [.init("passed", "Passed", .int(count(.passed))), .init("ready", "Ready", .int(count(.ready))),
                                         .init("at_risk", "Missed or at risk", .int(count(.atRisk))), .init("not_due", "Not due", .int(count(.notDue)))]),
         ] as [ReportBlock]) + [
