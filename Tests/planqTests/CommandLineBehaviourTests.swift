@@ -135,6 +135,15 @@ import Reports
         #expect(!FileManager.default.fileExists(atPath: lumora.appendingPathComponent(".planq").path))
     }
 
+    @Test func queryReturnsNumbersAsNumbers() throws {
+        let planq = try Planq()
+        try planq.run(["import", "samples/"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(try planq.run(["query", "select 1.5 as x, 2 as n, 'a' as s", "--format", "json"]).stdout.utf8)) as? [[String: Any]])
+        #expect(rows.first?["x"] as? Double == 1.5)
+        #expect(rows.first?["n"] as? Int == 2)
+        #expect(rows.first?["s"] as? String == "a")
+    }
+
     @Test func weeksOutsideThePlanAreUsageErrors() throws {
         let planq = try Planq()
         try planq.run(["import", "samples/"])
@@ -161,6 +170,10 @@ import Reports
         let projects = try #require(try JSONSerialization.jsonObject(with: Data(try planq.run(["projects", "--format", "json"]).stdout.utf8)) as? [[String: Any]])
         #expect(projects.first?["start_date"] as? String == "2026-03-02" && projects.first?["start_date_from"] as? String == "recorded")
         #expect(try planq.run(["status", "--today", "2026-03-18", "--format", "json"]).stdout.contains("\"current_week\": 3"))
+        let current = try #require(try JSONSerialization.jsonObject(with: Data(try planq.run(["tasks", "--week", "current", "--today", "2026-03-18", "--format", "json"]).stdout.utf8)) as? [[String: Any]])
+        #expect(current.count == 3 && current.allSatisfy { $0["week"] as? Int == 3 })
+        #expect(try planq.run(["report", "week", "current", "--today", "2026-03-25"]).stdout.hasPrefix("# Lumora — week 4 checkpoint review"))
+        #expect(try planq.run(["tasks", "--start", "2026-03-02"]).status == 2, "--start without --week current would be ignored: refused")
         #expect(try planq.run(["import", docs.path, "--rebuild", "-q"]).status == 0)
         #expect(try planq.run(["gates", "--today", "2026-03-18", "--verdict", "at-risk"]).stdout.contains("Phase 1 Gate"), "kept across a rebuild")
         // The document fills its date in, differently: it wins, and check says so.

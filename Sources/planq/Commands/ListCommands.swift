@@ -5,15 +5,31 @@ struct TasksCommand: Command {
     let name = "tasks"
     let summary = "list tasks, filtered by project, week, phase, owner or status"
     let arguments = ""
-    let options = [OptionSpec.project, .week, .phase, .owner, .status]
+    let options = [OptionSpec.project, OptionSpec.week.helping("only tasks scheduled in week N (current: each project's week as of --today)"),
+                   .phase, .owner, .status, .start]
 
     func run(_ invocation: Invocation) throws -> Int32 {
         let arguments = invocation.arguments
-        var filter = TaskFilter(week: try arguments.int("week"), phase: try arguments.int("phase"), owner: arguments.values["owner"])
+        let current = arguments.values["week"] == "current"
+        var filter = TaskFilter(week: current ? nil : try arguments.int("week"), phase: try arguments.int("phase"), owner: arguments.values["owner"])
         filter.status = try arguments.choice("status", "status", as: TaskStatus.self)
+        let start = try invocation.startDate()
+        if start != nil, !current { throw UsageError(message: "--start goes with --week current: it is the only place tasks reason in weeks") }
         let knowledgeBase = try invocation.openKnowledgeBase()
-        filter.projectIDs = try invocation.selectedProjects(in: knowledgeBase)?.map(\.id)
-        let tasks = try knowledgeBase.tasks(filter)
+        let projects = try invocation.selectedProjects(in: knowledgeBase)
+        filter.projectIDs = projects?.map(\.id)
+        var tasks = try knowledgeBase.tasks(filter)
+        if current {
+            // Each project's own current week; a project without a start date has none.
+            var weeks: [String: Int] = [:]
+            for project in try projects ?? knowledgeBase.projects() {
+                if let week = project.currentWeek(today: invocation.settings.today, start: start) { weeks[project.name] = week }
+            }
+            if weeks.isEmpty {
+                throw CommandFailure("no project has a start date to count weeks from: pass --start or run `planq project set P --start DATE`")
+            }
+            tasks = tasks.filter { task in task.week != nil && task.week == weeks[task.project] }
+        }
         let rows = tasks.map(ListingObject.task)
         Emit.listing(Listing(fields: ListingObject.taskFields,
                              tableColumns: ["id", "project", "week", "status", "title", "owners", "source"], rows: rows),

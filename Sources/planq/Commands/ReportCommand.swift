@@ -5,7 +5,7 @@ import Reports
 struct ReportCommand: Command {
     let name = "report"
     let summary = "render a report: week N (the weekly checkpoint review), burndown, gates, risks, metrics, retro"
-    let arguments = "week N | burndown | gates | risks | metrics | retro"
+    let arguments = "week N|current | burndown | gates | risks | metrics | retro"
     let options = [OptionSpec.project, .start]
     let formats: [Settings.Format] = [.md, .html, .json, .csv]
     let details = """
@@ -20,10 +20,10 @@ struct ReportCommand: Command {
         guard let kind = positional.first else { throw UsageError(message: "which report? week N, burndown, gates, risks, metrics or retro") }
         var week: Int?
         if kind == "week" {
-            guard positional.count == 2, let number = Int(positional[1]), number >= 0 else {
-                throw UsageError(message: "report week needs a week number: planq report week 7")
+            guard positional.count == 2, positional[1] == "current" || Int(positional[1]).map({ $0 >= 0 }) == true else {
+                throw UsageError(message: "report week needs a week number (or current): planq report week 7")
             }
-            week = number
+            week = Int(positional[1])
         } else {
             guard ["burndown", "gates", "risks", "metrics", "retro"].contains(kind), positional.count == 1 else {
                 throw UsageError(message: "unknown report '\(positional.joined(separator: " "))' (week N, burndown, gates, risks, metrics, retro)")
@@ -36,6 +36,12 @@ struct ReportCommand: Command {
         let document: ReportDocument
         switch kind {
         case "week":
+            if week == nil {
+                guard let current = project.currentWeek(today: today, start: start) else {
+                    throw CommandFailure("\(project.name) has no start date to count weeks from: pass --start or run `planq project set \(project.key) --start DATE`")
+                }
+                week = current
+            }
             guard let plan = try WeekReport.planWeeks(knowledgeBase: knowledgeBase, project: project) else {
                 throw CommandFailure("\(project.name) names no weeks: its documents schedule nothing by week (try `planq report burndown` or `gates`)")
             }
