@@ -66,6 +66,7 @@ extension Command {
             }
         }
         if !options.isEmpty { lines += ["", "Options:"] + describe(options) }
+        lines += ["", "Formats (--format): " + formats.map(\.rawValue).joined(separator: ", ") + "; any other is refused."]
         lines += ["", "Global options:"] + describe(OptionSpec.global)
         return lines.joined(separator: "\n")
     }

@@ -98,6 +98,23 @@ import Reports
         #expect(try planq.run(["schema", "--reports", "--format", "json"]).status == 2)
     }
 
+    @Test func everyCommandNamesItsFormatsAndRefusesTheOthers() throws {
+        let planq = try Planq()
+        let help = try planq.run(["--help"], withDatabase: false).stdout
+        let names = try #require(help.components(separatedBy: "Commands:\n").last).split(separator: "\n").prefix { $0.hasPrefix("  ") }
+            .map { String($0.split(separator: " ")[0]) }
+        #expect(names.count >= 19)
+        for name in names {
+            let own = try planq.run([name, "--help"], withDatabase: false).stdout
+            let line = try #require(own.split(separator: "\n").first { $0.hasPrefix("Formats (--format): ") }, "\(name) --help names no formats")
+            let formats = line.dropFirst("Formats (--format): ".count).prefix { $0 != ";" }.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            for format in ["md", "json", "csv", "html"] where !formats.contains(format) {
+                let refused = try planq.run([name, "--format", format])
+                #expect(refused.status == 2 && refused.stderr.contains("prints"), "\(name) --format \(format): \(refused.stderr)")
+            }
+        }
+    }
+
     @Test func outputErrorsAreOneLineWithTheRightExitCode() throws {
         let planq = try Planq()
         try planq.run(["import", "samples/"])

@@ -80,6 +80,7 @@ struct ProjectCommand: Command {
     let name = "project"
     let summary = "record facts the documents leave blank: planq project set P --start DATE"
     let arguments = "set P"
+    let formats: [Settings.Format] = [.md]
     let options = [OptionSpec.start.helping("the project's start date, YYYY-MM-DD (none: forget it)")]
     let details = """
         The recorded start date counts weeks for status, gates and reports when no document states
