@@ -1,3 +1,4 @@
+import Reports
 import Foundation
 
 /// Where a command's results and messages go. Results go to standard output (or `-o FILE`);
@@ -35,32 +36,22 @@ final class Output {
         static let exitCode: Int32 = 141
     }
 
-    /// Writes what was collected: to the `-o` file (a temporary file beside it, renamed over it
-    /// only once complete), else to standard output. Every failure is one line naming the path.
+    /// Writes what was collected: to the `-o` file (`GeneratedFile.replace`: complete before it
+    /// shows, devices and FIFOs written in place), else to standard output. Every failure is one
+    /// line naming the path.
     func flush() throws {
         defer { buffer = "" }
         guard let path else {
             if let failure = Self.write(Array(buffer.utf8), to: STDOUT_FILENO) {
                 if failure == EPIPE { throw Closed.pipe }
-                throw CommandFailure("cannot write to standard output: \(Self.describe(failure))")
+                throw CommandFailure("cannot write to standard output: \(GeneratedFile.describe(failure))")
             }
             return
         }
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw CommandFailure("cannot write \(path): it is a folder (give the name of a file inside it)")
-        }
-        let folder = (path as NSString).deletingLastPathComponent
-        let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).planq-\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw CommandFailure("cannot write \(path): \(Self.describe(errno))") }
-        var failure = Self.write(Array(buffer.utf8), to: descriptor)
-        if failure == nil, fsync(descriptor) != 0 { failure = errno }
-        if close(descriptor) != 0, failure == nil { failure = errno }
-        if failure == nil, rename(temporary, path) != 0 { failure = errno }
-        if let failure {
-            unlink(temporary)
-            throw CommandFailure("cannot write \(path): \(Self.describe(failure))")
+        do {
+            try GeneratedFile.replace(path, bytes: Array(buffer.utf8))
+        } catch let error as GeneratorError {
+            throw CommandFailure(error.description)
         }
     }
 
@@ -76,14 +67,6 @@ final class Output {
             offset += written
         }
         return nil
-    }
-
-    /// An errno as people read it; a file size limit reads like the full disk it stands for.
-    static func describe(_ code: Int32) -> String {
-        switch code {
-        case ENOSPC, EDQUOT, EFBIG: return "no space left on the device (or the file size limit was reached)"
-        default: return String(cString: strerror(code)).lowercased()
-        }
     }
 
     /// A message on standard error.

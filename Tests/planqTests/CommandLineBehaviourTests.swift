@@ -135,6 +135,41 @@ import Reports
         #expect(closed.stderr.isEmpty)
     }
 
+    @Test func outputFilesKeepWhatTheyAre() throws {
+        let planq = try Planq()
+        try planq.run(["import", "samples/"])
+        // A FIFO (standing in for a device such as /dev/null) is written in place, not replaced.
+        let fifo = planq.directory.appendingPathComponent("out.fifo").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let reader = try planq.run(["-c", "cat '\(fifo)' > '\(fifo).txt' & '\(Planq.binary)' --db '\(planq.database)' risks -o '\(fifo)'; wait"],
+                                   withDatabase: false, executable: "/bin/sh")
+        #expect(reader.status == 0, "\(reader.stderr)")
+        var info = stat()
+        #expect(lstat(fifo, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO, "the FIFO is still a FIFO")
+        #expect(try String(contentsOfFile: fifo + ".txt", encoding: .utf8).contains("ClickHouse sizing is off"))
+        // A regular file keeps its mode and owner; a symbolic link is followed, not replaced.
+        let file = planq.directory.appendingPathComponent("kept.md").path
+        try "old".write(toFile: file, atomically: false, encoding: .utf8)
+        chmod(file, 0o600)
+        if geteuid() == 0 { chown(file, 65534, 65534) }
+        let link = planq.directory.appendingPathComponent("link.md").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: file)
+        #expect(try planq.run(["tasks", "-o", link]).status == 0)
+        #expect(lstat(link, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK, "the link is still a link")
+        #expect(stat(file, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        if geteuid() == 0 { #expect(info.st_uid == 65534) }
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("Freeze the Schema"))
+        // A generator that cannot write leaves no file behind, so the retry takes the same number.
+        let adr = planq.directory.appendingPathComponent("adr").path
+        try FileManager.default.createDirectory(atPath: adr, withIntermediateDirectories: true)
+        let full = try planq.run(["-c", "ulimit -f 0; exec '\(Planq.binary)' --db '\(planq.directory.path)/none.db' new adr 'Buffer writes' --dir '\(adr)' --today 2026-03-18"],
+                                 withDatabase: false, executable: "/bin/sh")
+        #expect(full.status == 1 && full.stderr.contains("no space left"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: adr).isEmpty)
+        let retry = try planq.run(["new", "adr", "Buffer writes", "--dir", adr, "--today", "2026-03-18"])
+        #expect(retry.status == 0 && retry.stdout.contains("0001-buffer-writes.md"), "\(retry.stdout)\(retry.stderr)")
+    }
+
     @Test func oneFileIsOneDocumentHoweverItIsSpelled() throws {
         let planq = try Planq()
         let docs = try planq.copySamples()
