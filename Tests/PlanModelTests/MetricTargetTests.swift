@@ -57,6 +57,9 @@ import Testing
         ("< 500ms", nil, .pending),
         ("< 500ms", "fast enough", .unknown),
         ("85%", "12 tests", .unknown),
+        ("0", "3", .missed),
+        ("0", "0", .met),
+        ("0%", "2%", .missed),
     ] as [(String, String?, MetricStatus)])
     func evaluatesActualsAgainstTargets(target: String, actual: String?, expected: MetricStatus) throws {
         #expect(try #require(MetricTarget.parse(target)).evaluate(actual) == expected)

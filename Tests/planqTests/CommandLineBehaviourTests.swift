@@ -234,6 +234,11 @@ import Reports
         let check = try planq.run(["check"])
         #expect(check.status == 1)
         #expect(check.stdout.contains("states the start date 2026-03-09, but `planq project set` recorded 2026-03-02"))
+        #expect(try planq.run(["project", "set", "lumora", "--start", "none"]).status == 0)
+        #expect(try planq.run(["check"]).status == 0, "forgotten: nothing to differ from")
+        let differs = try planq.run(["check", "--start", "2026-03-02"])
+        #expect(differs.status == 1 && differs.stdout.contains("states the start date 2026-03-09, but --start says 2026-03-02"))
+        #expect(try planq.run(["check", "--start", "2026-03-09"]).status == 0)
         #expect(try planq.run(["project", "set", "nothing", "--start", "2026-03-02"]).status == 1)
         #expect(try planq.run(["project", "set", "lumora", "--start", "March"]).status == 2)
     }

@@ -76,12 +76,8 @@ extension KnowledgeBase {
         }
         // A start date recorded with `planq project set` that a document now contradicts.
         for project in try projects() where projectIDs?.contains(project.id) ?? true {
-            guard let recorded = project.recordedStartDate, let stated = project.documentStartDate, recorded != stated,
-                  let row = try database.rows("SELECT path FROM documents WHERE project_id = ? AND start_date = ? ORDER BY path LIMIT 1",
-                                              [.integer(project.id), .text(stated)]).first else { continue }
-            found.append(Disagreement(project: project.name, source: SourceRef(path: row[0].string ?? "", line: 1),
-                                      message: "states the start date \(stated), but `planq project set` recorded \(recorded) for \(project.name); "
-                                        + "the document's date is used", week: nil))
+            guard let recorded = project.recordedStartDate else { continue }
+            found += try startDateDisagreements(of: project, with: recorded, by: "`planq project set` recorded")
         }
         for metric in try metrics(projectIDs: projectIDs) {
             guard let stated = metric.item.stated.flatMap(MetricStatus.stated), [.met, .missed].contains(stated),
@@ -92,5 +88,20 @@ extension KnowledgeBase {
                                       week: metric.item.week))
         }
         return found
+    }
+
+    /// Projects whose documents state another start date than `start` (`planq check --start`).
+    public func startDateDisagreements(with start: String, projectIDs: [Int64]?) throws -> [Disagreement] {
+        try projects().filter { projectIDs?.contains($0.id) ?? true }
+            .flatMap { try startDateDisagreements(of: $0, with: start, by: "--start says") }
+    }
+
+    private func startDateDisagreements(of project: Project, with expected: String, by whom: String) throws -> [Disagreement] {
+        guard let stated = project.documentStartDate, stated != expected,
+              let row = try database.rows("SELECT path FROM documents WHERE project_id = ? AND start_date = ? ORDER BY path LIMIT 1",
+                                          [.integer(project.id), .text(stated)]).first else { return [] }
+        return [Disagreement(project: project.name, source: SourceRef(path: row[0].string ?? "", line: 1),
+                             message: "states the start date \(stated), but \(whom) \(expected) for \(project.name); the document's date is used",
+                             week: nil)]
     }
 }

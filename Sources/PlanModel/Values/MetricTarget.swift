@@ -59,7 +59,9 @@ public struct MetricTarget: Equatable, Sendable {
         }
         if let quantity = Quantity.parse(text) {
             // "$1,200/month", "2 hours": amounts of cost and time are ceilings; other numbers floors.
+            // A target of zero ("0 P1 bugs", "0 incidents") is a ceiling too: every count is at least 0.
             let ceiling = quantity.unit.hasPrefix("$") || quantity.unit.hasPrefix("€") || ["ms", "min", "h"].contains(quantity.unit)
+                || quantity.value == 0
             return MetricTarget(comparison: ceiling ? .atMost : .atLeast, value: quantity.value, unit: quantity.unit)
         }
         // Words only: a qualitative target (`Yes`, `Production-ready`, `All major`).

@@ -5,7 +5,7 @@ struct CheckCommand: Command {
     let name = "check"
     let summary = "report where documents disagree, one `path:line: ...` per line; exit 1 if any"
     let arguments = ""
-    let options = [OptionSpec.project]
+    let options = [OptionSpec.project, OptionSpec.start.helping("also report projects whose documents state another start date than DATE")]
     let details = """
         Disagreements: a task done in one document and open in another, a gate marked passed with
         unmet criteria, a metric whose stated status contradicts its actual and target. Usable in CI.
@@ -13,7 +13,11 @@ struct CheckCommand: Command {
 
     func run(_ invocation: Invocation) throws -> Int32 {
         let knowledgeBase = try invocation.openKnowledgeBase()
-        let found = try knowledgeBase.disagreements(projectIDs: try invocation.selectedProjects(in: knowledgeBase)?.map(\.id))
+        let selected = try invocation.selectedProjects(in: knowledgeBase)
+        var found = try knowledgeBase.disagreements(projectIDs: selected?.map(\.id))
+        if let start = try invocation.startDate() {
+            found += try knowledgeBase.startDateDisagreements(with: start, projectIDs: selected?.map(\.id))
+        }
         if invocation.settings.format == .md {
             for disagreement in found { invocation.output.line("\(disagreement.source): \(disagreement.message)") }
         } else {
