@@ -386,7 +386,7 @@ struct CorpusProjectTests {
         let stems = Set(files.map { ($0 as NSString).deletingPathExtension.lowercased() })
         let rows = try knowledgeBase.query("""
             SELECT p.key, p.name, d.path FROM documents d JOIN projects p ON p.id = d.project_id ORDER BY p.key, d.path
-            """).rows
+            """, limit: 100_000, timeout: 60).rows
         var repositories: [String: Set<String>] = [:]
         for row in rows {
             let key = row[0].string ?? "", name = row[1].string ?? "", path = row[2].string ?? ""

@@ -75,9 +75,9 @@ func temporaryPath(_ name: String = "kb.db") throws -> String {
         let path = try temporaryPath()
         _ = try KnowledgeBase(path: path)
         let reader = try KnowledgeBase(path: path, mode: .readOnly)
-        #expect(try reader.query("SELECT count(*) AS n FROM tasks").columns == ["n"])
-        #expect(throws: SQLiteError.self) { try reader.query("DELETE FROM tasks") }
-        #expect(throws: SQLiteError.self) { try reader.query("CREATE TABLE x (y)") }
+        #expect(try reader.query("SELECT count(*) AS n FROM tasks", limit: 10, timeout: 5).columns == ["n"])
+        #expect(throws: SQLiteError.self) { try reader.query("DELETE FROM tasks", limit: 10, timeout: 5) }
+        #expect(throws: SQLiteError.self) { try reader.query("CREATE TABLE x (y)", limit: 10, timeout: 5) }
     }
 
     @Test func sqliteErrorsNameTheStatement() throws {

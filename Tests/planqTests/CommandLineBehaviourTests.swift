@@ -124,13 +124,13 @@ import Reports
         // A file size limit stands in for a full disk: the write fails the same way (EFBIG for ENOSPC).
         let big = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 200000) SELECT x FROM c"
         let out = planq.directory.appendingPathComponent("big.txt").path
-        let full = try planq.run(["-c", "ulimit -f 256; exec '\(Planq.binary)' --db '\(planq.database)' query '\(big)' -o '\(out)'"],
+        let full = try planq.run(["-c", "ulimit -f 256; exec '\(Planq.binary)' --db '\(planq.database)' query '\(big)' --limit 1000000 -o '\(out)'"],
                                  withDatabase: false, executable: "/bin/sh")
         #expect(full.status == 1)
         #expect(full.stderr.split(separator: "\n").count == 1 && full.stderr.contains("no space left"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: planq.directory.path).filter { $0.contains("big.txt") }
         #expect(leftovers.isEmpty, "nothing half-written is left: \(leftovers)")
-        let closed = try planq.run(["query", big], closingStandardOutput: true)
+        let closed = try planq.run(["query", big, "--limit", "1000000"], closingStandardOutput: true)
         #expect(closed.status == 141)
         #expect(closed.stderr.isEmpty)
     }
@@ -194,6 +194,20 @@ import Reports
         #expect(rows.first?["x"] as? Double == 1.5)
         #expect(rows.first?["n"] as? Int == 2)
         #expect(rows.first?["s"] as? String == "a")
+    }
+
+    @Test func queryRunsOneStatementWithinItsLimits() throws {
+        let planq = try Planq()
+        try planq.run(["import", "samples/"])
+        let two = try planq.run(["query", "SELECT count(*) FROM tasks; DELETE FROM tasks"])
+        #expect(two.status == 2 && two.stderr.contains("query takes one statement; remove what follows it: `DELETE FROM tasks`"))
+        #expect(try planq.run(["query", "SELECT count(*) AS n FROM tasks", "--format", "csv"]).stdout == "n\n27\n", "nothing was deleted")
+        let forever = try planq.run(["query", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c", "--timeout", "0.5"])
+        #expect(forever.status == 1 && forever.stderr.contains("ran longer than 0.5 s and was stopped"))
+        let many = try planq.run(["query", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 50) SELECT x FROM c", "--limit", "5", "--format", "csv"])
+        #expect(many.status == 0 && many.stdout == "x\n1\n2\n3\n4\n5\n")
+        #expect(many.stderr.contains("printed the first 5 rows"))
+        #expect(try planq.run(["query", "   "]).status == 2)
     }
 
     @Test func weeksOutsideThePlanAreUsageErrors() throws {

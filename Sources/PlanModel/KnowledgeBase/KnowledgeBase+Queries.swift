@@ -170,13 +170,54 @@ extension KnowledgeBase {
     }
 
     /// Runs a read-only SQL statement for `planq query`: statements that would write are refused.
-    public func query(_ sql: String) throws -> (columns: [String], rows: [[SQLValue]]) {
-        let statement = try database.prepare(sql)
+    /// The result of `planq query`: at most `limit` rows, and whether more were left unread.
+    public struct QueryResult: Sendable {
+        public let columns: [String]
+        public let rows: [[SQLValue]]
+        public let truncated: Bool
+    }
+
+    public enum QueryError: Error, CustomStringConvertible {
+        /// More than one statement: the text after the first.
+        case extraStatement(String)
+        /// Still running after the time limit.
+        case timedOut(Double)
+        /// Nothing but spaces or comments.
+        case noStatement
+
+        public var description: String {
+            switch self {
+            case .noStatement: return "query needs an SQL statement (planq schema lists the tables)"
+            case .extraStatement(let rest): return "query takes one statement; remove what follows it: `\(rest.prefix(60))`"
+            case .timedOut(let seconds):
+                let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+                return "the query ran longer than \(shown) s and was stopped (--timeout S allows longer)"
+            }
+        }
+    }
+
+    /// Runs one read-only statement: at most `limit` rows are read (memory stays bounded) and
+    /// it is stopped after `timeout` seconds.
+    public func query(_ sql: String, limit: Int, timeout: Double) throws -> QueryResult {
+        let statement: Statement
+        do {
+            statement = try database.prepare(sql)
+        } catch let error as SQLiteError where error.code == 21 {
+            throw QueryError.noStatement
+        }
+        if let rest = statement.rest { throw QueryError.extraStatement(rest) }
         guard statement.isReadOnly else {
             throw SQLiteError(code: 8, message: "planq query is read-only; the statement would change the knowledge base", sql: sql)
         }
-        var rows: [[SQLValue]] = []
-        while let row = try statement.next() { rows.append(row.values) }
-        return (statement.columnNames, rows)
+        do {
+            return try database.withTimeLimit(seconds: timeout) {
+                var rows: [[SQLValue]] = []
+                while rows.count < limit, let row = try statement.next() { rows.append(row.values) }
+                let truncated = try rows.count == limit && statement.next() != nil
+                return QueryResult(columns: statement.columnNames, rows: rows, truncated: truncated)
+            }
+        } catch let error as SQLiteError where error.isInterrupt {
+            throw QueryError.timedOut(timeout)
+        }
     }
 }

@@ -57,6 +57,21 @@ public final class Database {
         return statement
     }
 
+    /// Runs `body` with a time limit: SQLite's progress handler interrupts any statement still
+    /// running after `seconds` (the statement fails with SQLITE_INTERRUPT, `SQLiteError.isInterrupt`).
+    public func withTimeLimit<T>(seconds: Double, _ body: () throws -> T) throws -> T {
+        let deadline = Unmanaged.passRetained(Deadline(.now + .milliseconds(Int64(seconds * 1000))))
+        defer {
+            sqlite3_progress_handler(handle, 0, nil, nil)
+            deadline.release()
+        }
+        sqlite3_progress_handler(handle, 10_000, { context in
+            guard let context else { return 0 }
+            return ContinuousClock.now >= Unmanaged<Deadline>.fromOpaque(context).takeUnretainedValue().end ? 1 : 0
+        }, deadline.toOpaque())
+        return try body()
+    }
+
     /// Runs `body` in a transaction: commits when it returns, rolls back and rethrows when it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         try execute("BEGIN IMMEDIATE")
@@ -118,4 +133,10 @@ public final class Database {
 
     /// SQLite's version, for `--version`.
     public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+}
+
+/// When a time-limited statement must stop (see `Database.withTimeLimit`).
+private final class Deadline {
+    let end: ContinuousClock.Instant
+    init(_ end: ContinuousClock.Instant) { self.end = end }
 }

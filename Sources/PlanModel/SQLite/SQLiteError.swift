@@ -19,6 +19,8 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
 
     /// SQLITE_READONLY and friends: a write attempted on a read-only connection.
     public var isReadOnlyViolation: Bool { code & 0xff == 8 }
+    /// SQLITE_INTERRUPT: stopped by a time limit.
+    public var isInterrupt: Bool { code & 0xff == 9 }
     /// SQLITE_NOTADB: the file exists but is not an SQLite database.
     public var isNotADatabase: Bool { code & 0xff == 26 }
 }

@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// A value bound to or read from SQLite.
 public enum SQLValue: Equatable, Sendable {
@@ -54,15 +55,29 @@ public final class Statement {
     unowned let database: Database
     public let sql: String
 
+    /// The SQL after the first statement, when `sql` held more than one (nil: nothing but
+    /// spaces and semicolons followed).
+    public let rest: String?
+
     init(database: Database, sql: String) throws {
         var statement: OpaquePointer?
-        let rc = sqlite3_prepare_v3(database.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        var restText: String?
+        let rc = sql.withCString { text -> Int32 in
+            var tail: UnsafePointer<CChar>?
+            let rc = sqlite3_prepare_v3(database.handle, text, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, &tail)
+            if let tail {
+                let remaining = String(cString: tail)
+                if remaining.contains(where: { !$0.isWhitespace && $0 != ";" }) { restText = remaining.trimmingCharacters(in: .whitespacesAndNewlines) }
+            }
+            return rc
+        }
         guard rc == SQLITE_OK, let statement else {
-            throw SQLiteError(code: rc, message: database.lastErrorMessage, sql: sql)
+            throw SQLiteError(code: rc == SQLITE_OK ? SQLITE_MISUSE : rc, message: rc == SQLITE_OK ? "no SQL statement" : database.lastErrorMessage, sql: sql)
         }
         self.handle = statement
         self.database = database
         self.sql = sql
+        rest = restText
     }
 
     deinit { sqlite3_finalize(handle) }
