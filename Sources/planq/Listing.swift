@@ -25,7 +25,7 @@ enum Emit {
         case .csv:
             output.line(listing.fields.map(CSVRenderer.field).joined(separator: ","))
             for row in listing.rows {
-                output.line(listing.fields.map { CSVRenderer.field(row[$0]?.csv ?? "") }.joined(separator: ","))
+                output.line(listing.fields.map { CSVRenderer.cell(row[$0] ?? .null) }.joined(separator: ","))
             }
         case .md:
             let values = listing.rows.map { row in listing.tableColumns.map { row[$0] ?? .null } }

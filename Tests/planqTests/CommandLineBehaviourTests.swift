@@ -210,6 +210,18 @@ import Reports
         #expect(try planq.run(["query", "   "]).status == 2)
     }
 
+    @Test func csvListingsAndReportsEscapeFormulas() throws {
+        let planq = try Planq()
+        let docs = planq.directory.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        try "# Orbit Tracker\n\n## Week 1\n\n- [ ] =HYPERLINK(\"http://example.invalid\",\"open me\")\n- [ ] @SUM(A1:A9)\n"
+            .write(to: docs.appendingPathComponent("tracker.md"), atomically: true, encoding: .utf8)
+        try planq.run(["import", docs.path])
+        let csv = try planq.run(["tasks", "--format", "csv"]).stdout
+        #expect(csv.contains(",\"'=HYPERLINK(") && csv.contains(",'@SUM(A1:A9),"), "\(csv)")
+        #expect(!csv.contains(",=HYPERLINK") && !csv.contains(",@SUM"))
+    }
+
     @Test func weeksOutsideThePlanAreUsageErrors() throws {
         let planq = try Planq()
         try planq.run(["import", "samples/"])

@@ -8,8 +8,17 @@ public enum CSVRenderer {
         }.first
         guard let table else { return "" }
         var lines = [table.columns.map { field($0.id) }.joined(separator: ",")]
-        lines += table.rows.map { $0.map { field($0.value.csv) }.joined(separator: ",") }
+        lines += table.rows.map { $0.map { cell($0.value) }.joined(separator: ",") }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A value as a CSV field. Text a spreadsheet would run as a formula (starting with `=`, `+`,
+    /// `-`, `@`, a tab or a carriage return: a task titled `=HYPERLINK(...)`) gets a leading `'`,
+    /// the OWASP rule; numbers stay numbers, negative ones too.
+    public static func cell(_ value: Value) -> String {
+        let text = value.csv
+        guard !value.isNumber, let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return field(text) }
+        return field("'" + text)
     }
 
     /// A CSV field, quoted when it holds a comma, quote or line break.
