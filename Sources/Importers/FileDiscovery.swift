@@ -30,7 +30,7 @@ public enum FileDiscovery {
                 continue
             }
             if info.isDirectory {
-                walk(path, visited: &visited, into: &files, report: report)
+                walk(path, boundary: realPath(path) ?? path, visited: &visited, into: &files, report: report)
             } else if seenPaths.insert(path).inserted {
                 files.append(DiscoveredFile(path: path, size: info.size, mtimeNanoseconds: info.mtime))
             }
@@ -55,7 +55,10 @@ public enum FileDiscovery {
         return path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 
-    private static func walk(_ folder: String, visited: inout Set<[UInt64]>, into files: inout [DiscoveredFile],
+    /// Walks `folder`; a symbolic link whose target lies outside `boundary` (the real path of the
+    /// folder named on the command line) is skipped with a warning: a link to `/etc/passwd` in
+    /// the docs is not a plan, and a link to a home folder would import it whole.
+    private static func walk(_ folder: String, boundary: String, visited: inout Set<[UInt64]>, into files: inout [DiscoveredFile],
                              report: (Diagnostic) -> Void) {
         guard let info = status(folder), visited.insert(info.identity).inserted else { return }
         let names: [String]
@@ -69,8 +72,15 @@ public enum FileDiscovery {
             if name.hasPrefix(".") || skippedFolders.contains(name) { continue }
             let path = folder == "." ? name : folder + "/" + name
             guard let entry = status(path) else { continue } // a dangling link has nothing to import
+            if isLink(path) {
+                guard let target = realPath(path), target == boundary || target.hasPrefix(boundary == "/" ? "/" : boundary + "/") else {
+                    report(Diagnostic(path: path, line: nil, severity: .warning,
+                                      message: "symbolic link leads outside the imported folder; skipped (name its target to import it)"))
+                    continue
+                }
+            }
             if entry.isDirectory {
-                walk(path, visited: &visited, into: &files, report: report)
+                walk(path, boundary: boundary, visited: &visited, into: &files, report: report)
             } else if entry.isRegular, let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()),
                       !isRecordNotPlan(folder: folder, name: name) {
                 files.append(DiscoveredFile(path: path, size: entry.size, mtimeNanoseconds: entry.mtime))
@@ -89,6 +99,17 @@ public enum FileDiscovery {
         guard recordFolders.contains(parent) else { return false }
         let digits = name.prefix { $0.isASCII && $0.isNumber }
         return digits.count >= 3 && name.dropFirst(digits.count).first == "-"
+    }
+
+    private static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     private struct Status {
