@@ -146,7 +146,7 @@ private struct Converter {
         case CMARK_NODE_HTML_INLINE:
             // `<br>` inside table cells separates items; other inline HTML carries no text.
             let html = literal(node).lowercased()
-            if html.hasPrefix("<br") { spans.append(Span("\n", .lineBreak)) }
+            if html.hasPrefix("<br") { spans.append(Span("\n", [.lineBreak, .htmlBreak])) }
             return
         case CMARK_NODE_STRONG: childStyle.insert(.strong)
         case CMARK_NODE_EMPH: childStyle.insert(.emphasis)

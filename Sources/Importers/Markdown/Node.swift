@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Markdown block as the recognizers see it: a Swift value with its source line,
 /// converted once from cmark's tree by `CmarkDocument`. Inline content is flattened
 /// into styled spans, which is all a recognizer needs (text, bold, strike, code).
@@ -65,6 +67,8 @@ public struct Span: Equatable, Sendable {
         public static let link = Style(rawValue: 16)
         /// A soft or hard line break inside a paragraph.
         public static let lineBreak = Style(rawValue: 32)
+        /// With `lineBreak`: an HTML `<br>`, a break written inside one source line.
+        public static let htmlBreak = Style(rawValue: 64)
     }
 
     public var text: String
@@ -82,6 +86,25 @@ extension Array where Element == Span {
         var result: [[Span]] = [[]]
         for span in self {
             if span.style.contains(.lineBreak) { result.append([]) } else { result[result.count - 1].append(span) }
+        }
+        return result
+    }
+
+    /// The first line, continued across `<br>` breaks (`Write the API<br>and its tests` is one
+    /// title), unless what follows a break starts a list item (`- a<br>- b` lists two things).
+    public var firstLogicalLine: [Span] {
+        let lines = self.lines
+        guard lines.count > 1 else { return lines.first ?? [] }
+        var breaks: [Bool] = [] // whether each break is a <br>
+        for span in self where span.style.contains(.lineBreak) { breaks.append(span.style.contains(.htmlBreak)) }
+        var result = lines[0]
+        for index in 1..<lines.count {
+            guard breaks[index - 1] else { break }
+            let next = lines[index].plainText.trimmingCharacters(in: .whitespaces)
+            if next.isEmpty || next.hasPrefix("- ") || next.hasPrefix("* ") || next.hasPrefix("• ") || next.hasPrefix("+ ")
+                || next.first.map({ $0.isNumber }) == true && next.drop(while: \.isNumber).hasPrefix(". ") { break }
+            result.append(Span(" "))
+            result += lines[index]
         }
         return result
     }

@@ -14,7 +14,7 @@ struct TaskTitle {
     var mentions: [String] = []
 
     init(spans: [Span]) {
-        let firstLine = spans.lines.first ?? []
+        let firstLine = spans.firstLogicalLine
         var text = TextPatterns.clean(firstLine.plainText)
         if let numbered = TextPatterns.leadingNumber(text) {
             number = numbered.number
