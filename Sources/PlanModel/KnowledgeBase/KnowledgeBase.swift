@@ -72,7 +72,8 @@ public final class KnowledgeBase {
         }
         database = try Database(path: path, mode: mode)
         do {
-            try database.execute("PRAGMA busy_timeout = 5000")
+            // A writer (another import) holds the lock for its transaction: wait for it, up to 30 s.
+            try database.execute("PRAGMA busy_timeout = 30000")
             try database.execute("PRAGMA foreign_keys = ON")
             try checkIdentity(path: path, readOnly: mode == .readOnly)
             if mode == .readWrite {

@@ -11,10 +11,19 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
         self.sql = sql
     }
 
+    /// What the user can do about it, in one line; SQLite's own words only when there is no better.
     public var description: String {
-        var text = "SQLite error \(code): \(message)"
-        if let sql { text += " - while executing `\(sql)`" }
-        return text
+        switch code & 0xff {
+        case 5, 6: return "the knowledge base is busy: another planq (an import) is writing it and did not finish within 30 s; try again when it ends"
+        case 13: return "no space left on the device for the knowledge base; nothing was changed"
+        case 8: return "the knowledge base cannot be written here (a read-only file, folder or mount)"
+        case 14: return "the knowledge base cannot be opened: \(message)"
+        case 11: return "the knowledge base file is damaged (\(message)); move it aside and run `planq import` again"
+        default:
+            var text = "SQLite error \(code): \(message)"
+            if let sql { text += " - while executing `\(sql)`" }
+            return text
+        }
     }
 
     /// SQLITE_READONLY and friends: a write attempted on a read-only connection.
