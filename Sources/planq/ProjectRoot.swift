@@ -45,4 +45,20 @@ struct ProjectRoot {
     }
 
     static func absolute(_ path: String, in directory: String) -> String { LexicalPath.absolute(path, in: directory) }
+
+    /// The repository around the current folder (the nearest folder holding `.git`), else the
+    /// project root: what generators may write into without being told with `--dir`.
+    func repository(workingDirectory: String = FileManager.default.currentDirectoryPath) -> String {
+        var folder = Self.absolute(workingDirectory, in: "/")
+        while true {
+            if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(".git")) { return folder }
+            if folder == "/" { return self.folder }
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+    }
+
+    /// Whether `path` (absolute) is `folder` or inside it.
+    static func contains(_ folder: String, _ path: String) -> Bool {
+        path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")
+    }
 }

@@ -137,6 +137,15 @@ import Testing
         try "architecture/records\n".write(to: folder.appendingPathComponent(".adr-dir"), atomically: true, encoding: .utf8)
         #expect(try planq.run(["new", "adr", "Third"], in: folder).stdout == "architecture/records/0001-third.md\n")
         #expect(try planq.run(["new", "adr", "Fourth", "--dir", "elsewhere"], in: folder).stdout == "elsewhere/0001-fourth.md\n")
+        // An .adr-dir that leads out of the repository is not followed without --dir.
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("planq-outside-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try "\(outside)\n".write(to: folder.appendingPathComponent(".adr-dir"), atomically: true, encoding: .utf8)
+        let refused = try planq.run(["new", "adr", "Escape"], in: folder)
+        #expect(refused.status == 1 && refused.stderr.contains("is outside the repository"))
+        #expect(!FileManager.default.fileExists(atPath: outside))
+        try "architecture/records\n".write(to: folder.appendingPathComponent(".adr-dir"), atomically: true, encoding: .utf8)
         // adr-tools records: `## Status` sections and numbered titles.
         try "# 2. Use Kafka\n\nDate: 2026-01-05\n\n## Status\n\nAccepted\n\n## Context\n".write(
             to: folder.appendingPathComponent("architecture/records/0002-use-kafka.md"), atomically: true, encoding: .utf8)

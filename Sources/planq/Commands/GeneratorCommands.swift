@@ -61,6 +61,14 @@ struct NewCommand: Command {
         let recordTitle = title.isEmpty ? note!.item.text : title
         let slug = try checkedSlug(recordTitle)
         let folder = ADRFolder.locate(explicit: arguments.values["dir"])
+        if arguments.values["dir"] == nil {
+            // An .adr-dir may name any folder; planq writes outside the repository only when told.
+            let repository = invocation.settings.root.repository()
+            let target = ProjectRoot.absolute(folder.path, in: FileManager.default.currentDirectoryPath)
+            guard ProjectRoot.contains(repository, target) else {
+                throw CommandFailure("the ADR folder \(folder.path) (named by .adr-dir) is outside the repository \(repository); pass --dir \(folder.path) to write there")
+            }
+        }
         let superseded = try supersedes.map { number -> ADRRecord in
             let record = try folder.record(number)
             guard record.hasStatusLine else {
