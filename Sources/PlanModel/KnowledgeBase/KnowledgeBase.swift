@@ -110,10 +110,15 @@ public final class KnowledgeBase {
     private func migrate(path: String) throws {
         let version = try database.scalar("PRAGMA user_version")?.int ?? 0
         for migration in Schema.migrations where migration.version > version {
-            try database.transaction {
-                try database.execute(migration.sql)
-                try database.execute("PRAGMA application_id = \(Schema.applicationID)")
-                try database.execute("PRAGMA user_version = \(migration.version)")
+            do {
+                try database.transaction {
+                    try database.execute(migration.sql)
+                    try database.execute("PRAGMA application_id = \(Schema.applicationID)")
+                    try database.execute("PRAGMA user_version = \(migration.version)")
+                }
+            } catch let error as SQLiteError where error.sql != nil && (error.code & 0xff) == 1 {
+                // The migration's SQL is pages long; the version says which step failed.
+                throw SQLiteError(code: error.code, message: "cannot upgrade \(path) from schema version \(version) to \(migration.version): \(error.message)")
             }
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An SQLite failure: the result code, SQLite's own message and the SQL that failed.
 /// Its description is the command line's one-line cause.
 public struct SQLiteError: Error, CustomStringConvertible, Sendable {
@@ -21,7 +23,12 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
         case 11: return "the knowledge base file is damaged (\(message)); move it aside and run `planq import` again"
         default:
             var text = "SQLite error \(code): \(message)"
-            if let sql { text += " - while executing `\(sql)`" }
+            if let sql {
+                // One line of the statement: enough to find it, never a page of SQL.
+                let first = sql.split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                let shown = first.count > 100 ? first.prefix(100) + "…" : Substring(first)
+                text += " - while executing `\(shown)`" + (sql.contains(where: \.isNewline) ? " ..." : "")
+            }
             return text
         }
     }
