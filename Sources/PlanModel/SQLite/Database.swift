@@ -11,19 +11,47 @@ public final class Database {
     private var statementCache: [String: Statement] = [:]
 
     public init(path: String, mode: Mode = .readWrite) throws {
-        var db: OpaquePointer?
-        let flags = mode == .readOnly
-            ? SQLITE_OPEN_READONLY
-            : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-        let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
-        guard rc == SQLITE_OK, let db else {
-            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
-            if let db { sqlite3_close_v2(db) }
-            throw SQLiteError(code: rc, message: "\(message) (\(path))")
+        var db = try Self.open(path, flags: mode == .readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        if mode == .readOnly, !Self.canRead(db) {
+            // A WAL database in a read-only folder or mount cannot make its -shm file, so even
+            // reading fails; opened as immutable it is read as the file stands.
+            sqlite3_close_v2(db)
+            db = try Self.open(Self.immutableURI(path), flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI)
         }
         self.handle = db
         self.path = path
+    }
+
+    private static func open(_ name: String, flags: Int32) throws -> OpaquePointer {
+        var db: OpaquePointer?
+        let rc = sqlite3_open_v2(name, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            if let db { sqlite3_close_v2(db) }
+            throw SQLiteError(code: rc, message: "\(message) (\(name))")
+        }
         sqlite3_extended_result_codes(db, 1)
+        return db
+    }
+
+    /// Whether the schema can be read: false when the -shm or -wal file cannot be made.
+    private static func canRead(_ db: OpaquePointer) -> Bool {
+        let rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nil, nil, nil)
+        return !(rc & 0xff == SQLITE_CANTOPEN || rc & 0xff == SQLITE_READONLY)
+    }
+
+    /// `file:` URI of `path`, opened immutable (characters with a meaning in URIs escaped).
+    static func immutableURI(_ path: String) -> String {
+        var escaped = ""
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return "file:" + escaped + "?immutable=1"
     }
 
     deinit {
