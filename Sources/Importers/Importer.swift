@@ -86,7 +86,9 @@ public final class Importer {
             for outcome in outcomes {
                 switch outcome {
                 case .unreadable(let file):
-                    count(Diagnostic(path: file.path, line: nil, severity: .error, message: "cannot read file"))
+                    let reason = access(file.path, R_OK) != 0 ? String(cString: strerror(errno)).lowercased() : "it could not be read to the end"
+                    count(Diagnostic(path: file.path, line: nil, severity: .error,
+                                     message: "cannot read file: \(reason); its earlier import, if any, is kept"))
                     summary.filesFailed += 1
                 case .unchanged(let file):
                     summary.filesUnchanged += 1

@@ -103,7 +103,8 @@ enum CommandRegistry {
         } + [
             "      --version                print planq's version",
             "",
-            "Exit codes: 0 ok, 1 failure (cause on standard error), 2 usage error,",
+            "Exit codes: 0 ok, 1 failure (cause on standard error), 2 usage error, 3 import landed but some",
+            "files could not be read (each named on standard error),",
             "141 when the reader of standard output went away (a closed pipe: nothing more is written).",
             "Run `planq COMMAND --help` for a command's options.",
         ]

@@ -245,6 +245,24 @@ import Reports
         #expect(!FileManager.default.fileExists(atPath: database + "-shm"))
     }
 
+    @Test(.enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+    func anUnreadableFileIsNamedAndTheExitCodeSaysSo() throws {
+        let planq = try Planq()
+        let folder = planq.directory.appendingPathComponent("shared")
+        let docs = folder.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        try "# Orbit Plan\n- [ ] readable\n".write(to: docs.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        try "# Orbit Notes\n- [ ] hidden\n".write(to: docs.appendingPathComponent("b.md"), atomically: true, encoding: .utf8)
+        chmod(docs.appendingPathComponent("b.md").path, 0o000)
+        chmod(folder.path, 0o777)
+        chmod(docs.path, 0o777)
+        let result = try planq.run(["--reuid=65534", "--regid=65534", "--clear-groups", Planq.binary, "--db", folder.appendingPathComponent("kb.db").path,
+                                    "import", docs.path], withDatabase: false, executable: "/usr/bin/setpriv")
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("docs/b.md: error: cannot read file: permission denied"), "\(result.stderr)")
+        #expect(result.stderr.contains("1 unreadable"))
+    }
+
     @Test func weeksOutsideThePlanAreUsageErrors() throws {
         let planq = try Planq()
         try planq.run(["import", "samples/"])

@@ -15,7 +15,8 @@ struct ImportCommand: Command {
         are gone drop their tasks. The whole import is one transaction: on an error or an interrupt
         the knowledge base stays as it was. Problems in a document are reported as
         `path:line: warning: ...` and the import goes on; the exit code is 1 only when nothing
-        could be imported or the database failed. --format json prints the summary as one object
+        could be imported or the database failed, and 3 when the import landed but some files could
+        not be read (each named on standard error). --format json prints the summary as one object
         on standard output (files, parsed, unchanged, removed, failed, tasks, tasks_added,
         tasks_changed, tasks_removed, warnings, duration_ms).
         """
@@ -83,10 +84,14 @@ struct ImportCommand: Command {
             Output.error("imported \(summary.filesSeen) file\(summary.filesSeen == 1 ? "" : "s") (\(summary.filesParsed) parsed, \(summary.filesUnchanged) unchanged, "
                 + "\(summary.filesRemoved) removed): \(summary.tasksTotal) tasks (+\(changes.added) ~\(changes.changed) "
                 + "-\(changes.removed)) in \(summary.durationMilliseconds) ms"
-                + (summary.warnings > 0 ? ", \(summary.warnings) warnings" : ""))
+                + (summary.warnings > 0 ? ", \(summary.warnings) warnings" : "")
+                + (summary.filesFailed > 0 ? "; \(summary.filesFailed) unreadable" : ""))
         }
-        return 0
+        return summary.filesFailed > 0 ? Self.someFilesUnreadable : 0
     }
+
+    /// The exit code of an import that landed without some files it could not read.
+    static let someFilesUnreadable: Int32 = 3
 
     /// Replays every commit that touched the documents, oldest first, each as an import dated by
     /// its commit. History rows are changes from one import to the next, so a replay starts from

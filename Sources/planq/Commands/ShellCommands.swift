@@ -157,7 +157,7 @@ enum ManPage {
                   ".TP", "\\fBNO_COLOR\\fR", "when set, \\-\\-color auto prints no colours",
                   ".TP", "\\fBCOLUMNS\\fR", "the terminal width when the terminal does not say",
                   ".SH EXIT STATUS",
-                  "0 ok; 1 failure (the cause on standard error); 2 usage error (with the usage line); 141 standard output was closed by its reader.",
+                  "0 ok; 1 failure (the cause on standard error); 2 usage error (with the usage line); 3 an import landed but some files could not be read (each named); 141 standard output was closed by its reader.",
                   ".SH FILES", ".TP", "\\fB.planq/planq.db\\fR",
                   "the knowledge base, found in the current folder or a parent folder",
                   ".SH SEE ALSO", "planq schema, planq schema \\-\\-reports, planq COMMAND \\-\\-help", ""]
