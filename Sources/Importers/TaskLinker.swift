@@ -218,12 +218,24 @@ struct LazyTokens {
 struct TitleTokens {
     let words: Set<String>
     let key: String
+    /// Whether the title says not to (`Do not deploy on Friday`).
+    let negated: Bool
+    /// The words after `from` and `to`: `from staging to prod` is another task than `from prod to staging`.
+    let source: String?
+    let destination: String?
+
+    static let negations: Set<String> = ["not", "no", "never", "without", "dont", "cannot", "nicht", "kein", "keine", "nie", "pas", "jamais",
+                                         "sin", "nunca", "não", "nao", "senza", "niet", "geen", "inte", "ikke", "nie"]
 
     static let stopwords: Set<String> = ["a", "an", "the", "to", "for", "of", "and", "or", "in", "on", "with", "from", "by", "at", "into", "all", "any"]
 
     init(_ title: String) {
         let all = Self.words(of: title)
         key = all.joined(separator: " ")
+        negated = all.contains { Self.negations.contains($0) } || zip(all, all.dropFirst()).contains { $0 == "don" && $1 == "t" }
+        func after(_ word: String) -> String? { all.firstIndex(of: word).flatMap { $0 + 1 < all.count ? all[$0 + 1] : nil } }
+        source = after("from")
+        destination = after("to")
         words = Set(all.filter { !Self.stopwords.contains($0) }.map { word in
             word.utf8.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
         })
@@ -260,8 +272,17 @@ struct TitleTokens {
         return all
     }
 
-    /// Dice coefficient of the two word sets.
+    /// Whether the two say opposite things with the same words: one negated and the other not, or
+    /// the same move in the other direction.
+    func contradicts(_ other: TitleTokens) -> Bool {
+        if negated != other.negated { return true }
+        if let source, let destination, source != destination, source == other.destination, destination == other.source { return true }
+        return false
+    }
+
+    /// Dice coefficient of the two word sets; 0 when they contradict each other.
     func similarity(to other: TitleTokens) -> Double {
+        if contradicts(other) { return 0 }
         guard !words.isEmpty, !other.words.isEmpty else { return key == other.key ? 1 : 0 }
         let shared = words.intersection(other.words).count
         return 2 * Double(shared) / Double(words.count + other.words.count)

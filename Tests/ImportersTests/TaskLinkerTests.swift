@@ -25,6 +25,23 @@ import PlanModel
         #expect(result.mentions.map(\.taskIndex) == [0, 1, 0, 1])
     }
 
+    @Test func oppositeTitlesWithTheSameWordsStayTwoTasks() {
+        let one = inputs(1, .tracker, [
+            TaskItem(line: 1, title: "Copy backups from staging to prod", status: .open, week: 3, checkbox: true),
+            TaskItem(line: 2, title: "Deploy on Friday", status: .open, week: 3, checkbox: true),
+            TaskItem(line: 3, title: "Write tests and docs", status: .open, week: 3, checkbox: true),
+        ])
+        let two = inputs(2, .summary, [
+            TaskItem(line: 5, title: "Copy backups from prod to staging", status: .done, week: 3, checkbox: true),
+            TaskItem(line: 6, title: "Do not deploy on Friday", status: .done, week: 3, checkbox: true),
+            TaskItem(line: 7, title: "Write docs and tests", status: .done, week: 3, checkbox: true),
+        ])
+        let result = TaskLinker.link(one + two)
+        #expect(result.tasks.map(\.item.title).sorted() == ["Copy backups from prod to staging", "Copy backups from staging to prod",
+                                                            "Deploy on Friday", "Do not deploy on Friday", "Write tests and docs"])
+        #expect(result.tasks.first { $0.item.title == "Copy backups from staging to prod" }?.item.status == .open, "the open one is not lost")
+    }
+
     @Test func similarTitlesInTheSameWeekLinkAndOthersDoNot() {
         let tracker = inputs(1, .tracker, [
             TaskItem(line: 1, title: "Ingest endpoint with auth", status: .open, week: 2, checkbox: true),
