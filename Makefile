@@ -10,7 +10,7 @@ PKGS := sqlite3 libcmark-gfm libxml-2.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DB := .planq/demo.db
 
-.PHONY: deps build release test run install clean bench bench-deps templates screenshots
+.PHONY: deps build release test run install clean bench bench-deps templates screenshots fuzz
 
 # Installs the Debian -dev packages only when pkg-config cannot find one of the libraries.
 deps:
@@ -73,3 +73,7 @@ screenshots: build
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-color-emoji; }
 	@dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-color-emoji
 	sh scripts/screenshots.sh .build/debug/planq
+
+# The fuzz tests with many more cases than `make test` runs (PLANQ_FUZZ_CASES, default 1500 there).
+fuzz: build
+	PLANQ_FUZZ_CASES=$${PLANQ_FUZZ_CASES:-50000} $(SWIFT) test --filter FuzzTests

@@ -59,12 +59,29 @@ private final class Extensions: @unchecked Sendable {
 private struct Converter {
     private var extensionKinds: [UInt32: String] = [:]
 
+    /// cmark-gfm loses the position of a paragraph a table starts right below (`**Gate:**` then
+    /// `| a | b |`), and gives the table the paragraph's first line instead: so the paragraph
+    /// starts where that table says it does; before another block, it ends on the line above it.
+    static func lineOfUnplaced(_ node: OpaquePointer, lines: Int) -> Int {
+        if let next = cmark_node_next(node), cmark_node_get_start_line(next) > 0 {
+            let start = Int(cmark_node_get_start_line(next))
+            let isTable = cmark_node_get_type_string(next).map { String(cString: $0) } == "table"
+            return isTable ? start : max(1, start - lines)
+        }
+        if let previous = cmark_node_previous(node), cmark_node_get_end_line(previous) > 0 {
+            return Int(cmark_node_get_end_line(previous)) + 2
+        }
+        return max(1, Int(cmark_node_get_start_line(cmark_node_parent(node))))
+    }
+
     mutating func block(_ node: OpaquePointer) -> Node {
         let kind = self.kind(of: node)
-        let line = Int(cmark_node_get_start_line(node))
+        var line = Int(cmark_node_get_start_line(node))
         switch kind {
         case .paragraph, .heading, .tableCell:
-            return Node(kind: kind, line: line, spans: inlines(of: node))
+            let spans = inlines(of: node)
+            if line == 0 { line = Self.lineOfUnplaced(node, lines: spans.lines.count) }
+            return Node(kind: kind, line: line, spans: spans)
         case .codeBlock, .htmlBlock:
             return Node(kind: kind, line: line, literal: literal(node))
         default:
