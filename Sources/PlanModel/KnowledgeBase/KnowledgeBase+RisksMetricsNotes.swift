@@ -93,9 +93,9 @@ extension KnowledgeBase {
         let rows = try database.rows("""
             SELECT r.id, coalesce(r.primary_id, r.id) AS head, p.name, r.title, r.severity, r.likelihood, r.impact, r.mitigation,
                    r.contingency, r.owner, r.week, r.line, d.path, p.id, r.level, r.identifier, r.status
-            FROM risks r JOIN documents d ON d.id = r.document_id JOIN projects p ON p.id = d.project_id
+            FROM risks r JOIN documents d ON d.id = r.document_id JOIN projects p ON p.id = d.project_id \(Self.projectFilter(projectIDs))
             ORDER BY p.name COLLATE NOCASE, d.path, r.line
-            """)
+            """, (projectIDs ?? []).map { .integer($0) })
         let grouped = Self.groupByPrimary(rows, projectColumn: 13, projectIDs: projectIDs)
         let rank: [String: Int] = ["high": 0, "medium": 1, "low": 2, "unknown": 3]
         let risks: [Risk] = grouped.map { head, primary, members in
@@ -124,9 +124,9 @@ extension KnowledgeBase {
         let rows = try database.rows("""
             SELECT r.id, coalesce(r.primary_id, r.id), p.name, r.name, r.target, r.actual, r.stated_status, r.measurement,
                    r.week, r.line, d.path, p.id, r.baseline
-            FROM metrics r JOIN documents d ON d.id = r.document_id JOIN projects p ON p.id = d.project_id
+            FROM metrics r JOIN documents d ON d.id = r.document_id JOIN projects p ON p.id = d.project_id \(Self.projectFilter(projectIDs))
             ORDER BY p.name COLLATE NOCASE, d.path, r.line
-            """)
+            """, (projectIDs ?? []).map { .integer($0) })
         let grouped = Self.groupByPrimary(rows, projectColumn: 11, projectIDs: projectIDs)
         let metrics: [Metric] = grouped.map { head, primary, members in
             func first(_ column: Int) -> String? { ([primary] + members).lazy.compactMap { $0[column].string }.first }
@@ -145,6 +145,13 @@ extension KnowledgeBase {
     }
 
     /// Rows (id first, primary-or-own id second) grouped under their primary, in first-seen order.
+    /// `WHERE p.id IN (?, ...)` for the projects asked for (one placeholder each), or nothing: a
+    /// project's items are read without reading every project's.
+    static func projectFilter(_ ids: [Int64]?) -> String {
+        guard let ids else { return "" }
+        return ids.isEmpty ? "WHERE 0" : "WHERE p.id IN (" + ids.map { _ in "?" }.joined(separator: ", ") + ")"
+    }
+
     private static func groupByPrimary(_ rows: [Row], projectColumn: Int, projectIDs: [Int64]?) -> [(head: Int64, primary: Row, members: [Row])] {
         var groups: [Int64: [Row]] = [:]
         var order: [Int64] = []
@@ -163,9 +170,9 @@ extension KnowledgeBase {
     public func notes(projectIDs: [Int64]? = nil, week: Int? = nil, kind: NoteItem.Kind? = nil) throws -> [Note] {
         try database.rows("""
             SELECT n.id, p.name, n.kind, n.text, n.week, n.line, d.path, p.id
-            FROM notes n JOIN documents d ON d.id = n.document_id JOIN projects p ON p.id = d.project_id
+            FROM notes n JOIN documents d ON d.id = n.document_id JOIN projects p ON p.id = d.project_id \(Self.projectFilter(projectIDs))
             ORDER BY p.name COLLATE NOCASE, n.week IS NULL, n.week, d.path, n.line
-            """).compactMap { row in
+            """, (projectIDs ?? []).map { .integer($0) }).compactMap { row in
             guard let noteKind = NoteItem.Kind(rawValue: row[2].string ?? "") else { return nil }
             if let ids = projectIDs, !ids.contains(Int64(row[7].int ?? 0)) { return nil }
             if let week, row[4].int != week { return nil }
