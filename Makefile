@@ -74,6 +74,7 @@ screenshots: build
 	@dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-noto-color-emoji
 	sh scripts/screenshots.sh .build/debug/planq
 
-# The fuzz tests with many more cases than `make test` runs (PLANQ_FUZZ_CASES, default 1500 there).
+# The fuzz and kill tests with many more cases than `make test` runs (1,500 fuzz cases and
+# 6 kills there).
 fuzz: build
-	PLANQ_FUZZ_CASES=$${PLANQ_FUZZ_CASES:-50000} $(SWIFT) test --filter FuzzTests
+	PLANQ_FUZZ_CASES=$${PLANQ_FUZZ_CASES:-50000} PLANQ_KILLS=$${PLANQ_KILLS:-200} $(SWIFT) test --filter "FuzzTests|KillTests"
