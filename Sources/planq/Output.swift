@@ -42,7 +42,7 @@ final class Output {
     func flush() throws {
         defer { buffer = "" }
         guard let path else {
-            if let failure = Self.write(Array(buffer.utf8), to: STDOUT_FILENO) {
+            if let failure = GeneratedFile.writeAll(Array(buffer.utf8), to: STDOUT_FILENO) {
                 if failure == EPIPE { throw Closed.pipe }
                 throw CommandFailure("cannot write to standard output: \(GeneratedFile.describe(failure))")
             }
@@ -53,20 +53,6 @@ final class Output {
         } catch let error as GeneratorError {
             throw CommandFailure(error.description)
         }
-    }
-
-    /// Writes every byte, retrying interrupted and partial writes; returns the errno of a failure.
-    private static func write(_ data: [UInt8], to descriptor: Int32) -> Int32? {
-        var offset = 0
-        while offset < data.count {
-            let written = data.withUnsafeBytes { raw in Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += written
-        }
-        return nil
     }
 
     /// A message on standard error.

@@ -149,14 +149,20 @@ public enum GeneratedFile {
     }
 
     private static func write(_ bytes: [UInt8], to descriptor: Int32, path: String) throws {
+        if let failure = writeAll(bytes, to: descriptor) { throw GeneratorError("cannot write \(path): \(describe(failure))") }
+    }
+
+    /// Writes every byte, retrying interrupted and partial writes; the errno of a failure, or nil.
+    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw GeneratorError("cannot write \(path): \(describe(errno))")
+                return errno
             }
             offset += written
         }
+        return nil
     }
 }
