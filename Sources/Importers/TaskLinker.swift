@@ -42,6 +42,13 @@ public enum TaskLinker {
         var documentsIn: [Set<Int64>] = []
         var groupsByWeek: [Int: [Int]] = [:]
         var groupsByKey: [String: [Int]] = [:]
+        // Week → title word → groups whose primary title has it. A title is compared only with
+        // the groups found under its rarest words: any group at least `threshold` similar must
+        // share one of them (the prefix filter of set-similarity joins), so linking stays
+        // near-linear in a project's size instead of comparing every pair.
+        var groupsByWord: [Int: [String: [Int]]] = [:]
+        var frequency: [String: Int] = [:]
+        for index in inputs.indices { for word in tokens.tokens(index).words { frequency[word, default: 0] += 1 } }
         // Tables already grouped, by week: (document, table line) → rows' group indexes.
         var tablesByWeek: [Int: [(document: Int64, rows: [Int])]] = [:]
 
@@ -87,7 +94,17 @@ public enum TaskLinker {
                     let threshold = item.week == nil ? noWeekThreshold : sameWeekThreshold
                     // Candidates: groups of the same week, and (a task carried to another week)
                     // groups whose title is exactly this one.
-                    var candidates = groupsByWeek[item.week ?? -1] ?? []
+                    var candidates: [Int]
+                    let words = tokens.tokens(index).words
+                    if words.isEmpty {
+                        candidates = groupsByWeek[item.week ?? -1] ?? []
+                    } else {
+                        let needed = max(1, Int((threshold * Double(words.count) / (2 - threshold) - 1e-9).rounded(.up)))
+                        let rarest = words.sorted { (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1) }.prefix(max(1, words.count - needed + 1))
+                        let postings = groupsByWord[item.week ?? -1] ?? [:]
+                        var seen = Set<Int>()
+                        candidates = rarest.flatMap { postings[$0] ?? [] }.filter { seen.insert($0).inserted }
+                    }
                     if item.week != nil { candidates += groupsByKey[tokens.key(index)] ?? [] }
                     for group in candidates where !documentsIn[group].contains(document) && !claimed.contains(group) {
                         let primary = groups[group][0]
@@ -109,6 +126,7 @@ public enum TaskLinker {
                     groupOf[index] = groups.count - 1
                     documentsIn.append([document])
                     groupsByWeek[item.week ?? -1, default: []].append(groups.count - 1)
+                    for word in tokens.tokens(index).words { groupsByWord[item.week ?? -1, default: [:]][word, default: []].append(groups.count - 1) }
                     if item.week != nil { groupsByKey[tokens.key(index), default: []].append(groups.count - 1) }
                 }
             }
