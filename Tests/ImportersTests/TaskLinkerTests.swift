@@ -25,6 +25,21 @@ import PlanModel
         #expect(result.mentions.map(\.taskIndex) == [0, 1, 0, 1])
     }
 
+    @Test func largeProjectsLinkEveryTwinThroughTheWordIndex() {
+        // Two documents repeating 2,000 titles over a small vocabulary (every word is common, so
+        // only the rarest words of each title find its twin) plus reworded ones in a week.
+        let words = ["api", "cache", "queue", "schema", "deploy", "review", "test", "docs", "cluster", "kafka"]
+        let titles = (0..<2000).map { n in (0..<3).map { words[(n / [1, 10, 100][$0]) % 10] }.joined(separator: " ") + " item \(n)" }
+        let one = inputs(1, .tracker, titles.enumerated().map { TaskItem(line: $0 + 1, title: $1, status: .open, checkbox: true) })
+        let two = inputs(2, .summary, titles.enumerated().map { TaskItem(line: $0 + 1, title: $1, status: .done, checkbox: true) })
+        let week = inputs(3, .plan, [TaskItem(line: 1, title: "Deploy the cache cluster", status: .planned, week: 4)])
+            + inputs(4, .tracker, [TaskItem(line: 1, title: "Cache cluster deploy", status: .done, week: 4, checkbox: true)])
+        let result = TaskLinker.link(one + two + week)
+        #expect(result.tasks.count == 2001)
+        #expect(result.mentions.count == 4002)
+        #expect(result.tasks.filter { $0.item.title == "Cache cluster deploy" }.count == 1)
+    }
+
     @Test func oppositeTitlesWithTheSameWordsStayTwoTasks() {
         let one = inputs(1, .tracker, [
             TaskItem(line: 1, title: "Copy backups from staging to prod", status: .open, week: 3, checkbox: true),
