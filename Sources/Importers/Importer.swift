@@ -159,6 +159,13 @@ public final class Importer {
                                      documentPath: mention.documentPath, documentKind: mention.documentKind, item: mention.item)
                 } + (newMentions[key] ?? [])
                 var linked = TaskLinker.link(inputs)
+                // `-v` says why each mention read now joined a task another document wrote.
+                for (mention, input) in zip(linked.mentions, inputs) {
+                    guard let reason = mention.reason, case .new = mention.origin else { continue }
+                    let task = linked.tasks[mention.taskIndex]
+                    report(Diagnostic(path: input.documentPath, line: input.item.line, severity: .note,
+                                      message: "\"\(input.item.title)\" is the task \"\(task.item.title)\" of \(task.source): \(reason)"))
+                }
                 // A week without a phase heading above it (a summary's next steps) is in the
                 // phase whose weeks include it, in whichever document of the project says so.
                 let phases = try knowledgeBase.phaseRanges(projectKey: key)

@@ -39,6 +39,7 @@ public enum TaskLinker {
         var tokens = LazyTokens(inputs.map(\.item.title))
         var groups: [[Int]] = []          // input indexes, primary first
         var groupOf = [Int](repeating: -1, count: inputs.count)
+        var reasons = [String?](repeating: nil, count: inputs.count)
         var documentsIn: [Set<Int64>] = []
         var groupsByWeek: [Int: [Int]] = [:]
         var groupsByKey: [String: [Int]] = [:]
@@ -77,7 +78,8 @@ public enum TaskLinker {
                         tokens.similarity(pair.0, groups[pair.1][0]) >= alignmentThreshold
                     }
                     guard groupsFree, similar else { continue }
-                    for (index, group) in zip(rows, candidate.rows) where groupOf[index] < 0 {
+                    for (row, (index, group)) in zip(rows, candidate.rows).enumerated() where groupOf[index] < 0 {
+                        reasons[index] = "row \(row + 1) of a week \(week) table lined up row by row with \(inputs[groups[group][0]].documentPath)'s"
                         groups[group].append(index)
                         groupOf[index] = group
                         documentsIn[group].insert(document)
@@ -117,6 +119,9 @@ public enum TaskLinker {
                     }
                 }
                 if let best {
+                    let primary = inputs[groups[best.group][0]].item
+                    reasons[index] = primary.week != item.week ? "the same title, carried from week \(primary.week.map(String.init) ?? "-")"
+                        : "titles \(Int((best.score * 100).rounded()))% alike (words shared)" + (item.week.map { " in week \($0)" } ?? ", no week named")
                     groups[best.group].append(index)
                     groupOf[index] = best.group
                     documentsIn[best.group].insert(document)
@@ -134,10 +139,11 @@ public enum TaskLinker {
                 tablesByWeek[table.week, default: []].append((document, table.rows.map { groupOf[$0] }))
             }
         }
-        return build(groups: groups, groupOf: groupOf, inputs: inputs, tokens: &tokens)
+        return build(groups: groups, groupOf: groupOf, reasons: reasons, inputs: inputs, tokens: &tokens)
     }
 
-    private static func build(groups: [[Int]], groupOf: [Int], inputs: [Input], tokens: inout LazyTokens) -> (tasks: [LinkedTask], mentions: [LinkedMention]) {
+    private static func build(groups: [[Int]], groupOf: [Int], reasons: [String?], inputs: [Input], tokens: inout LazyTokens)
+        -> (tasks: [LinkedTask], mentions: [LinkedMention]) {
         // Tasks in document order of their primary mention, for stable ids and listings.
         let ordered = groups.indices.sorted { a, b in
             let x = inputs[groups[a][0]], y = inputs[groups[b][0]]
@@ -163,7 +169,7 @@ public enum TaskLinker {
             let parentTask = taskIndexOfGroup[groupOf[parent]]
             if parentTask != taskIndex { tasks[taskIndex].parentKey = tasks[parentTask].key }
         }
-        let mentions = inputs.indices.map { LinkedMention(origin: inputs[$0].origin, taskIndex: taskIndexOfGroup[groupOf[$0]]) }
+        let mentions = inputs.indices.map { LinkedMention(origin: inputs[$0].origin, taskIndex: taskIndexOfGroup[groupOf[$0]], reason: reasons[$0]) }
         return (tasks, mentions)
     }
 

@@ -263,6 +263,15 @@ import Reports
         #expect(result.stderr.contains("1 unreadable"))
     }
 
+    @Test func verboseImportSaysWhyMentionsWereLinked() throws {
+        let planq = try Planq()
+        let verbose = try planq.run(["import", "samples/", "-v"])
+        #expect(verbose.stderr.contains("samples/lumora/plan.md:15: note: \"Replay sample traffic\" is the task \"Load sample traffic\" of samples/lumora/tracker.md:17: row 4 of a week 1 table lined up row by row"))
+        #expect(verbose.stderr.contains("% alike"), "\(verbose.stderr)")
+        let quiet = try Planq().run(["import", "samples/"])
+        #expect(!quiet.stderr.contains("is the task"))
+    }
+
     @Test func weeksOutsideThePlanAreUsageErrors() throws {
         let planq = try Planq()
         try planq.run(["import", "samples/"])

@@ -24,10 +24,14 @@ public struct LinkedMention: Sendable {
 
     public let origin: Origin
     public let taskIndex: Int
+    /// Why this mention joined its task when it is not the task's primary mention
+    /// ("titles 72% alike in week 3"), for `import -v`.
+    public let reason: String?
 
-    public init(origin: Origin, taskIndex: Int) {
+    public init(origin: Origin, taskIndex: Int, reason: String? = nil) {
         self.origin = origin
         self.taskIndex = taskIndex
+        self.reason = reason
     }
 }
 
