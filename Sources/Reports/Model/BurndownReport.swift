@@ -32,11 +32,12 @@ public struct BurndownReport: Sendable {
     public let plannedEnd: Int?
     public let forecast: Forecast?
 
-    public init(knowledgeBase: KnowledgeBase, project: Project, today: String, start: String?) throws {
+    /// `tasks` are the project's, when the caller has read them already.
+    public init(knowledgeBase: KnowledgeBase, project: Project, tasks projectTasks: [Task]? = nil, today: String, start: String?) throws {
         self.project = project
         self.today = today
         startDate = start ?? project.startDate
-        let tasks = try knowledgeBase.tasks(TaskFilter(projectIDs: [project.id])).filter { $0.status != .deferred && $0.status != .cancelled }
+        let tasks = try (projectTasks ?? knowledgeBase.tasks(TaskFilter(projectIDs: [project.id]))).filter { $0.status != .deferred && $0.status != .cancelled }
         let weeks = tasks.compactMap(\.week)
         if let first = weeks.min(), let last = weeks.max() {
             // A task without a week (a Kiro spec's) is due by the plan's last week.

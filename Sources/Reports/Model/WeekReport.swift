@@ -25,32 +25,34 @@ public struct WeekReport: Sendable {
     public let changes: [TaskChange]
     public let disagreements: [Disagreement]
 
-    /// The weeks a project's plan spans: every week a task, gate, metric or note names.
-    public static func planWeeks(knowledgeBase: KnowledgeBase, project: Project) throws -> ClosedRange<Int>? {
-        let ids = [project.id]
-        let weeks = try knowledgeBase.tasks(TaskFilter(projectIDs: ids)).compactMap(\.week)
-            + knowledgeBase.gates(projectIDs: ids).compactMap(\.week)
-            + knowledgeBase.metrics(projectIDs: ids).compactMap(\.item.week)
-            + knowledgeBase.notes(projectIDs: ids).compactMap(\.item.week)
-        guard let first = weeks.min(), let last = weeks.max() else { return nil }
-        return first...last
+    /// Why there is no review for the week asked for.
+    public enum WeekError: Error, Equatable {
+        /// No task, gate, metric or note of the project names a week.
+        case noWeeks
+        /// The week lies outside the weeks the plan names.
+        case outsidePlan(ClosedRange<Int>)
     }
 
-    /// `planWeeks` is the project's range (`planWeeks(knowledgeBase:project:)`); the command
-    /// refuses a week outside it.
-    public init(knowledgeBase: KnowledgeBase, project: Project, week: Int, planWeeks: ClosedRange<Int>, today: String, start: String?) throws {
+    /// The review of `week`; throws `WeekError` when the project's plan (every week a task, gate,
+    /// metric or note names) does not include it. Each table is read once.
+    public init(knowledgeBase: KnowledgeBase, project: Project, week: Int, today: String, start: String?) throws {
+        let all = try knowledgeBase.tasks(TaskFilter(projectIDs: [project.id]))
+        let projectGates = try knowledgeBase.gates(projectIDs: [project.id])
+        let metrics = try knowledgeBase.metrics(projectIDs: [project.id])
+        let projectNotes = try knowledgeBase.notes(projectIDs: [project.id])
+        let weeks = all.compactMap(\.week) + projectGates.compactMap(\.week) + metrics.compactMap(\.item.week) + projectNotes.compactMap(\.item.week)
+        guard let first = weeks.min(), let last = weeks.max() else { throw WeekError.noWeeks }
+        guard (first...last).contains(week) else { throw WeekError.outsidePlan(first...last) }
         self.project = project
         self.week = week
         self.today = today
-        self.planWeeks = planWeeks
+        self.planWeeks = first...last
         startDate = start ?? project.startDate
         let currentWeek = project.currentWeek(today: today, start: start)
         self.currentWeek = currentWeek
-        let all = try knowledgeBase.tasks(TaskFilter(projectIDs: [project.id]))
         let byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         tasks = all.filter { $0.week == week }
         let phase = tasks.compactMap(\.phase).first
-        let projectGates = try knowledgeBase.gates(projectIDs: [project.id])
         var gates: [(gate: Gate, role: GateRole, open: [Task])] = []
         for gate in projectGates where gate.kind != .checkpoint || gate.decision == nil {
             let closes = gate.week == week || (gate.kind == .phase && phase != nil && gate.phase == phase)
@@ -61,12 +63,12 @@ public struct WeekReport: Sendable {
         }
         self.gates = gates
         checkpoints = projectGates.filter { $0.kind == .checkpoint && $0.decision != nil && $0.week == week }
-        burndown = try BurndownReport(knowledgeBase: knowledgeBase, project: project, today: today, start: start)
+        burndown = try BurndownReport(knowledgeBase: knowledgeBase, project: project, tasks: all, today: today, start: start)
         risks = try knowledgeBase.risks(projectIDs: [project.id])
-        metrics = try knowledgeBase.metrics(projectIDs: [project.id])
+        self.metrics = metrics
         // The previous week's notes too: a week's summary is written as it ends, so its lessons
         // and blockers are read at the next checkpoint.
-        notes = try knowledgeBase.notes(projectIDs: [project.id]).filter { $0.item.week == week || $0.item.week == week - 1 }
+        notes = projectNotes.filter { $0.item.week == week || $0.item.week == week - 1 }
         changes = try knowledgeBase.changesInLatestImport(projectID: project.id)
         disagreements = try knowledgeBase.disagreements(projectIDs: [project.id])
     }

@@ -42,13 +42,13 @@ struct ReportCommand: Command {
                 }
                 week = current
             }
-            guard let plan = try WeekReport.planWeeks(knowledgeBase: knowledgeBase, project: project) else {
+            do {
+                document = try WeekReport(knowledgeBase: knowledgeBase, project: project, week: week!, today: today, start: start).document
+            } catch WeekReport.WeekError.noWeeks {
                 throw CommandFailure("\(project.name) names no weeks: its documents schedule nothing by week (try `planq report burndown` or `gates`)")
-            }
-            guard plan.contains(week!) else {
+            } catch WeekReport.WeekError.outsidePlan(let plan) {
                 throw UsageError(message: "week \(week!) is outside \(project.name)'s plan (weeks \(plan.lowerBound)-\(plan.upperBound))")
             }
-            document = try WeekReport(knowledgeBase: knowledgeBase, project: project, week: week!, planWeeks: plan, today: today, start: start).document
         case "retro":
             document = try RetroReport(knowledgeBase: knowledgeBase, project: project, today: today, start: start).document
         case "burndown":
