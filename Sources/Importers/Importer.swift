@@ -47,12 +47,6 @@ public final class Importer {
         self.parsed = parsed
     }
 
-    private struct Parsed: Sendable {
-        let file: DiscoveredFile
-        let hash: String
-        let findings: DocumentFindings
-    }
-
     public func run(_ options: Options) throws -> ImportSummary {
         let clock = ContinuousClock.now
         var summary = ImportSummary()
@@ -74,41 +68,11 @@ public final class Importer {
                 candidates.append(file)
             }
         }
-        var parsed: [Parsed] = []
-        var touched: [DiscoveredFile] = []
-        // Read, hash and recognize in parallel batches; results are taken in file order, so
-        // diagnostics and ids do not depend on thread timing.
-        let batchSize = 64
-        var start = 0
-        while start < candidates.count {
-            let batch = Array(candidates[start..<min(start + batchSize, candidates.count)])
-            let outcomes = Self.readAndRecognize(batch, stored: stored, source: options.source)
-            for outcome in outcomes {
-                switch outcome {
-                case .unreadable(let file):
-                    let reason = access(file.path, R_OK) != 0 ? String(cString: strerror(errno)).lowercased() : "it could not be read to the end"
-                    count(Diagnostic(path: file.path, line: nil, severity: .error,
-                                     message: "cannot read file: \(reason); its earlier import, if any, is kept"))
-                    summary.filesFailed += 1
-                case .unchanged(let file):
-                    summary.filesUnchanged += 1
-                    touched.append(file)
-                case .parsed(let document, let diagnostics):
-                    diagnostics.forEach(count)
-                    parsed.append(document)
-                }
-            }
-            start += batch.count
-            progress(summary.filesUnchanged + start - touched.count, files.count)
-        }
-        summary.phases.append(("read and recognize", Self.milliseconds(since: clock)))
-        summary.filesParsed = parsed.count
         let foundPaths = Set(files.map(\.path))
         let removed = stored.values.filter { document in
             !foundPaths.contains(document.path) && options.paths.contains { FileDiscovery.isUnder(document.path, root: $0) }
         }.sorted { $0.path < $1.path }
         summary.filesRemoved = removed.count
-
         if files.isEmpty, stored.isEmpty || removed.isEmpty {
             throw ImportError.nothingImported("nothing to import: no Markdown files under \(options.paths.joined(separator: ", "))")
         }
@@ -116,74 +80,66 @@ public final class Importer {
         try knowledgeBase.transaction {
             if options.rebuild { try knowledgeBase.clearAll() }
             let importID = try knowledgeBase.beginImport(startedAt: Self.timestamp(), today: options.today, commit: options.commit)
-            var affected: Set<String> = []
+            var writer = DocumentWriter(knowledgeBase: knowledgeBase, importID: importID, parsed: parsed)
             for document in removed {
                 try knowledgeBase.removeDocument(id: document.id)
-                affected.insert(document.projectKey)
+                writer.affected.insert(document.projectKey)
             }
-            var newMentions: [String: [TaskLinker.Input]] = [:]
-            var reparsed: [String: Set<Int64>] = [:]
-            let placements = Self.placeUnnamed(parsed.map(\.findings), stored: stored, removed: Set(removed.map(\.path)))
-            for document in parsed {
-                var findings = document.findings
-                var key = ProjectKey.key(for: findings.projectName)
-                if let placement = placements[findings.path] {
-                    key = placement.key
-                    findings.projectName = placement.name
+            // Documents are stored as they are recognized, a batch at a time; one that names no
+            // project waits for the others, whose projects say where it belongs.
+            var unnamed: [RecognitionPipeline.Parsed] = []
+            var statedNow: [String: (key: String, name: String)?] = [:]
+            let pipeline = RecognitionPipeline(files: candidates, stored: stored, source: options.source)
+            defer { pipeline.cancel() }
+            var done = summary.filesUnchanged
+            while let outcomes = pipeline.next() {
+                for outcome in outcomes {
+                    switch outcome {
+                    case .unreadable(let file):
+                        let reason = access(file.path, R_OK) != 0 ? String(cString: strerror(errno)).lowercased() : "it could not be read to the end"
+                        count(Diagnostic(path: file.path, line: nil, severity: .error,
+                                         message: "cannot read file: \(reason); its earlier import, if any, is kept"))
+                        summary.filesFailed += 1
+                    case .unchanged(let file):
+                        summary.filesUnchanged += 1
+                        try knowledgeBase.touchDocument(path: file.path, mtimeNanoseconds: file.mtimeNanoseconds)
+                    case .parsed(let document, let diagnostics):
+                        diagnostics.forEach(count)
+                        summary.filesParsed += 1
+                        let findings = document.findings
+                        if findings.projectStated {
+                            let key = ProjectKey.key(for: findings.projectName)
+                            statedNow[findings.path] = .some((key: key, name: findings.projectName))
+                            try writer.store(document, key: key, previousKey: stored[findings.path]?.projectKey)
+                        } else {
+                            statedNow[findings.path] = .some(nil)
+                            unnamed.append(document)
+                        }
+                    }
                 }
-                self.parsed(findings)
-                let projectID = try knowledgeBase.projectID(key: key, name: findings.projectName)
-                if let old = stored[findings.path]?.projectKey { affected.insert(old) }
-                affected.insert(key)
-                let documentID = try knowledgeBase.storeDocument(findings, projectID: projectID, hash: document.hash,
-                                                                 size: document.file.size,
-                                                                 mtimeNanoseconds: document.file.mtimeNanoseconds,
-                                                                 importID: importID)
-                reparsed[key, default: []].insert(documentID)
-                newMentions[key, default: []] += findings.tasks.map { item in
-                    TaskLinker.Input(origin: .new(documentID: documentID, item: item), documentID: documentID,
-                                     documentPath: findings.path, documentKind: findings.kind, item: item)
-                }
+                done += outcomes.count
+                progress(done, files.count)
             }
-            for file in touched {
-                try knowledgeBase.touchDocument(path: file.path, mtimeNanoseconds: file.mtimeNanoseconds)
+            let placements = Self.placeUnnamed(unnamed.map(\.findings), statedNow: statedNow, stored: stored,
+                                               removed: Set(removed.map(\.path)))
+            for var document in unnamed {
+                let placement = placements[document.findings.path]
+                let key = placement?.key ?? ProjectKey.key(for: document.findings.projectName)
+                if let placement { document.findings.projectName = placement.name }
+                try writer.store(document, key: key, previousKey: stored[document.findings.path]?.projectKey)
             }
-            summary.phases.append(("store documents", Self.milliseconds(since: clock)))
+            summary.phases.append(("read, recognize and store documents", Self.milliseconds(since: clock)))
+            if summary.filesParsed == 0, summary.filesUnchanged == 0, summary.filesRemoved == 0 {
+                throw ImportError.nothingImported("nothing could be imported")
+            }
+
+            let affected = writer.affected
             try knowledgeBase.refreshProjects(keys: affected, name: ProjectKey.displayName)
             var ownerIDs: [String: Int64] = [:]
-            let knownProjects = Set(stored.values.map(\.projectKey))
             for key in affected.sorted() {
-                let kept = try knowledgeBase.storedMentions(projectKey: key, excluding: reparsed[key] ?? [])
-                let inputs = kept.map { mention in
-                    TaskLinker.Input(origin: .stored(id: mention.id, taskID: mention.taskID), documentID: mention.documentID,
-                                     documentPath: mention.documentPath, documentKind: mention.documentKind, item: mention.item)
-                } + (newMentions[key] ?? [])
-                var linked = TaskLinker.link(inputs)
-                // `-v` says why each mention read now joined a task another document wrote.
-                for (mention, input) in zip(linked.mentions, inputs) {
-                    guard let reason = mention.reason, case .new = mention.origin else { continue }
-                    let task = linked.tasks[mention.taskIndex]
-                    report(Diagnostic(path: input.documentPath, line: input.item.line, severity: .note,
-                                      message: "\"\(input.item.title)\" is the task \"\(task.item.title)\" of \(task.source): \(reason)"))
-                }
-                // A week without a phase heading above it (a summary's next steps) is in the
-                // phase whose weeks include it, in whichever document of the project says so.
-                let phases = try knowledgeBase.phaseRanges(projectKey: key)
-                for index in linked.tasks.indices where linked.tasks[index].item.phase == nil {
-                    guard let week = linked.tasks[index].item.week else { continue }
-                    linked.tasks[index].item.phase = phases.first { $0.weeks.contains(week) }?.number
-                }
-                summary.changes += try knowledgeBase.writeTasks(projectKey: key, tasks: linked.tasks, mentions: linked.mentions,
-                                                               importID: importID, ownerIDs: &ownerIDs)
-                // Gates after tasks: their scope is a set of task ids.
-                try knowledgeBase.writeGates(projectKey: key, gates: GateLinker.link(try knowledgeBase.storedGateMentions(projectKey: key)))
-                for table in [KnowledgeBase.LinkedTable.risks, .metrics] {
-                    let rows = try knowledgeBase.linkableRows(table, projectKey: key)
-                    let current = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.primaryID) })
-                    try knowledgeBase.setPrimaries(table, ItemLinker.primaries(rows), current: current)
-                }
-                try knowledgeBase.refreshSearch(projectKey: key, replacing: knownProjects.contains(key))
+                summary.changes += try linkProject(key, importID: importID, reparsed: writer.reparsed, ownerIDs: &ownerIDs)
             }
+            try knowledgeBase.refreshSearch(projectKeys: affected, replacing: Set(stored.values.map(\.projectKey)))
             summary.phases.append(("link and write \(affected.count) projects", Self.milliseconds(since: clock)))
             summary.tasksTotal = try knowledgeBase.taskCount()
             summary.warnings = warnings
@@ -192,73 +148,84 @@ public final class Importer {
         }
         summary.durationMilliseconds = Self.milliseconds(since: clock)
         summary.phases.append(("commit", summary.durationMilliseconds))
-        if summary.filesParsed == 0, summary.filesUnchanged == 0, summary.filesRemoved == 0 {
-            throw ImportError.nothingImported("nothing could be imported")
-        }
         return summary
     }
 
+    /// Links one project's task mentions (all of them, as stored: an unchanged document's
+    /// mentions can join a task a changed one now names), then its gates, risks and metrics.
+    private func linkProject(_ key: String, importID: Int64, reparsed: Set<Int64>,
+                             ownerIDs: inout [String: Int64]) throws -> TaskChanges {
+        let inputs = try knowledgeBase.storedMentions(projectKey: key).map { mention in
+            TaskLinker.Input(origin: .stored(id: mention.id, taskID: mention.taskID), documentID: mention.documentID,
+                             documentPath: mention.documentPath, documentKind: mention.documentKind, item: mention.item)
+        }
+        var linked = TaskLinker.link(inputs)
+        // `-v` says why each mention read now joined a task another document wrote.
+        for (mention, input) in zip(linked.mentions, inputs) where reparsed.contains(input.documentID) {
+            guard let reason = mention.reason else { continue }
+            let task = linked.tasks[mention.taskIndex]
+            report(Diagnostic(path: input.documentPath, line: input.item.line, severity: .note,
+                              message: "\"\(input.item.title)\" is the task \"\(task.item.title)\" of \(task.source): \(reason)"))
+        }
+        // A week without a phase heading above it (a summary's next steps) is in the
+        // phase whose weeks include it, in whichever document of the project says so.
+        let phases = try knowledgeBase.phaseRanges(projectKey: key)
+        for index in linked.tasks.indices where linked.tasks[index].item.phase == nil {
+            guard let week = linked.tasks[index].item.week else { continue }
+            linked.tasks[index].item.phase = phases.first { $0.weeks.contains(week) }?.number
+        }
+        let changes = try knowledgeBase.writeTasks(projectKey: key, tasks: linked.tasks, mentions: linked.mentions,
+                                                   importID: importID, ownerIDs: &ownerIDs)
+        // Gates after tasks: their scope is a set of task ids.
+        try knowledgeBase.writeGates(projectKey: key, gates: GateLinker.link(try knowledgeBase.storedGateMentions(projectKey: key)))
+        for table in [KnowledgeBase.LinkedTable.risks, .metrics] {
+            let rows = try knowledgeBase.linkableRows(table, projectKey: key)
+            let current = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.primaryID) })
+            try knowledgeBase.setPrimaries(table, ItemLinker.primaries(rows), current: current)
+        }
+        return changes
+    }
+
+    /// Stores recognized documents and remembers what a later step needs: the projects they
+    /// touched and which documents were stored in this import.
+    private struct DocumentWriter {
+        let knowledgeBase: KnowledgeBase
+        let importID: Int64
+        let parsed: (DocumentFindings) -> Void
+        var affected: Set<String> = []
+        var reparsed: Set<Int64> = []
+
+        mutating func store(_ document: RecognitionPipeline.Parsed, key: String, previousKey: String?) throws {
+            let findings = document.findings
+            parsed(findings)
+            let projectID = try knowledgeBase.projectID(key: key, name: findings.projectName)
+            if let previousKey { affected.insert(previousKey) }
+            affected.insert(key)
+            let documentID = try knowledgeBase.storeDocument(findings, projectID: projectID, hash: document.hash,
+                                                             size: document.file.size,
+                                                             mtimeNanoseconds: document.file.mtimeNanoseconds,
+                                                             importID: importID)
+            reparsed.insert(documentID)
+        }
+    }
+
     /// Where each parsed document that names no project belongs, from the projects the other
-    /// documents (parsed now, or stored and unchanged) name.
-    private static func placeUnnamed(_ parsed: [DocumentFindings], stored: [String: StoredDocument],
-                                     removed: Set<String>) -> [String: ProjectFolders.Placement] {
+    /// documents name: those parsed now (`statedNow`: the project a parsed document states, or
+    /// nil when it states none), else as stored.
+    private static func placeUnnamed(_ unnamed: [DocumentFindings], statedNow: [String: (key: String, name: String)?],
+                                     stored: [String: StoredDocument], removed: Set<String>) -> [String: ProjectFolders.Placement] {
         var result: [String: ProjectFolders.Placement] = [:]
-        guard parsed.contains(where: { !$0.projectStated }) else { return result }
+        guard !unnamed.isEmpty else { return result }
         var stated: [String: (key: String, name: String)] = [:]
         for document in stored.values where document.projectStated && !removed.contains(document.path) {
             stated[document.path] = (document.projectKey, document.projectName)
         }
-        for findings in parsed {
-            if findings.projectStated {
-                stated[findings.path] = (ProjectKey.key(for: findings.projectName), findings.projectName)
-            } else {
-                stated[findings.path] = nil
-            }
-        }
+        for (path, project) in statedNow { stated[path] = project }
         let index = ProjectFolders.Index(stated: stated)
-        for findings in parsed where !findings.projectStated {
+        for findings in unnamed {
             result[findings.path] = index.place(findings.path, title: findings.title)
         }
         return result
-    }
-
-    private enum Outcome: Sendable {
-        case unreadable(DiscoveredFile)
-        case unchanged(DiscoveredFile)
-        case parsed(Parsed, [Diagnostic])
-    }
-
-    /// Reads, hashes and recognizes `files` on every core; one outcome per file, in order.
-    private static func readAndRecognize(_ files: [DiscoveredFile], stored: [String: StoredDocument], source: DocumentSource) -> [Outcome] {
-        let results = OutcomeSlots(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
-            guard let bytes = source.read(file) else {
-                results.set(index, .unreadable(file))
-                return
-            }
-            let hash = ContentHash.of(bytes)
-            if let known = stored[file.path], known.hash == hash {
-                results.set(index, .unchanged(file))
-                return
-            }
-            let (findings, diagnostics) = DocumentRecognizer.recognize(SourceText(bytes: bytes, path: file.path), path: file.path)
-            results.set(index, .parsed(Parsed(file: file, hash: hash, findings: findings), diagnostics))
-        }
-        return results.values
-    }
-
-    /// One slot per file, each written by exactly one worker before `values` is read.
-    private final class OutcomeSlots: @unchecked Sendable {
-        private var slots: [Outcome?]
-        private let lock = NSLock()
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ outcome: Outcome) {
-            lock.lock()
-            slots[index] = outcome
-            lock.unlock()
-        }
-        var values: [Outcome] { slots.map { $0! } }
     }
 
     private static func milliseconds(since start: ContinuousClock.Instant) -> Int {

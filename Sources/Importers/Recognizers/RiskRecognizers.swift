@@ -248,7 +248,15 @@ struct RiskLists: Recognizer {
     /// `Risks`, `Risiken und Maßnahmen`, `Risks & Mitigations`, `リスクと対策`: a heading over risks.
     /// `Risk Mitigation Strategies` is over mitigations.
     static func isRiskHeading(_ heading: String?) -> Bool {
-        guard let heading, Vocabulary.mentions(heading, .risk) || TextPatterns.contains(heading.lowercased(), "risk") else { return false }
+        guard let heading else { return false }
+        return riskHeadings.value(heading) { computeIsRiskHeading(heading) }
+    }
+
+    /// Every recognizer asks about the headings above it; headings repeat across documents.
+    private static let riskHeadings = Vocabulary.Cache<String, Bool>()
+
+    private static func computeIsRiskHeading(_ heading: String) -> Bool {
+        guard Vocabulary.mentions(heading, .risk) || TextPatterns.contains(heading.lowercased(), "risk") else { return false }
         let lower = heading.lowercased()
         if TextPatterns.contains(lower, "approach") { return false }
         guard Vocabulary.mentions(heading, .mitigation) else { return true }

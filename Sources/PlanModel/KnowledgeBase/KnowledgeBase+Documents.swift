@@ -11,7 +11,7 @@ public struct StoredDocument: Sendable {
     public let projectStated: Bool
 }
 
-/// A task mention already stored for a document that did not change in this import.
+/// A task mention as stored: `taskID` is nil until the project's mentions are linked.
 public struct StoredMention: Sendable {
     public let id: Int64
     public let taskID: Int64?
@@ -46,8 +46,9 @@ extension KnowledgeBase {
         return database.lastInsertRowID
     }
 
-    /// Inserts or replaces a document's row and its phases; its old mentions are dropped
-    /// (the caller links and stores the new ones). Returns the document's id.
+    /// Inserts or replaces a document's row and everything it says: phases, gate and task
+    /// mentions (not yet linked: `task_id` stays NULL until `writeTasks`), risks, metrics, notes
+    /// and code blocks. Its old rows are dropped first. Returns the document's id.
     public func storeDocument(_ findings: DocumentFindings, projectID: Int64, hash: String, size: Int,
                               mtimeNanoseconds: Int64, importID: Int64) throws -> Int64 {
         let values: [SQLValue] = [.integer(projectID), .text(findings.kind.rawValue), SQLValue(findings.title),
@@ -74,6 +75,9 @@ extension KnowledgeBase {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, values + [.text(findings.path)])
             documentID = database.lastInsertRowID
+        }
+        for item in findings.tasks {
+            try insertMention(item, documentID: documentID, taskID: nil)
         }
         try storeGateMentions(findings.gates, documentID: documentID)
         try storeRisksMetricsNotes(findings, documentID: documentID)
@@ -102,8 +106,8 @@ extension KnowledgeBase {
         try database.run("DELETE FROM documents WHERE id = ?", [.integer(id)])
     }
 
-    /// Mentions stored for the project's documents, except those listed (being re-imported now).
-    public func storedMentions(projectKey: String, excluding documentIDs: Set<Int64>) throws -> [StoredMention] {
+    /// Every task mention of the project's documents, by path and line.
+    public func storedMentions(projectKey: String) throws -> [StoredMention] {
         let rows = try database.rows("""
             SELECT m.id, m.task_id, m.document_id, d.path, d.kind, m.line, m.title, m.status, m.week, m.phase,
                    m.day, m.sprint, m.timeline, m.due, m.done_on, m.milestone, m.optional, m.number,
@@ -111,9 +115,8 @@ extension KnowledgeBase {
             FROM task_mentions m JOIN documents d ON d.id = m.document_id JOIN projects p ON p.id = d.project_id
             WHERE p.key = ? ORDER BY d.path, m.line
             """, [.text(projectKey)])
-        return rows.compactMap { row in
+        return rows.map { row in
             let documentID = Int64(row[2].int ?? 0)
-            guard !documentIDs.contains(documentID) else { return nil }
             let item = TaskItem(line: row[5].int ?? 0, title: row[6].string ?? "",
                                 status: TaskStatus(rawValue: row[7].string ?? "") ?? .open,
                                 week: row[8].int, phase: row[9].int, day: row[10].int, sprint: row[11].int,
@@ -128,7 +131,7 @@ extension KnowledgeBase {
         }
     }
 
-    public func insertMention(_ item: TaskItem, documentID: Int64, taskID: Int64?) throws {
+    func insertMention(_ item: TaskItem, documentID: Int64, taskID: Int64?) throws {
         var values: [SQLValue] = [.integer(documentID), SQLValue(taskID), .integer(Int64(item.line)), .text(item.title)]
         values += [.text(item.status.rawValue), SQLValue(item.week), SQLValue(item.phase), SQLValue(item.day)]
         values += [SQLValue(item.sprint), SQLValue(item.timeline), SQLValue(item.due), SQLValue(item.doneOn)]

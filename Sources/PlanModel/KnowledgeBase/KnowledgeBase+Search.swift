@@ -11,42 +11,55 @@ public struct SearchHit: Sendable, Equatable {
 extension KnowledgeBase {
     public static let searchKinds = ["task", "gate", "risk", "metric", "note"]
 
-    /// Rebuilds a project's entries in the full-text index, in SQL: one `INSERT ... SELECT` per kind.
-    /// Rowids are `project id << 32 | kind << 28 | item id`, so a project's old entries go with one
-    /// rowid-range delete (item ids stay below 2^28, some 268 million rows per table).
-    /// `replacing` is false for a project new in this import: it has no entries to delete, and a
-    /// delete would make FTS5 flush its pending inserts into a new segment for every project.
-    public func refreshSearch(projectKey: String, replacing: Bool) throws {
-        guard let value = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(projectKey)])?.int else { return }
-        let projectID = Int64(value)
-        let base = projectID << 32
-        if replacing {
+    /// Rebuilds the full-text entries of the projects with `projectKeys`, in SQL: one rowid-range
+    /// delete per project that had entries (`replacing`), then one `INSERT ... SELECT` per kind
+    /// for all of them. Rowids are `project id << 32 | kind << 28 | item id`, so a project's old
+    /// entries go with one range delete (item ids stay below 2^28, some 268 million rows per
+    /// table). One pass for the whole import, not one per project: FTS5 flushes its pending
+    /// inserts into a new segment at every delete, and five statements per project of a few
+    /// rows each cost more than the tokenizing.
+    public func refreshSearch(projectKeys: Set<String>, replacing: Set<String>) throws {
+        guard !projectKeys.isEmpty else { return }
+        try database.execute("CREATE TEMP TABLE IF NOT EXISTS refreshed_projects(id INTEGER PRIMARY KEY)")
+        defer { try? database.execute("DELETE FROM temp.refreshed_projects") }
+        try database.execute("DELETE FROM temp.refreshed_projects")
+        for key in projectKeys.sorted() {
+            try database.run("INSERT INTO temp.refreshed_projects(id) SELECT id FROM projects WHERE key = ?", [.text(key)])
+        }
+        for key in replacing.intersection(projectKeys).sorted() {
+            guard let value = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(key)])?.int else { continue }
+            let base = Int64(value) << 32
             try database.run("DELETE FROM search WHERE rowid >= ? AND rowid < ?", [.integer(base), .integer(base + (1 << 32))])
         }
-        let ownDocuments = "(SELECT d.id FROM documents d WHERE d.project_id = ?1)"
+        let refreshed = "IN (SELECT id FROM temp.refreshed_projects)"
         let selects: [String] = [
-            "SELECT ?2 + t.id, t.title, 'task', t.id, t.source_path || ':' || t.source_line FROM tasks t WHERE t.project_id = ?1",
             """
-            SELECT ?2 + (1 << 28) + g.id,
+            SELECT (t.project_id << 32) + t.id, t.title, 'task', t.id, t.source_path || ':' || t.source_line
+            FROM tasks t WHERE t.project_id \(refreshed)
+            """,
+            """
+            SELECT (g.project_id << 32) + (1 << 28) + g.id,
                    g.title || coalesce(' — ' || (SELECT group_concat(c.text, '; ') FROM gate_criteria c WHERE c.gate_id = g.id), ''),
-                   'gate', g.id, g.source_path || ':' || g.source_line FROM gates g WHERE g.project_id = ?1
+                   'gate', g.id, g.source_path || ':' || g.source_line FROM gates g WHERE g.project_id \(refreshed)
             """,
             """
-            SELECT ?2 + (2 << 28) + r.id, r.title || coalesce(' — ' || r.mitigation, '') || coalesce(' — ' || r.contingency, ''),
-                   'risk', r.id, d.path || ':' || r.line FROM risks r JOIN documents d ON d.id = r.document_id
-            WHERE r.document_id IN \(ownDocuments) AND r.primary_id IS NULL
+            SELECT (d.project_id << 32) + (2 << 28) + r.id,
+                   r.title || coalesce(' — ' || r.mitigation, '') || coalesce(' — ' || r.contingency, ''),
+                   'risk', r.id, d.path || ':' || r.line FROM documents d JOIN risks r ON r.document_id = d.id
+            WHERE d.project_id \(refreshed) AND r.primary_id IS NULL
             """,
             """
-            SELECT ?2 + (3 << 28) + m.id, m.name || coalesce(' — target ' || m.target, ''), 'metric', m.id, d.path || ':' || m.line
-            FROM metrics m JOIN documents d ON d.id = m.document_id WHERE m.document_id IN \(ownDocuments) AND m.primary_id IS NULL
+            SELECT (d.project_id << 32) + (3 << 28) + m.id, m.name || coalesce(' — target ' || m.target, ''), 'metric', m.id,
+                   d.path || ':' || m.line
+            FROM documents d JOIN metrics m ON m.document_id = d.id WHERE d.project_id \(refreshed) AND m.primary_id IS NULL
             """,
             """
-            SELECT ?2 + (4 << 28) + n.id, n.text, 'note', n.id, d.path || ':' || n.line
-            FROM notes n JOIN documents d ON d.id = n.document_id WHERE n.document_id IN \(ownDocuments)
+            SELECT (d.project_id << 32) + (4 << 28) + n.id, n.text, 'note', n.id, d.path || ':' || n.line
+            FROM documents d JOIN notes n ON n.document_id = d.id WHERE d.project_id \(refreshed)
             """,
         ]
         for select in selects {
-            try database.run("INSERT INTO search(rowid, text, kind, item_id, source) " + select, [.integer(projectID), .integer(base)])
+            try database.run("INSERT INTO search(rowid, text, kind, item_id, source) " + select)
         }
     }
 
