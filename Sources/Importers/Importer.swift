@@ -135,9 +135,15 @@ public final class Importer {
 
             let affected = writer.affected
             try knowledgeBase.refreshProjects(keys: affected, name: ProjectKey.displayName)
+            // Each project is linked on a worker while the one before it is written: the
+            // linker's work and SQLite's overlap on two cores.
             var ownerIDs: [String: Int64] = [:]
-            for key in affected.sorted() {
-                summary.changes += try linkProject(key, importID: importID, reparsed: writer.reparsed, ownerIDs: &ownerIDs)
+            let keys = affected.sorted()
+            var next = try keys.first.map(startLinking)
+            for index in keys.indices {
+                guard let current = next?.value() else { break }
+                next = index + 1 < keys.count ? try startLinking(keys[index + 1]) : nil
+                summary.changes += try write(current, importID: importID, reparsed: writer.reparsed, ownerIDs: &ownerIDs)
             }
             try knowledgeBase.refreshSearch(projectKeys: affected, replacing: Set(stored.values.map(\.projectKey)))
             summary.phases.append(("link and write \(affected.count) projects", Self.milliseconds(since: clock)))
@@ -151,35 +157,53 @@ public final class Importer {
         return summary
     }
 
-    /// Links one project's task mentions (all of them, as stored: an unchanged document's
-    /// mentions can join a task a changed one now names), then its gates, risks and metrics.
-    private func linkProject(_ key: String, importID: Int64, reparsed: Set<Int64>,
-                             ownerIDs: inout [String: Int64]) throws -> TaskChanges {
+    /// One project's stored mentions, linked, before anything of it is written.
+    private struct LinkedProject: Sendable {
+        let key: String
+        let inputs: [TaskLinker.Input]
+        let tasks: [LinkedTask]
+        let mentions: [LinkedMention]
+        let gates: [LinkedGate]
+    }
+
+    /// Reads a project's task and gate mentions (all of them, as stored: an unchanged
+    /// document's mentions can join a task a changed one now names) and links them on a worker.
+    private func startLinking(_ key: String) throws -> Pending<LinkedProject> {
         let inputs = try knowledgeBase.storedMentions(projectKey: key).map { mention in
             TaskLinker.Input(origin: .stored(id: mention.id, taskID: mention.taskID), documentID: mention.documentID,
                              documentPath: mention.documentPath, documentKind: mention.documentKind, item: mention.item)
         }
-        var linked = TaskLinker.link(inputs)
+        let phases = try knowledgeBase.phaseRanges(projectKey: key)
+        let gateMentions = try knowledgeBase.storedGateMentions(projectKey: key)
+        return Pending {
+            var linked = TaskLinker.link(inputs)
+            // A week without a phase heading above it (a summary's next steps) is in the
+            // phase whose weeks include it, in whichever document of the project says so.
+            for index in linked.tasks.indices where linked.tasks[index].item.phase == nil {
+                guard let week = linked.tasks[index].item.week else { continue }
+                linked.tasks[index].item.phase = phases.first { $0.weeks.contains(week) }?.number
+            }
+            return LinkedProject(key: key, inputs: inputs, tasks: linked.tasks, mentions: linked.mentions,
+                                 gates: GateLinker.link(gateMentions))
+        }
+    }
+
+    /// Writes a linked project's tasks, then its gates (their scope is a set of task ids),
+    /// then settles which of its risks and metrics repeat others.
+    private func write(_ project: LinkedProject, importID: Int64, reparsed: Set<Int64>,
+                       ownerIDs: inout [String: Int64]) throws -> TaskChanges {
         // `-v` says why each mention read now joined a task another document wrote.
-        for (mention, input) in zip(linked.mentions, inputs) where reparsed.contains(input.documentID) {
+        for (mention, input) in zip(project.mentions, project.inputs) where reparsed.contains(input.documentID) {
             guard let reason = mention.reason else { continue }
-            let task = linked.tasks[mention.taskIndex]
+            let task = project.tasks[mention.taskIndex]
             report(Diagnostic(path: input.documentPath, line: input.item.line, severity: .note,
                               message: "\"\(input.item.title)\" is the task \"\(task.item.title)\" of \(task.source): \(reason)"))
         }
-        // A week without a phase heading above it (a summary's next steps) is in the
-        // phase whose weeks include it, in whichever document of the project says so.
-        let phases = try knowledgeBase.phaseRanges(projectKey: key)
-        for index in linked.tasks.indices where linked.tasks[index].item.phase == nil {
-            guard let week = linked.tasks[index].item.week else { continue }
-            linked.tasks[index].item.phase = phases.first { $0.weeks.contains(week) }?.number
-        }
-        let changes = try knowledgeBase.writeTasks(projectKey: key, tasks: linked.tasks, mentions: linked.mentions,
+        let changes = try knowledgeBase.writeTasks(projectKey: project.key, tasks: project.tasks, mentions: project.mentions,
                                                    importID: importID, ownerIDs: &ownerIDs)
-        // Gates after tasks: their scope is a set of task ids.
-        try knowledgeBase.writeGates(projectKey: key, gates: GateLinker.link(try knowledgeBase.storedGateMentions(projectKey: key)))
+        try knowledgeBase.writeGates(projectKey: project.key, gates: project.gates)
         for table in [KnowledgeBase.LinkedTable.risks, .metrics] {
-            let rows = try knowledgeBase.linkableRows(table, projectKey: key)
+            let rows = try knowledgeBase.linkableRows(table, projectKey: project.key)
             let current = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.primaryID) })
             try knowledgeBase.setPrimaries(table, ItemLinker.primaries(rows), current: current)
         }

@@ -111,3 +111,22 @@ final class RecognitionPipeline: @unchecked Sendable {
         var values: [Outcome] { slots.map { $0! } }
     }
 }
+
+/// A value being computed on another core; `value()` waits for it.
+final class Pending<Value: Sendable>: @unchecked Sendable {
+    private var result: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async { [self] in
+            result = work()
+            done.signal()
+        }
+    }
+
+    func value() -> Value {
+        done.wait()
+        done.signal()
+        return result!
+    }
+}

@@ -32,7 +32,15 @@ struct HeadingFacts: Equatable {
 
     private static let deadlineBytes: [[UInt8]] = deadlineWords.map { Array(($0 + " ").utf8) }
 
+    /// Headings repeat within and across documents (`### Week 3`, `## Risks`): read each once,
+    /// process-wide.
     init(heading text: String) {
+        self = Self.known.value(text) { HeadingFacts(reading: text) }
+    }
+
+    private static let known = Vocabulary.Cache<String, HeadingFacts>()
+
+    private init(reading text: String) {
         var bytes = TextPatterns.lowerBytes(text)
         if Self.deadlineBytes.contains(where: { TextPatterns.findAnywhere($0, in: bytes) != nil }) {
             bytes = TextPatterns.lowerBytes(Self.withoutDeadlines(text))

@@ -50,6 +50,14 @@ struct RecordSections {
     /// The opening label's subject and the item's title: `Risk 1: Incorrect formulas` →
     /// (risk, "Incorrect formulas"); `RISK-001: ...`; `Tarea #1` → (task, "Tarea #1").
     static func opening(_ text: String) -> (subject: Subject, title: String)? {
+        openings.value(text) { readOpening(text) }.map { ($0.subject, $0.title) }
+    }
+
+    private struct Opening { let subject: Subject; let title: String }
+    /// Every heading and bold line is asked about; the same ones recur in every document.
+    private static let openings = Vocabulary.Cache<String, Opening?>()
+
+    private static func readOpening(_ text: String) -> Opening? {
         let cleaned = TaskTitle.trimDecorations(TextPatterns.clean(text))
         let numbered = TextPatterns.leadingNumber(cleaned)?.rest ?? cleaned
         var label = numbered
@@ -62,9 +70,9 @@ struct RecordSections {
         if title.isEmpty { title = label }
         // The label names the subject and is numbered or an id: `Risk 2`, `R-01`, `KR1`, `Tarea #1`.
         guard label.contains(where: \.isNumber) else { return nil }
-        if RiskTable.isRiskID(label) { return (.risk, title) }
+        if RiskTable.isRiskID(label) { return Opening(subject: .risk, title: title) }
         let words = label.lowercased().filter { !$0.isNumber && $0 != "#" && $0 != "." && $0 != "-" }.trimming(" ")
-        return Subject(Vocabulary.term(of: words)).map { ($0, title) }
+        return Subject(Vocabulary.term(of: words)).map { Opening(subject: $0, title: title) }
     }
 
     private static func separator(in text: String) -> Range<String.Index>? {
