@@ -207,6 +207,7 @@ public final class Importer {
             let current = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.primaryID) })
             try knowledgeBase.setPrimaries(table, ItemLinker.primaries(rows), current: current)
         }
+        try knowledgeBase.refreshSummary(projectKey: project.key)
         return changes
     }
 

@@ -39,30 +39,40 @@ enum Emit {
     /// `tones` colours cells (ANSI); `width` shrinks the widest text columns, with an ellipsis, until
     /// the table fits.
     static func table(header: [String], rows: [[String]], markdown: Bool, tones: [[Tone?]]? = nil, width: Int? = nil) -> String {
-        let escape: (String) -> String = { markdown ? $0.replacingOccurrences(of: "|", with: "\\|") : $0 }
+        let escape: (String) -> String = { cell in
+            markdown && cell.utf8.contains(UInt8(ascii: "|")) ? cell.replacingOccurrences(of: "|", with: "\\|") : cell
+        }
         let all = [header] + rows.map { $0.map(escape) }
+        // Each cell measured once: thousands of rows are common (`status` of every project).
+        let cellWidths = all.map { $0.map(displayWidth) }
         var widths = [Int](repeating: markdown ? 3 : 0, count: header.count)
-        for row in all { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], displayWidth(cell)) } }
+        for row in cellWidths { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell) } }
         if let width, !markdown { widths = fitted(widths, into: width, header: header) }
-        func render(_ row: [String], tones: [Tone?]?) -> String {
-            let padded = row.enumerated().map { index, cell -> String in
-                let text = displayWidth(cell) > widths[index] ? truncated(cell, to: widths[index]) : cell
-                let padding = String(repeating: " ", count: max(0, widths[index] - displayWidth(text)))
-                guard let tone = tones?[index] else { return text + padding }
-                return Colour.wrap(text, tone) + padding
+        func render(_ row: [String], measured: [Int], tones: [Tone?]?) -> String {
+            var line = ""
+            for (index, cell) in row.enumerated() {
+                if index > 0 { line += markdown ? " | " : "  " }
+                var text = cell, used = measured[index]
+                if used > widths[index] {
+                    text = truncated(cell, to: widths[index])
+                    used = displayWidth(text)
+                }
+                line += tones?[index].map { Colour.wrap(text, $0) } ?? text
+                line += String(repeating: " ", count: max(0, widths[index] - used))
             }
-            if markdown { return "| " + padded.joined(separator: " | ") + " |" }
-            var line = padded.joined(separator: "  ")
+            if markdown { return "| " + line + " |" }
             while line.hasSuffix(" ") { line.removeLast() }
             return line
         }
-        var lines = [render(header, tones: nil)]
+        var lines = [render(all[0], measured: cellWidths[0], tones: nil)]
         if markdown {
             lines.append("|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|")
         } else {
             lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
         }
-        lines += rows.enumerated().map { render($1.map(escape), tones: tones?[$0]) }
+        for index in rows.indices {
+            lines.append(render(all[index + 1], measured: cellWidths[index + 1], tones: tones?[index]))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -92,7 +102,8 @@ enum Emit {
     }
     /// Terminal columns: wide East Asian characters and emoji take two.
     static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { width, scalar in
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
+        return text.unicodeScalars.reduce(0) { width, scalar in
             let value = scalar.value
             if value == 0xFE0F || value == 0x200D || (0x300...0x36F).contains(value) { return width }
             let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)

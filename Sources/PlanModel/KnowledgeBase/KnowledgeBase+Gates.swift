@@ -93,6 +93,13 @@ extension KnowledgeBase {
         for (_, id) in existing {
             try database.run("DELETE FROM gates WHERE id = ?", [.integer(id)])
         }
+        // Counted once here, where the scope changes, not by every listing of the gates.
+        try database.run("""
+            UPDATE gates SET scope_total = (SELECT count(*) FROM gate_tasks s WHERE s.gate_id = gates.id),
+                scope_open = (SELECT count(*) FROM gate_tasks s JOIN tasks t ON t.id = s.task_id
+                              WHERE s.gate_id = gates.id AND t.status NOT IN ('done', 'cancelled'))
+            WHERE project_id = ?
+            """, [.integer(projectID)])
     }
 
     /// The tasks a gate closes: a Kiro checkpoint's since the previous checkpoint in its
@@ -124,9 +131,12 @@ extension KnowledgeBase {
         try database.run("INSERT OR IGNORE INTO gate_tasks(gate_id, task_id) " + select, values)
     }
 
-    public func gates(projectIDs: [Int64]? = nil, week: Int? = nil, kind: GateItem.Kind? = nil) throws -> [Gate] {
+    /// The gates of the projects with `projectIDs` (nil: all), in week order; `nextOnly`: only
+    /// each project's next open gate (`project_summaries.next_gate_id`).
+    public func gates(projectIDs: [Int64]? = nil, week: Int? = nil, kind: GateItem.Kind? = nil, nextOnly: Bool = false) throws -> [Gate] {
         var conditions: [String] = []
         var values: [SQLValue] = []
+        if nextOnly { conditions.append("g.id IN (SELECT next_gate_id FROM project_summaries)") }
         if let ids = projectIDs {
             conditions.append("g.project_id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))")
             values += ids.map { .integer($0) }
@@ -136,14 +146,16 @@ extension KnowledgeBase {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let rows = try database.rows("""
             SELECT g.id, p.name, p.id, g.kind, g.title, g.week, g.phase, g.passed, g.decision, g.source_path, g.source_line,
-                   (SELECT count(*) FROM gate_tasks s WHERE s.gate_id = g.id),
-                   (SELECT count(*) FROM gate_tasks s JOIN tasks t ON t.id = s.task_id
-                    WHERE s.gate_id = g.id AND t.status NOT IN ('done', 'cancelled'))
+                   g.scope_total, g.scope_open
             FROM gates g JOIN projects p ON p.id = g.project_id \(whereClause)
             ORDER BY p.name COLLATE NOCASE, g.week IS NULL, g.week, g.source_path, g.source_line
             """, values)
         var criteria: [Int64: [Gate.Criterion]] = [:]
-        for row in try database.rows("SELECT gate_id, text, status, role FROM gate_criteria ORDER BY gate_id, position") {
+        // Only the criteria of the gates read: the projects' (by the gates' project index), not every gate's.
+        let criteriaFilter = conditions.isEmpty ? "" : "WHERE c.gate_id IN (SELECT g.id FROM gates g " + whereClause + ")"
+        for row in try database.rows("""
+            SELECT c.gate_id, c.text, c.status, c.role FROM gate_criteria c \(criteriaFilter) ORDER BY c.gate_id, c.position
+            """, values) {
             criteria[Int64(row[0].int ?? 0), default: []].append(Gate.Criterion(
                 text: row[1].string ?? "", status: GateItem.CriterionStatus(rawValue: row[2].string ?? "") ?? .unknown,
                 role: GateItem.CriterionRole(rawValue: row[3].string ?? "") ?? .criterion))

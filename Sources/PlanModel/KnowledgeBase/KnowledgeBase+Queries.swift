@@ -21,6 +21,10 @@ public struct ProjectStatus: Sendable {
     public let counts: [TaskStatus: Int]
     public let owners: [(name: String, tasks: Int)]
     public let weeks: ClosedRange<Int>?
+    public let highRisks: Int
+    public let metricsMissed: Int
+    /// The first gate, in week order, neither marked passed nor with every criterion met.
+    public let nextGateID: Int64?
 
     /// Tasks that count toward completion: all but cancelled and deferred ones.
     public var scheduled: Int {
@@ -152,21 +156,55 @@ extension KnowledgeBase {
         }
     }
 
+    /// Each project's numbers, as the import that last changed it settled them
+    /// (`project_summaries`): one indexed read, however many tasks the projects hold.
     public func status(projects: [Project]) throws -> [ProjectStatus] {
-        try projects.map { project in
-            var counts: [TaskStatus: Int] = [:]
-            for row in try database.rows("SELECT status, count(*) FROM tasks WHERE project_id = ? GROUP BY status", [.integer(project.id)]) {
-                if let status = TaskStatus(rawValue: row[0].string ?? "") { counts[status] = row[1].int ?? 0 }
-            }
-            let owners = try database.rows("""
-                SELECT n.name, count(*) FROM task_owners o JOIN owners n ON n.id = o.owner_id JOIN tasks t ON t.id = o.task_id
-                WHERE t.project_id = ? GROUP BY n.id ORDER BY count(*) DESC, n.name COLLATE NOCASE
-                """, [.integer(project.id)]).map { (name: $0[0].string ?? "", tasks: $0[1].int ?? 0) }
-            let span = try database.rows("SELECT min(week), max(week) FROM tasks WHERE project_id = ? AND week IS NOT NULL", [.integer(project.id)])
-            var weeks: ClosedRange<Int>?
-            if let low = span.first?[0].int, let high = span.first?[1].int { weeks = low...high }
-            return ProjectStatus(project: project, counts: counts, owners: owners, weeks: weeks)
+        var summaries: [Int64: Row] = [:]
+        for row in try database.rows("""
+            SELECT project_id, open, done, in_progress, planned, cancelled, deferred, first_week, last_week, owners,
+                   high_risks, metrics_missed, next_gate_id FROM project_summaries
+            """) {
+            summaries[Int64(row[0].int ?? 0)] = row
         }
+        return projects.map { project in
+            guard let row = summaries[project.id] else {
+                return ProjectStatus(project: project, counts: [:], owners: [], weeks: nil, highRisks: 0, metricsMissed: 0, nextGateID: nil)
+            }
+            let statuses: [TaskStatus] = [.open, .done, .inProgress, .planned, .cancelled, .deferred]
+            var counts: [TaskStatus: Int] = [:]
+            for (offset, status) in statuses.enumerated() where (row[1 + offset].int ?? 0) > 0 { counts[status] = row[1 + offset].int }
+            var weeks: ClosedRange<Int>?
+            if let low = row[7].int, let high = row[8].int, low <= high { weeks = low...high }
+            return ProjectStatus(project: project, counts: counts, owners: SummaryCoding.owners(row[9].string), weeks: weeks,
+                                 highRisks: row[10].int ?? 0, metricsMissed: row[11].int ?? 0, nextGateID: row[12].int.map(Int64.init))
+        }
+    }
+
+    /// Settles what `status` shows of one project, after its tasks, gates, risks and metrics are written.
+    public func refreshSummary(projectKey: String) throws {
+        guard let value = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(projectKey)])?.int else { return }
+        let id = Int64(value)
+        var counts: [String: Int] = [:]
+        for row in try database.rows("SELECT status, count(*) FROM tasks WHERE project_id = ? GROUP BY status", [.integer(id)]) {
+            counts[row[0].string ?? ""] = row[1].int ?? 0
+        }
+        let owners = try database.rows("""
+            SELECT n.name, count(*) FROM task_owners o JOIN owners n ON n.id = o.owner_id JOIN tasks t ON t.id = o.task_id
+            WHERE t.project_id = ? GROUP BY n.id ORDER BY count(*) DESC, n.name COLLATE NOCASE
+            """, [.integer(id)]).map { (name: $0[0].string ?? "", tasks: $0[1].int ?? 0) }
+        let span = try database.rows("SELECT min(week), max(week) FROM tasks WHERE project_id = ? AND week IS NOT NULL", [.integer(id)])
+        let highRisks = try risks(projectIDs: [id], severity: .high).count
+        let missed = try metrics(projectIDs: [id], status: .missed).count
+        // Whether a gate is passed does not depend on the day (only at-risk and not-due do).
+        let next = try gates(projectIDs: [id]).first { $0.verdict(currentWeek: nil) != .passed }?.id
+        let statuses: [TaskStatus] = [.open, .done, .inProgress, .planned, .cancelled, .deferred]
+        try database.run("""
+            INSERT OR REPLACE INTO project_summaries(project_id, open, done, in_progress, planned, cancelled, deferred,
+                first_week, last_week, owners, high_risks, metrics_missed, next_gate_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.integer(id)] + statuses.map { .integer(Int64(counts[$0.rawValue] ?? 0)) }
+                + [SQLValue(span.first?[0].int), SQLValue(span.first?[1].int), SQLValue(SummaryCoding.encode(owners)),
+                   .integer(Int64(highRisks)), .integer(Int64(missed)), SQLValue(next)])
     }
 
     /// Runs a read-only SQL statement for `planq query`: statements that would write are refused.
@@ -218,6 +256,22 @@ extension KnowledgeBase {
             }
         } catch let error as SQLiteError where error.isInterrupt {
             throw QueryError.timedOut(timeout)
+        }
+    }
+}
+
+/// Owners and their task counts in one text column, as `MentionCoding` stores lists.
+enum SummaryCoding {
+    static func encode(_ owners: [(name: String, tasks: Int)]) -> String? {
+        owners.isEmpty ? nil : owners.map { $0.name + "\u{1F}" + String($0.tasks) }.joined(separator: "\u{1E}")
+    }
+
+    static func owners(_ text: String?) -> [(name: String, tasks: Int)] {
+        guard let text else { return [] }
+        return text.split(separator: "\u{1E}").compactMap { pair in
+            let parts = pair.split(separator: "\u{1F}", omittingEmptySubsequences: false)
+            guard parts.count == 2, let tasks = Int(parts[1]) else { return nil }
+            return (String(parts[0]), tasks)
         }
     }
 }

@@ -63,11 +63,13 @@ extension KnowledgeBase {
         for note in try notes(projectIDs: projectIDs, kind: .status) {
             let lower = note.item.text.lowercased()
             guard let week = note.item.week, lower.contains("complete"), !lower.contains("incomplete"), !lower.contains("not complete") else { continue }
+            // From the project's tasks of that week (indexed), not from every mention.
             let open = try database.rows("""
-                SELECT DISTINCT t.title, t.source_path, t.source_line FROM tasks t JOIN projects p ON p.id = t.project_id
-                JOIN task_mentions m ON m.task_id = t.id AND m.checkbox = 1
-                WHERE p.name = ? AND t.week = ? AND t.status IN ('open', 'in_progress') ORDER BY t.source_path, t.source_line
-                """, [.text(note.project), .integer(Int64(week))])
+                SELECT t.title, t.source_path, t.source_line FROM tasks t
+                WHERE t.project_id = ? AND t.week = ? AND t.status IN ('open', 'in_progress')
+                  AND EXISTS (SELECT 1 FROM task_mentions m WHERE m.task_id = t.id AND m.checkbox = 1)
+                ORDER BY t.source_path, t.source_line
+                """, [.integer(note.projectID), .integer(Int64(week))])
             guard let first = open.first else { continue }
             found.append(Disagreement(project: note.project, source: note.source,
                                       message: "calls week \(week) complete (\"\(note.item.text)\") but \(open.count) of its tasks are open, "

@@ -14,6 +14,7 @@ public struct LinkableRow: Sendable {
 public struct Risk: Sendable {
     public let id: Int64
     public let project: String
+    public let projectID: Int64
     public let item: RiskItem
     public let source: SourceRef
 }
@@ -21,6 +22,7 @@ public struct Risk: Sendable {
 public struct Metric: Sendable {
     public let id: Int64
     public let project: String
+    public let projectID: Int64
     public let item: MetricItem
     public let status: MetricStatus
     public let source: SourceRef
@@ -29,6 +31,7 @@ public struct Metric: Sendable {
 public struct Note: Sendable {
     public let id: Int64
     public let project: String
+    public let projectID: Int64
     public let item: NoteItem
     public let source: SourceRef
 }
@@ -109,7 +112,7 @@ extension KnowledgeBase {
             let item = RiskItem(line: primary[11].int ?? 0, title: primary[3].string ?? "", severity: severity,
                                 likelihood: first(5), impact: first(6), mitigation: first(7), contingency: first(8),
                                 owner: first(9), week: primary[10].int, level: level, identifier: first(15), status: first(16))
-            return Risk(id: head, project: primary[2].string ?? "", item: item,
+            return Risk(id: head, project: primary[2].string ?? "", projectID: Int64(primary[13].int ?? 0), item: item,
                         source: SourceRef(path: primary[12].string ?? "", line: primary[11].int ?? 0))
         }
         return risks.filter { severity == nil || $0.item.severity == severity }
@@ -133,7 +136,7 @@ extension KnowledgeBase {
             var item = MetricItem(line: primary[9].int ?? 0, name: primary[3].string ?? "", target: first(4), actual: first(5),
                                   stated: first(6), measurement: first(7), week: primary[8].int ?? members.compactMap { $0[8].int }.first)
             item.baseline = first(12)
-            return Metric(id: head, project: primary[2].string ?? "", item: item, status: item.status,
+            return Metric(id: head, project: primary[2].string ?? "", projectID: Int64(primary[11].int ?? 0), item: item, status: item.status,
                           source: SourceRef(path: primary[10].string ?? "", line: primary[9].int ?? 0))
         }
         return metrics.filter { (week == nil || $0.item.week == week) && (status == nil || $0.status == status) }
@@ -155,8 +158,9 @@ extension KnowledgeBase {
     private static func groupByPrimary(_ rows: [Row], projectColumn: Int, projectIDs: [Int64]?) -> [(head: Int64, primary: Row, members: [Row])] {
         var groups: [Int64: [Row]] = [:]
         var order: [Int64] = []
+        let wanted = projectIDs.map(Set.init)
         for row in rows {
-            if let ids = projectIDs, !ids.contains(Int64(row[projectColumn].int ?? 0)) { continue }
+            if let wanted, !wanted.contains(Int64(row[projectColumn].int ?? 0)) { continue }
             let head = Int64(row[1].int ?? 0)
             if groups[head] == nil { order.append(head) }
             groups[head, default: []].append(row)
@@ -172,12 +176,12 @@ extension KnowledgeBase {
             SELECT n.id, p.name, n.kind, n.text, n.week, n.line, d.path, p.id
             FROM notes n JOIN documents d ON d.id = n.document_id JOIN projects p ON p.id = d.project_id \(Self.projectFilter(projectIDs))
             ORDER BY p.name COLLATE NOCASE, n.week IS NULL, n.week, d.path, n.line
-            """, (projectIDs ?? []).map { .integer($0) }).compactMap { row in
+            """, (projectIDs ?? []).map { .integer($0) }).compactMap { [wanted = projectIDs.map(Set.init)] row in
             guard let noteKind = NoteItem.Kind(rawValue: row[2].string ?? "") else { return nil }
-            if let ids = projectIDs, !ids.contains(Int64(row[7].int ?? 0)) { return nil }
+            if let wanted, !wanted.contains(Int64(row[7].int ?? 0)) { return nil }
             if let week, row[4].int != week { return nil }
             if let kind, noteKind != kind { return nil }
-            return Note(id: Int64(row[0].int ?? 0), project: row[1].string ?? "",
+            return Note(id: Int64(row[0].int ?? 0), project: row[1].string ?? "", projectID: Int64(row[7].int ?? 0),
                         item: NoteItem(line: row[5].int ?? 0, kind: noteKind, text: row[3].string ?? "", week: row[4].int),
                         source: SourceRef(path: row[6].string ?? "", line: row[5].int ?? 0))
         }

@@ -277,6 +277,30 @@ public enum Schema {
                 updated_on TEXT NOT NULL
             );
             """),
+        // What `status` shows for each project, settled by the import that changed the project
+        // (gate scope counts on the gate rows; task counts, owners, high risks, missed metrics and
+        // the next open gate per project), so an overview of thousands of projects reads one row
+        // each instead of every task, risk and metric. Every document is re-read to fill them.
+        Migration(version: 6, sql: """
+            ALTER TABLE gates ADD COLUMN scope_total INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE gates ADD COLUMN scope_open INTEGER NOT NULL DEFAULT 0;
+            CREATE TABLE project_summaries (
+                project_id INTEGER PRIMARY KEY REFERENCES projects(id) ON DELETE CASCADE,
+                open INTEGER NOT NULL,
+                done INTEGER NOT NULL,
+                in_progress INTEGER NOT NULL,
+                planned INTEGER NOT NULL,
+                cancelled INTEGER NOT NULL,
+                deferred INTEGER NOT NULL,
+                first_week INTEGER,
+                last_week INTEGER,
+                owners TEXT,
+                high_risks INTEGER NOT NULL,
+                metrics_missed INTEGER NOT NULL,
+                next_gate_id INTEGER REFERENCES gates(id) ON DELETE SET NULL
+            );
+            UPDATE documents SET hash = '', mtime_ns = -1;
+            """),
     ]
 
     /// One table's documentation: what a row is and what each column means.
@@ -292,6 +316,17 @@ public enum Schema {
             ("key", "the project's key: its distinctive leading word, lowercased (what --project matches first)"),
             ("name", "display name: the words the project's document titles share"),
             ("start_date", "YYYY-MM-DD from a filled-in **Start Date:**, else NULL (project_settings may supply one)"),
+        ]),
+        TableDoc(name: "project_summaries", meaning: "what `planq status` shows of each project, settled by the import that last changed it", columns: [
+            ("project_id", "the project (projects.id)"),
+            ("open", "tasks open"), ("done", "tasks done"), ("in_progress", "tasks in progress"), ("planned", "tasks planned"),
+            ("cancelled", "tasks cancelled"), ("deferred", "tasks deferred"),
+            ("first_week", "the earliest week a task is in, NULL when none has a week"),
+            ("last_week", "the latest week a task is in"),
+            ("owners", "owners with their task counts, busiest first: name, unit separator (0x1F), count; record separators (0x1E) between"),
+            ("high_risks", "risks of high severity (a risk described in several documents counts once)"),
+            ("metrics_missed", "metrics whose actual misses the target"),
+            ("next_gate_id", "the first gate, in week order, that is neither marked passed nor has every criterion met (gates.id)"),
         ]),
         TableDoc(name: "project_settings", meaning: "facts about a project that its documents leave blank, recorded by `planq project set`", columns: [
             ("project_key", "the project's key (projects.key); kept when the project is re-imported or rebuilt"),
@@ -385,6 +420,8 @@ public enum Schema {
             ("decision", "a checkpoint table's Go/No-Go column"),
             ("source_path", "the document of its primary description"),
             ("source_line", "the line of its primary description"),
+            ("scope_total", "how many tasks the gate closes (its gate_tasks rows)"),
+            ("scope_open", "how many of them are neither done nor cancelled"),
         ]),
         TableDoc(name: "gate_criteria", meaning: "the criteria of each gate, in order", columns: [
             ("gate_id", "the gate (gates.id)"),

@@ -15,17 +15,18 @@ struct StatusCommand: Command {
 
     func run(_ invocation: Invocation) throws -> Int32 {
         let knowledgeBase = try invocation.openKnowledgeBase()
-        let projects = try invocation.selectedProjects(in: knowledgeBase) ?? knowledgeBase.projects()
+        let selected = try invocation.selectedProjects(in: knowledgeBase)
+        let projects = try selected ?? knowledgeBase.projects()
         let statuses = try knowledgeBase.status(projects: projects)
         let start = try invocation.startDate()
-        let gates = try knowledgeBase.gates(projectIDs: projects.map(\.id))
-        let rows: [[(String, Value)]] = try statuses.map { status in
+        // Each project's next open gate, read with the others in one query.
+        let nextGates = Dictionary(uniqueKeysWithValues: try knowledgeBase.gates(projectIDs: selected?.map(\.id), nextOnly: true)
+            .map { ($0.id, $0) })
+        let rows: [[(String, Value)]] = statuses.map { status in
             let project = status.project
             let currentWeek = project.currentWeek(today: invocation.settings.today, start: start)
             // The next gate: the first not yet passed, in week order (gates without a week last).
-            let next = gates.filter { $0.projectID == project.id }
-                .map { ($0, $0.verdict(currentWeek: currentWeek)) }
-                .first { $0.1 != .passed }
+            let next = status.nextGateID.flatMap { nextGates[$0] }.map { ($0, $0.verdict(currentWeek: currentWeek)) }
             let percent = status.scheduled == 0 ? 0 : status.done * 100 / status.scheduled
             return [
                 ("project", .string(project.name)),
@@ -49,9 +50,8 @@ struct StatusCommand: Command {
                     .object([("id", .int(Int(gate.id))), ("title", .string(gate.title)), ("week", Value(gate.week)),
                              ("verdict", .label(verdict))])
                 } ?? .null),
-                // By id: display names need not be unique.
-                ("high_risks", .int(try knowledgeBase.risks(projectIDs: [project.id], severity: .high).count)),
-                ("metrics_missed", .int(try knowledgeBase.metrics(projectIDs: [project.id], status: .missed).count)),
+                ("high_risks", .int(status.highRisks)),
+                ("metrics_missed", .int(status.metricsMissed)),
                 ("gate", .string(next.map { gate, verdict in
                     (gate.week.map { "w\($0) " } ?? "") + gate.title + ": " + verdict.label
                 } ?? "")),
