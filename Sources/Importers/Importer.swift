@@ -201,7 +201,9 @@ public final class Importer {
         }
         let changes = try knowledgeBase.writeTasks(projectKey: project.key, tasks: project.tasks, mentions: project.mentions,
                                                    importID: importID, ownerIDs: &ownerIDs)
-        try knowledgeBase.writeGates(projectKey: project.key, gates: project.gates)
+        try knowledgeBase.writeGates(projectKey: project.key, gates: project.gates,
+                                     scopes: GateScopes.of(project.gates, tasks: project.tasks, inputs: project.inputs,
+                                                           mentions: project.mentions))
         for table in [KnowledgeBase.LinkedTable.risks, .metrics] {
             let rows = try knowledgeBase.linkableRows(table, projectKey: project.key)
             let current = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.primaryID) })

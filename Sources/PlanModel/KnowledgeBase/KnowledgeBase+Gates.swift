@@ -50,85 +50,92 @@ extension KnowledgeBase {
         }
     }
 
-    /// Replaces one project's gates with `gates`, keeping the ids of gates whose key stays,
-    /// and records the tasks each one closes.
-    public func writeGates(projectKey: String, gates: [LinkedGate]) throws {
+    /// Replaces one project's gates with `gates`, keeping the ids of gates whose key stays, and
+    /// records the tasks each one closes (`scopes`, one per gate, written after the tasks).
+    /// Only what changed is written: a re-import leaves unchanged gates, criteria and scope rows alone.
+    public func writeGates(projectKey: String, gates: [LinkedGate], scopes: [GateScope]) throws {
+        precondition(gates.count == scopes.count, "one scope per gate")
         guard let projectValue = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(projectKey)])?.int else { return }
         let projectID = Int64(projectValue)
-        var existing: [String: Int64] = [:]
-        for row in try database.rows("SELECT key, id FROM gates WHERE project_id = ?", [.integer(projectID)]) {
-            existing[row[0].string ?? ""] = Int64(row[1].int ?? 0)
+        // What is stored, so that a re-import writes only the gates, criteria and scope rows that changed.
+        struct Stored { let id: Int64; let values: [SQLValue]; var criteria: [[SQLValue]] = [] }
+        var existing: [String: Stored] = [:]
+        var keyOfID: [Int64: String] = [:]
+        for row in try database.rows("""
+            SELECT key, id, kind, title, week, phase, passed, decision, source_path, source_line, scope_total, scope_open
+            FROM gates WHERE project_id = ?
+            """, [.integer(projectID)]) {
+            let id = Int64(row[1].int ?? 0)
+            existing[row[0].string ?? ""] = Stored(id: id, values: Array(row.values[2...]))
+            keyOfID[id] = row[0].string ?? ""
         }
-        for gate in gates {
+        for row in try database.rows("""
+            SELECT c.gate_id, c.text, c.status, c.role, c.line FROM gate_criteria c JOIN gates g ON g.id = c.gate_id
+            WHERE g.project_id = ? ORDER BY c.gate_id, c.position
+            """, [.integer(projectID)]) {
+            guard let key = keyOfID[Int64(row[0].int ?? 0)] else { continue }
+            existing[key]?.criteria.append(Array(row.values[1...]))
+        }
+        var taskIDs: [String: Int64] = [:]
+        for row in try database.rows("SELECT key, id FROM tasks WHERE project_id = ?", [.integer(projectID)]) {
+            taskIDs[row[0].string ?? ""] = Int64(row[1].int ?? 0)
+        }
+        var storedScope: [Int64: Set<Int64>] = [:]
+        for row in try database.rows("""
+            SELECT s.gate_id, s.task_id FROM gate_tasks s JOIN gates g ON g.id = s.gate_id WHERE g.project_id = ?
+            """, [.integer(projectID)]) {
+            storedScope[Int64(row[0].int ?? 0), default: []].insert(Int64(row[1].int ?? 0))
+        }
+        for (gate, scope) in zip(gates, scopes) {
             let item = gate.item
+            let members = Set(scope.taskKeys.compactMap { taskIDs[$0] })
             let values: [SQLValue] = [.text(item.kind.rawValue), .text(item.title), SQLValue(item.week), SQLValue(item.phase),
                                       item.checkbox.map { SQLValue($0) } ?? .null, SQLValue(item.decision),
-                                      .text(gate.source.path), .integer(Int64(gate.source.line))]
+                                      .text(gate.source.path), .integer(Int64(gate.source.line)),
+                                      .integer(Int64(members.count)), .integer(Int64(scope.open))]
+            let criteria: [[SQLValue]] = item.criteria.map { criterion in
+                [.text(criterion.text), .text(criterion.status.rawValue), .text(criterion.role.rawValue), .integer(Int64(criterion.line))]
+            }
             let id: Int64
+            var criteriaChanged = true
             if let known = existing.removeValue(forKey: gate.key) {
-                id = known
-                try database.run("""
-                    UPDATE gates SET kind = ?, title = ?, week = ?, phase = ?, passed = ?, decision = ?, source_path = ?,
-                        source_line = ? WHERE id = ?
-                    """, values + [.integer(id)])
-                try database.run("DELETE FROM gate_criteria WHERE gate_id = ?", [.integer(id)])
-                try database.run("DELETE FROM gate_tasks WHERE gate_id = ?", [.integer(id)])
+                id = known.id
+                if known.values != values {
+                    try database.run("""
+                        UPDATE gates SET kind = ?, title = ?, week = ?, phase = ?, passed = ?, decision = ?, source_path = ?,
+                            source_line = ?, scope_total = ?, scope_open = ? WHERE id = ?
+                        """, values + [.integer(id)])
+                }
+                criteriaChanged = known.criteria != criteria
+                if criteriaChanged { try database.run("DELETE FROM gate_criteria WHERE gate_id = ?", [.integer(id)]) }
             } else {
                 try database.run("""
-                    INSERT INTO gates(kind, title, week, phase, passed, decision, source_path, source_line, project_id, key)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO gates(kind, title, week, phase, passed, decision, source_path, source_line, scope_total,
+                                      scope_open, project_id, key)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, values + [.integer(projectID), .text(gate.key)])
                 id = database.lastInsertRowID
             }
-            for (position, criterion) in item.criteria.enumerated() {
-                try database.run("INSERT INTO gate_criteria(gate_id, position, text, status, role, line) VALUES (?, ?, ?, ?, ?, ?)",
-                                 [.integer(id), .integer(Int64(position)), .text(criterion.text), .text(criterion.status.rawValue),
-                                  .text(criterion.role.rawValue), .integer(Int64(criterion.line))])
+            if criteriaChanged {
+                for (position, criterion) in criteria.enumerated() {
+                    try database.run("INSERT INTO gate_criteria(gate_id, text, status, role, line, position) VALUES (?, ?, ?, ?, ?, ?)",
+                                     [.integer(id)] + criterion + [.integer(Int64(position))])
+                }
             }
-            try insertScope(of: gate, gateID: id, projectID: projectID)
+            let stored = storedScope[id] ?? []
+            for taskID in stored.subtracting(members).sorted() {
+                try database.run("DELETE FROM gate_tasks WHERE gate_id = ? AND task_id = ?", [.integer(id), .integer(taskID)])
+            }
+            for taskID in members.subtracting(stored).sorted() {
+                try database.run("INSERT INTO gate_tasks(gate_id, task_id) VALUES (?, ?)", [.integer(id), .integer(taskID)])
+            }
             for mention in gate.mentionIDs {
-                try database.run("UPDATE gate_mentions SET gate_id = ? WHERE id = ?", [.integer(id), .integer(mention)])
+                try database.run("UPDATE gate_mentions SET gate_id = ?1 WHERE id = ?2 AND gate_id IS NOT ?1", [.integer(id), .integer(mention)])
             }
         }
-        for (_, id) in existing {
-            try database.run("DELETE FROM gates WHERE id = ?", [.integer(id)])
+        for (_, stored) in existing {
+            try database.run("DELETE FROM gates WHERE id = ?", [.integer(stored.id)])
         }
-        // Counted once here, where the scope changes, not by every listing of the gates.
-        try database.run("""
-            UPDATE gates SET scope_total = (SELECT count(*) FROM gate_tasks s WHERE s.gate_id = gates.id),
-                scope_open = (SELECT count(*) FROM gate_tasks s JOIN tasks t ON t.id = s.task_id
-                              WHERE s.gate_id = gates.id AND t.status NOT IN ('done', 'cancelled'))
-            WHERE project_id = ?
-            """, [.integer(projectID)])
-    }
-
-    /// The tasks a gate closes: a Kiro checkpoint's since the previous checkpoint in its
-    /// document; a week (exit, rollback, checkpoint-row) gate's week; a phase gate's phase; a
-    /// final gate's whole project. Deferred tasks are outside every scope; go/no-go lists have none.
-    private func insertScope(of gate: LinkedGate, gateID: Int64, projectID: Int64) throws {
-        let item = gate.item
-        let select: String
-        var values: [SQLValue] = [.integer(gateID)]
-        switch item.kind {
-        case .checkpoint where item.scopeFromLine != nil:
-            select = """
-                SELECT DISTINCT ?, task_id FROM task_mentions WHERE document_id = ? AND line > ? AND line < ? AND task_id IS NOT NULL
-                """
-            values += [.integer(gate.documentID), .integer(Int64(item.scopeFromLine!)), .integer(Int64(gate.source.line))]
-        case .phase where item.phase != nil:
-            select = "SELECT ?, id FROM tasks WHERE project_id = ? AND phase = ? AND status != 'deferred'"
-            values += [.integer(projectID), .integer(Int64(item.phase!))]
-        case .final:
-            select = "SELECT ?, id FROM tasks WHERE project_id = ? AND status != 'deferred'"
-            values += [.integer(projectID)]
-        case .week, .exit, .rollback, .checkpoint, .phase:
-            guard let week = item.week else { return }
-            select = "SELECT ?, id FROM tasks WHERE project_id = ? AND week = ? AND status != 'deferred'"
-            values += [.integer(projectID), .integer(Int64(week))]
-        case .go, .noGo:
-            return
-        }
-        try database.run("INSERT OR IGNORE INTO gate_tasks(gate_id, task_id) " + select, values)
     }
 
     /// The gates of the projects with `projectIDs` (nil: all), in week order; `nextOnly`: only

@@ -11,25 +11,24 @@ public struct SearchHit: Sendable, Equatable {
 extension KnowledgeBase {
     public static let searchKinds = ["task", "gate", "risk", "metric", "note"]
 
-    /// Rebuilds the full-text entries of the projects with `projectKeys`, in SQL: one rowid-range
-    /// delete per project that had entries (`replacing`), then one `INSERT ... SELECT` per kind
-    /// for all of them. Rowids are `project id << 32 | kind << 28 | item id`, so a project's old
-    /// entries go with one range delete (item ids stay below 2^28, some 268 million rows per
-    /// table). One pass for the whole import, not one per project: FTS5 flushes its pending
-    /// inserts into a new segment at every delete, and five statements per project of a few
-    /// rows each cost more than the tokenizing.
+    /// Brings the full-text entries of the projects with `projectKeys` up to date, in SQL: what
+    /// they should hold is selected into a temporary table (one `INSERT ... SELECT` per kind for
+    /// all of them), then only entries whose text or source changed are deleted and inserted.
+    /// FTS5 tokenizes the old text again to delete an entry, so a re-import that changed a few
+    /// items of a project rewrites those, not the project. Rowids are `project id << 32 | kind
+    /// << 28 | item id` (item ids stay below 2^28, some 268 million rows per table). `replacing`
+    /// names the projects that may have entries already; the others' are only inserted.
     public func refreshSearch(projectKeys: Set<String>, replacing: Set<String>) throws {
         guard !projectKeys.isEmpty else { return }
-        try database.execute("CREATE TEMP TABLE IF NOT EXISTS refreshed_projects(id INTEGER PRIMARY KEY)")
-        defer { try? database.execute("DELETE FROM temp.refreshed_projects") }
-        try database.execute("DELETE FROM temp.refreshed_projects")
+        try database.execute("""
+            CREATE TEMP TABLE IF NOT EXISTS refreshed_projects(id INTEGER PRIMARY KEY, replacing INTEGER NOT NULL);
+            CREATE TEMP TABLE IF NOT EXISTS wanted_search(rowid INTEGER PRIMARY KEY, text TEXT, kind TEXT, item_id INTEGER, source TEXT);
+            DELETE FROM temp.refreshed_projects; DELETE FROM temp.wanted_search;
+            """)
+        defer { try? database.execute("DELETE FROM temp.refreshed_projects; DELETE FROM temp.wanted_search;") }
         for key in projectKeys.sorted() {
-            try database.run("INSERT INTO temp.refreshed_projects(id) SELECT id FROM projects WHERE key = ?", [.text(key)])
-        }
-        for key in replacing.intersection(projectKeys).sorted() {
-            guard let value = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(key)])?.int else { continue }
-            let base = Int64(value) << 32
-            try database.run("DELETE FROM search WHERE rowid >= ? AND rowid < ?", [.integer(base), .integer(base + (1 << 32))])
+            try database.run("INSERT INTO temp.refreshed_projects(id, replacing) SELECT id, ? FROM projects WHERE key = ?",
+                             [.integer(replacing.contains(key) ? 1 : 0), .text(key)])
         }
         let refreshed = "IN (SELECT id FROM temp.refreshed_projects)"
         let selects: [String] = [
@@ -59,8 +58,21 @@ extension KnowledgeBase {
             """,
         ]
         for select in selects {
-            try database.run("INSERT INTO search(rowid, text, kind, item_id, source) " + select)
+            try database.run("INSERT INTO temp.wanted_search(rowid, text, kind, item_id, source) " + select)
         }
+        for row in try database.rows("SELECT id FROM temp.refreshed_projects WHERE replacing = 1 ORDER BY id") {
+            let base = Int64(row[0].int ?? 0) << 32
+            try database.run("""
+                DELETE FROM search WHERE rowid IN (
+                    SELECT s.rowid FROM search s LEFT JOIN temp.wanted_search w ON w.rowid = s.rowid
+                    WHERE s.rowid >= ?1 AND s.rowid < ?2 AND (w.rowid IS NULL OR w.text IS NOT s.text OR w.source IS NOT s.source))
+                """, [.integer(base), .integer(base + (1 << 32))])
+        }
+        try database.run("""
+            INSERT INTO search(rowid, text, kind, item_id, source)
+            SELECT w.rowid, w.text, w.kind, w.item_id, w.source FROM temp.wanted_search w
+            WHERE NOT EXISTS (SELECT 1 FROM search s WHERE s.rowid = w.rowid)
+            """)
     }
 
     /// Items whose words contain every word of `text` (words may be prefixes: `deploy` finds

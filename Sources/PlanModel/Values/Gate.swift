@@ -75,3 +75,14 @@ public struct Gate: Sendable {
                        scopeTotal: scopeTotal, scopeOpen: scopeOpen, week: week, currentWeek: currentWeek)
     }
 }
+
+/// The tasks one gate closes, by task key, and how many of them are neither done nor cancelled.
+public struct GateScope: Equatable, Sendable {
+    public let taskKeys: [String]
+    public let open: Int
+
+    public init(taskKeys: [String], open: Int) {
+        self.taskKeys = taskKeys
+        self.open = open
+    }
+}
