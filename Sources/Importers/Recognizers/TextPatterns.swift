@@ -297,7 +297,7 @@ enum TextPatterns {
         if cleaned.hasPrefix("__") || cleaned.hasPrefix("…"), let open = cleaned.firstIndex(of: "("), cleaned.hasSuffix(")") {
             return isBlank(String(cleaned[..<open]))
         }
-        if cleaned.allSatisfy({ "_-–—.?/ …".contains($0) }) { return true }
+        if cleaned.unicodeScalars.allSatisfy({ "_-–—.?/ …".unicodeScalars.contains($0) }) { return true }
         guard cleaned.utf8.count <= 20 else { return false }
         let lower = cleaned.lowercased()
         // `[Date]` is a template's prompt; `[User Story 1]` or `[13.03.2024]` was filled in.

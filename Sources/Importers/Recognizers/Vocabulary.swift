@@ -274,19 +274,19 @@ enum Vocabulary {
     /// A header or label as the table matches it: lowercase, no emphasis, emoji, trailing
     /// colon or parenthesised part.
     static func normalize(_ text: String) -> String {
-        var result = ""
+        // By scalar: brackets and markup are single scalars, and comparing scalars is cheap.
+        var result = String.UnicodeScalarView()
         var depth = 0
-        for character in TextPatterns.clean(text).lowercased() {
-            switch character {
+        for scalar in TextPatterns.clean(text).lowercased().unicodeScalars {
+            switch scalar {
             case "(", "（", "[": depth += 1
             case ")", "）", "]": depth = max(0, depth - 1)
             case "*", "_", "`", "\\": continue
             default:
-                if depth == 0 { result.append(character) }
+                if depth == 0, !isDecoration(scalar) { result.append(scalar) }
             }
         }
-        let trimmed = result.unicodeScalars.filter { !isDecoration($0) }
-        return TextPatterns.clean(String(String.UnicodeScalarView(trimmed))).trimming(" :：-–—.")
+        return TextPatterns.clean(String(result)).trimming(" :：-–—.")
     }
 
     /// Emoji and pictographs that decorate headers (`📊 Métrica`).
@@ -538,13 +538,18 @@ struct RiskLevel: Equatable {
     }
 
     static func level(of word: String) -> String? {
-        if critical.contains(word) { return "critical" }
-        if high.contains(word) { return "high" }
-        if medium.contains(word) { return "medium" }
-        if low.contains(word) { return "low" }
         // `very high`, `sehr hoch` are read as their last word; `higher` is no level.
-        return nil
+        levelOfWord[word]
     }
+
+    /// Each level word and its level (a word in two lists keeps the higher level, as the lists are read).
+    private static let levelOfWord: [String: String] = {
+        var result: [String: String] = [:]
+        for (words, level) in [(critical, "critical"), (high, "high"), (medium, "medium"), (low, "low")] {
+            for word in words where result[word] == nil { result[word] = level }
+        }
+        return result
+    }()
 
     private static func rank(_ level: String) -> Int {
         ["low": 1, "medium": 2, "high": 3, "critical": 4][level] ?? 0

@@ -37,10 +37,16 @@ extension StringProtocol {
     }
 
     func trimming(_ set: String) -> String {
+        // Compared by scalar when the character is one (nearly always): a Character comparison is a string comparison.
+        func inSet(_ character: Character) -> Bool {
+            let scalars = character.unicodeScalars
+            if scalars.count == 1, let scalar = scalars.first { return set.unicodeScalars.contains(scalar) }
+            return set.contains(character)
+        }
         var start = startIndex
         var end = endIndex
-        while start < end, set.contains(self[start]) { start = index(after: start) }
-        while end > start, set.contains(self[index(before: end)]) { end = index(before: end) }
+        while start < end, inSet(self[start]) { start = index(after: start) }
+        while end > start, inSet(self[index(before: end)]) { end = index(before: end) }
         return String(self[start..<end])
     }
 }
