@@ -7,6 +7,8 @@ struct Invocation {
     let arguments: ParsedArguments
     let settings: Settings
     let output: Output
+    /// Where every line for standard error goes, counted: the exit code reads it.
+    let diagnostics: Diagnostics
 
     func openKnowledgeBase(readOnly: Bool = true) throws -> KnowledgeBase {
         try KnowledgeBase(path: settings.databasePath, mode: readOnly ? .readOnly : .readWrite)
@@ -134,8 +136,10 @@ enum CLI {
         signal(SIGPIPE, SIG_IGN) // a closed pipe becomes EPIPE, which Output reports by its exit code
         signal(SIGXFSZ, SIG_IGN) // a file size limit becomes EFBIG, reported like a full disk
         let arguments = Array(argv.dropFirst())
+        // Until the options are read: usage errors are always shown.
+        let early = Diagnostics(quiet: false, verbose: false)
         if arguments.isEmpty {
-            Output.error(CommandRegistry.usage)
+            early.failure(CommandRegistry.usage)
             return 2
         }
         if arguments == ["--version"] || arguments == ["version"] {
@@ -152,14 +156,14 @@ enum CLI {
         }
         // Global options may come before the command: `planq --db x.db import docs/`.
         guard let position = commandPosition(in: arguments) else {
-            Output.error("planq: error: no command given")
-            Output.error(CommandRegistry.usage)
+            early.failure("planq: error: no command given")
+            early.failure(CommandRegistry.usage)
             return 2
         }
         guard let command = CommandRegistry.command(named: arguments[position]) else {
             let suggestion = Suggestion.nearest(to: arguments[position], among: CommandRegistry.all.map(\.name))
-            Output.error("planq: error: unknown command '\(arguments[position])'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
-            Output.error(CommandRegistry.usage)
+            early.failure("planq: error: unknown command '\(arguments[position])'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+            early.failure(CommandRegistry.usage)
             return 2
         }
         var rest = arguments
@@ -182,24 +186,27 @@ enum CLI {
                     ? "html is a report format (planq report ... --html); \(command.name) prints \(formats)"
                     : "\(command.name) prints \(formats), not \(settings.format.rawValue)")
             }
-            invocation = Invocation(arguments: parsed, settings: settings, output: Output(path: command.ownsOutputPath ? nil : settings.outputPath, color: settings.color))
+            invocation = Invocation(arguments: parsed, settings: settings,
+                                    output: Output(path: command.ownsOutputPath ? nil : settings.outputPath, color: settings.color),
+                                    diagnostics: Diagnostics(quiet: settings.quiet, verbose: settings.verbose))
         } catch {
-            Output.error("planq \(command.name): error: \(error)")
-            Output.error(command.usage)
+            early.failure("planq \(command.name): error: \(error)")
+            early.failure(command.usage)
             return 2
         }
+        let diagnostics = invocation.diagnostics
         do {
             let code = try command.run(invocation)
             try invocation.output.flush()
-            return code
+            return diagnostics.exitCode(after: code)
         } catch Output.Closed.pipe {
             return Output.Closed.exitCode
         } catch let error as UsageError {
-            Output.error("planq \(command.name): error: \(error)")
-            Output.error(command.usage)
+            diagnostics.failure("planq \(command.name): error: \(error)")
+            diagnostics.failure(command.usage)
             return 2
         } catch {
-            Output.error("planq \(command.name): error: \(error)")
+            diagnostics.failure("planq \(command.name): error: \(error)")
             return 1
         }
     }

@@ -1,12 +1,11 @@
 import Reports
 import Foundation
 
-/// Where a command's results and messages go. Results go to standard output (or `-o FILE`);
-/// progress, warnings and errors go to standard error. Progress is shown on a terminal only.
+/// Where a command's results go: standard output, or `-o FILE`. What it says on standard error
+/// (progress, warnings, errors) goes through `Diagnostics`.
 final class Output {
     private var buffer = ""
     let isTerminal: Bool
-    let stderrIsTerminal: Bool
     private let path: String?
     /// Whether tables colour verdicts, severities and statuses (`--color`, NO_COLOR).
     let color: Bool
@@ -17,7 +16,6 @@ final class Output {
         self.path = path
         self.color = color
         isTerminal = path == nil && isatty(STDOUT_FILENO) == 1
-        stderrIsTerminal = isatty(STDERR_FILENO) == 1
         var size = winsize()
         if isTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
             terminalWidth = Int(size.ws_col)
@@ -53,22 +51,6 @@ final class Output {
         } catch let error as GeneratorError {
             throw CommandFailure(error.description)
         }
-    }
-
-    /// A message on standard error.
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-
-    /// A transient progress line on a terminal's standard error.
-    func progress(_ text: String) {
-        guard stderrIsTerminal else { return }
-        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
-    }
-
-    func clearProgress() {
-        guard stderrIsTerminal else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
     }
 }
 

@@ -260,7 +260,7 @@ import Reports
                                     "import", docs.path], withDatabase: false, executable: "/usr/bin/setpriv")
         #expect(result.status == 3)
         #expect(result.stderr.contains("docs/b.md: error: cannot read file: permission denied"), "\(result.stderr)")
-        #expect(result.stderr.contains("1 unreadable"))
+        #expect(result.stderr.contains("1 not read"))
     }
 
     @Test func verboseImportSaysWhyMentionsWereLinked() throws {

@@ -25,9 +25,7 @@ struct CheckCommand: Command {
                                                          ("week", Value($0.week)), ("message", .string($0.message))] }
             Emit.listing(Listing(fields: ["project", "source", "week", "message"], rows: rows), format: invocation.settings.format, to: invocation.output)
         }
-        if !invocation.settings.quiet {
-            Output.error(found.isEmpty ? "no disagreements" : "\(found.count) disagreement\(found.count == 1 ? "" : "s")")
-        }
+        invocation.diagnostics.info(found.isEmpty ? "no disagreements" : "\(found.count) disagreement\(found.count == 1 ? "" : "s")")
         return found.isEmpty ? 0 : 1
     }
 }

@@ -86,7 +86,7 @@ struct NewCommand: Command {
         print(path)
         if let superseded, let number = ADRFolder.number(of: (path as NSString).lastPathComponent) {
             try folder.markSuperseded(superseded, by: number, fileName: (path as NSString).lastPathComponent)
-            if !invocation.settings.quiet { Output.error("marked \(superseded.path) superseded by ADR-\(ADRRecord.format(number))") }
+            invocation.diagnostics.info("marked \(superseded.path) superseded by ADR-\(ADRRecord.format(number))")
         }
         return 0
     }
@@ -127,7 +127,7 @@ private struct KnowledgeSource {
         let path = invocation.settings.databasePath
         if !required, !FileManager.default.fileExists(atPath: path) {
             if invocation.arguments.values["project"] != nil { throw KnowledgeBase.OpenError.missing(path) }
-            if !invocation.settings.quiet { Output.error("planq new: no knowledge base at \(path): the sections keep their prompts") }
+            invocation.diagnostics.info("planq new: no knowledge base at \(path): the sections keep their prompts")
             knowledgeBase = nil
         } else {
             knowledgeBase = try invocation.openKnowledgeBase()

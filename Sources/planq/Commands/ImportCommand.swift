@@ -29,76 +29,66 @@ struct ImportCommand: Command {
         guard FileManager.default.changeCurrentDirectoryPath(root.folder) else {
             throw CommandFailure("cannot enter the project root \(root.folder)")
         }
-        let output = invocation.output
-        let quiet = invocation.settings.quiet
-        let verbose = invocation.settings.verbose
-        let importer = Importer(knowledgeBase: knowledgeBase, report: { diagnostic in
-            if diagnostic.severity == .note, !verbose { return }
-            output.clearProgress()
-            Output.error(diagnostic.description)
-        }, progress: { done, total in
-            if !quiet, done % 25 == 0 || done == total { output.progress("importing \(done)/\(total) files") }
+        let diagnostics = invocation.diagnostics
+        let importer = Importer(knowledgeBase: knowledgeBase, report: diagnostics.report, progress: { done, total in
+            if done % 25 == 0 || done == total { diagnostics.progress("importing \(done)/\(total) files") }
         }, parsed: { findings in
-            guard verbose else { return }
-            output.clearProgress()
-            let gates = findings.gates.count
-            Output.error("\(findings.path): \(findings.kind.rawValue) of project \"\(findings.projectName)\": "
-                + "\(findings.tasks.count) tasks, \(findings.phases.count) phases, \(gates) gates, \(findings.risks.count) risks, "
+            guard diagnostics.verbose else { return }
+            diagnostics.detail("\(findings.path): \(findings.kind.rawValue) of project \"\(findings.projectName)\": "
+                + "\(findings.tasks.count) tasks, \(findings.phases.count) phases, \(findings.gates.count) gates, \(findings.risks.count) risks, "
                 + "\(findings.metrics.count) metrics, \(findings.notes.count) notes")
         })
         let summary: ImportSummary
         do {
             var rebuild = invocation.arguments.flags.contains("rebuild")
             if invocation.arguments.flags.contains("history") {
-                rebuild = try replayHistory(paths: paths, knowledgeBase: knowledgeBase, importer: importer, quiet: quiet) || rebuild
+                rebuild = try replayHistory(paths: paths, knowledgeBase: knowledgeBase, importer: importer, diagnostics: diagnostics) || rebuild
             }
             // Every import records the day it describes (--today, $PLANQ_TODAY, else the real date):
             // the burndown places it by that day.
             summary = try importer.run(Importer.Options(paths: paths, rebuild: rebuild, today: invocation.settings.today))
         } catch let error as GitHistory.GitError {
-            output.clearProgress()
+            diagnostics.clearProgress()
             throw CommandFailure(error.description)
         } catch let error as Importer.ImportError {
-            output.clearProgress()
+            diagnostics.clearProgress()
             throw CommandFailure(error.description)
         }
-        output.clearProgress()
-        if verbose {
+        diagnostics.clearProgress()
+        if diagnostics.verbose {
             var previous = 0
             let phases = summary.phases.map { phase -> String in
                 defer { previous = phase.at }
                 return "\(phase.name) \(phase.at - previous) ms"
             }
-            Output.error("phases: " + phases.joined(separator: ", "))
+            diagnostics.detail("phases: " + phases.joined(separator: ", "))
         }
         if invocation.settings.format == .json {
             let changes = summary.changes
-            output.line(Value.object([
+            invocation.output.line(Value.object([
                 ("files", .int(summary.filesSeen)), ("parsed", .int(summary.filesParsed)), ("unchanged", .int(summary.filesUnchanged)),
                 ("removed", .int(summary.filesRemoved)), ("failed", .int(summary.filesFailed)), ("tasks", .int(summary.tasksTotal)),
                 ("tasks_added", .int(changes.added)), ("tasks_changed", .int(changes.changed)), ("tasks_removed", .int(changes.removed)),
                 ("warnings", .int(summary.warnings)), ("duration_ms", .int(summary.durationMilliseconds)),
             ]).json(indent: 2))
-        } else if !quiet {
+        } else {
             let changes = summary.changes
-            Output.error("imported \(summary.filesSeen) file\(summary.filesSeen == 1 ? "" : "s") (\(summary.filesParsed) parsed, \(summary.filesUnchanged) unchanged, "
+            diagnostics.info("imported \(summary.filesSeen) file\(summary.filesSeen == 1 ? "" : "s") (\(summary.filesParsed) parsed, \(summary.filesUnchanged) unchanged, "
                 + "\(summary.filesRemoved) removed): \(summary.tasksTotal) tasks (+\(changes.added) ~\(changes.changed) "
                 + "-\(changes.removed)) in \(summary.durationMilliseconds) ms"
                 + (summary.warnings > 0 ? ", \(summary.warnings) warnings" : "")
-                + (summary.filesFailed > 0 ? "; \(summary.filesFailed) unreadable" : ""))
+                + (summary.filesFailed > 0 ? "; \(summary.filesFailed) not read" : ""))
         }
-        return summary.filesFailed > 0 ? Self.someFilesUnreadable : 0
+        // Files it could not read were reported as errors: the exit code is 3 (Diagnostics).
+        return 0
     }
-
-    /// The exit code of an import that landed without some files it could not read.
-    static let someFilesUnreadable: Int32 = 3
 
     /// Replays every commit that touched the documents, oldest first, each as an import dated by
     /// its commit. History rows are changes from one import to the next, so a replay starts from
     /// an empty knowledge base; when every commit was replayed before, nothing is redone.
     /// Returns whether the working tree must be imported afresh after it (never: the replay ends
     /// with the newest commit's state, and the working-tree import records what changed since).
-    private func replayHistory(paths: [String], knowledgeBase: KnowledgeBase, importer: Importer, quiet: Bool) throws -> Bool {
+    private func replayHistory(paths: [String], knowledgeBase: KnowledgeBase, importer: Importer, diagnostics: Diagnostics) throws -> Bool {
         let history = try GitHistory(paths: paths)
         let commits = try history.commits()
         let replayed = try knowledgeBase.importedCommits()
@@ -107,7 +97,7 @@ struct ImportCommand: Command {
             _ = try importer.run(Importer.Options(paths: paths, rebuild: index == 0, today: commit.date,
                                                   source: history.source(at: commit), commit: commit.hash))
         }
-        if !quiet { Output.error("replayed \(commits.count) commits of history") }
+        diagnostics.info("replayed \(commits.count) commits of history")
         return false
     }
 }

@@ -109,11 +109,9 @@ struct ProjectCommand: Command {
                                  : "'\(positional[1])' matches \(projects.count) projects: \(projects.map(\.key).joined(separator: ", "))")
         }
         try knowledgeBase.recordStartDate(projectKey: project.key, startDate: start, today: invocation.settings.today)
-        if !invocation.settings.quiet {
-            var message = start.map { "\(project.name): start date \($0) recorded" } ?? "\(project.name): recorded start date forgotten"
-            if let stated = project.documentStartDate, start != nil, stated != start { message += "; its documents state \(stated), which wins" }
-            Output.error(message)
-        }
+        var message = start.map { "\(project.name): start date \($0) recorded" } ?? "\(project.name): recorded start date forgotten"
+        if let stated = project.documentStartDate, start != nil, stated != start { message += "; its documents state \(stated), which wins" }
+        invocation.diagnostics.info(message)
         return 0
     }
 }

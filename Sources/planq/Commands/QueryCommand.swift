@@ -34,7 +34,7 @@ struct QueryCommand: Command {
             throw UsageError(message: error.description)
         }
         if result.truncated, !invocation.settings.quiet {
-            Output.error("planq query: printed the first \(limit) rows; more were left out (--limit N prints more)")
+            invocation.diagnostics.warning("planq query: printed the first \(limit) rows; more were left out (--limit N prints more)")
         }
         let rows: [[(String, Value)]] = result.rows.map { values in
             zip(result.columns, values).map { column, value in
