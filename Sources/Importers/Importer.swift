@@ -13,15 +13,32 @@ public final class Importer {
         public var source: DocumentSource
         /// The commit the source reads, recorded on the import.
         public var commit: String?
+        public var limits: DocumentLimits
 
         public init(paths: [String], rebuild: Bool = false, today: String? = nil,
-                    source: DocumentSource = WorkingTree(), commit: String? = nil) {
+                    source: DocumentSource = WorkingTree(), commit: String? = nil, limits: DocumentLimits = .standard) {
             self.paths = paths
             self.rebuild = rebuild
             self.today = today
             self.source = source
             self.commit = commit
+            self.limits = limits
         }
+    }
+
+    /// How much of one document the import reads, so that no file can take the machine's memory
+    /// or the import's time: a larger file is skipped, a slower one is read up to where time ran out.
+    public struct DocumentLimits: Sendable {
+        /// The parsed tree takes some 30 times a file's bytes; planning documents are kilobytes.
+        public var maxBytes: Int
+        public var budget: Duration
+
+        public init(maxBytes: Int, budget: Duration) {
+            self.maxBytes = maxBytes
+            self.budget = budget
+        }
+
+        public static let standard = DocumentLimits(maxBytes: 8 << 20, budget: DocumentRecognizer.defaultBudget)
     }
 
     public enum ImportError: Error, CustomStringConvertible {
@@ -89,7 +106,7 @@ public final class Importer {
             // project waits for the others, whose projects say where it belongs.
             var unnamed: [RecognitionPipeline.Parsed] = []
             var statedNow: [String: (key: String, name: String)?] = [:]
-            let pipeline = RecognitionPipeline(files: candidates, stored: stored, source: options.source)
+            let pipeline = RecognitionPipeline(files: candidates, stored: stored, source: options.source, limits: options.limits)
             defer { pipeline.cancel() }
             var done = summary.filesUnchanged
             while let outcomes = pipeline.next() {
@@ -99,6 +116,13 @@ public final class Importer {
                         let reason = access(file.path, R_OK) != 0 ? String(cString: strerror(errno)).lowercased() : "it could not be read to the end"
                         count(Diagnostic(path: file.path, line: nil, severity: .error,
                                          message: "cannot read file: \(reason); its earlier import, if any, is kept"))
+                        summary.filesFailed += 1
+                    case .tooLarge(let file):
+                        let megabytes = String(format: "%.1f", Double(file.size) / 1_048_576)
+                        count(Diagnostic(path: file.path, line: nil, severity: .error, message: """
+                            \(megabytes) MB is more than the \(options.limits.maxBytes >> 20) MB planq reads of one document; \
+                            skipped (split it); its earlier import, if any, is kept
+                            """))
                         summary.filesFailed += 1
                     case .unchanged(let file):
                         summary.filesUnchanged += 1
@@ -145,7 +169,11 @@ public final class Importer {
                 next = index + 1 < keys.count ? try startLinking(keys[index + 1]) : nil
                 summary.changes += try write(current, importID: importID, reparsed: writer.reparsed, ownerIDs: &ownerIDs)
             }
-            try knowledgeBase.refreshSearch(projectKeys: affected, replacing: Set(stored.values.map(\.projectKey)))
+            // A hundred projects at a time: what the index should hold is staged in memory first.
+            let known = Set(stored.values.map(\.projectKey))
+            for start in stride(from: 0, to: keys.count, by: 100) {
+                try knowledgeBase.refreshSearch(projectKeys: Set(keys[start..<min(start + 100, keys.count)]), replacing: known)
+            }
             summary.phases.append(("link and write \(affected.count) projects", Self.milliseconds(since: clock)))
             summary.tasksTotal = try knowledgeBase.taskCount()
             summary.warnings = warnings

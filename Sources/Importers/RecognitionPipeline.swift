@@ -14,6 +14,8 @@ final class RecognitionPipeline: @unchecked Sendable {
 
     enum Outcome: Sendable {
         case unreadable(DiscoveredFile)
+        /// Larger than the limits allow: not read.
+        case tooLarge(DiscoveredFile)
         /// Same content as stored (only its time changed).
         case unchanged(DiscoveredFile)
         case parsed(Parsed, [Diagnostic])
@@ -27,13 +29,13 @@ final class RecognitionPipeline: @unchecked Sendable {
 
     /// Starts recognizing `files` at once on a thread of its own.
     init(files: [DiscoveredFile], stored: [String: StoredDocument], source: DocumentSource,
-         batchSize: Int = 64, depth: Int = 2) {
+         limits: Importer.DocumentLimits, batchSize: Int = 64, depth: Int = 2) {
         self.depth = depth
         let thread = Thread { [self] in
             var start = 0
             while start < files.count, !isCancelled {
                 let batch = Array(files[start..<min(start + batchSize, files.count)])
-                let outcomes = Self.readAndRecognize(batch, stored: stored, source: source)
+                let outcomes = Self.readAndRecognize(batch, stored: stored, source: source, limits: limits)
                 condition.lock()
                 while ready.count >= depth, !cancelled { condition.wait() }
                 ready.append(outcomes)
@@ -79,10 +81,14 @@ final class RecognitionPipeline: @unchecked Sendable {
 
     /// Reads, hashes and recognizes `files` on every core; one outcome per file, in order.
     private static func readAndRecognize(_ files: [DiscoveredFile], stored: [String: StoredDocument],
-                                         source: DocumentSource) -> [Outcome] {
+                                         source: DocumentSource, limits: Importer.DocumentLimits) -> [Outcome] {
         let results = OutcomeSlots(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
+            guard file.size <= limits.maxBytes else {
+                results.set(index, .tooLarge(file))
+                return
+            }
             guard let bytes = source.read(file) else {
                 results.set(index, .unreadable(file))
                 return
@@ -92,7 +98,8 @@ final class RecognitionPipeline: @unchecked Sendable {
                 results.set(index, .unchanged(file))
                 return
             }
-            let (findings, diagnostics) = DocumentRecognizer.recognize(SourceText(bytes: bytes, path: file.path), path: file.path)
+            let (findings, diagnostics) = DocumentRecognizer.recognize(SourceText(bytes: bytes, path: file.path), path: file.path,
+                                                                       budget: limits.budget)
             results.set(index, .parsed(Parsed(file: file, hash: hash, findings: findings), diagnostics))
         }
         return results.values

@@ -36,7 +36,7 @@ public enum TaskLinker {
             if x.documentPath != y.documentPath { return x.documentPath < y.documentPath }
             return x.item.line < y.item.line
         }
-        var tokens = LazyTokens(inputs.map(\.item.title))
+        var tokens = LazyTokens(inputs.map(\.item.title), numbersMustAgree: true)
         var groups: [[Int]] = []          // input indexes, primary first
         var groupOf = [Int](repeating: -1, count: inputs.count)
         var reasons = [String?](repeating: nil, count: inputs.count)
@@ -212,8 +212,12 @@ struct LazyTokens {
     private let titles: [String]
     private var cache: [TitleTokens?]
     private var keys: [String?]
+    /// Tasks: `Migrate shard 2` and `Migrate shard 3` are two. Risks and metrics carried from
+    /// summary to summary rename their windows (`Production issues Week 4-5`) and stay one.
+    private let numbersMustAgree: Bool
 
-    init(_ titles: [String]) {
+    init(_ titles: [String], numbersMustAgree: Bool = false) {
+        self.numbersMustAgree = numbersMustAgree
         self.titles = titles
         cache = Array(repeating: nil, count: titles.count)
         keys = Array(repeating: nil, count: titles.count)
@@ -234,7 +238,9 @@ struct LazyTokens {
         return made
     }
 
-    mutating func similarity(_ a: Int, _ b: Int) -> Double { tokens(a).similarity(to: tokens(b)) }
+    mutating func similarity(_ a: Int, _ b: Int) -> Double {
+        tokens(a).similarity(to: tokens(b), numbersMustAgree: numbersMustAgree)
+    }
 }
 
 /// A title's words for comparison: lowercased, punctuation dropped, common words and plural
@@ -247,6 +253,8 @@ struct TitleTokens {
     /// The words after `from` and `to`: `from staging to prod` is another task than `from prod to staging`.
     let source: String?
     let destination: String?
+    /// The numbers it names: `Migrate shard 2` is another task than `Migrate shard 3`.
+    let numbers: Set<String>
 
     static let negations: Set<String> = ["not", "no", "never", "without", "dont", "cannot", "nicht", "kein", "keine", "nie", "pas", "jamais",
                                          "sin", "nunca", "não", "nao", "senza", "niet", "geen", "inte", "ikke", "nie"]
@@ -260,6 +268,7 @@ struct TitleTokens {
         func after(_ word: String) -> String? { all.firstIndex(of: word).flatMap { $0 + 1 < all.count ? all[$0 + 1] : nil } }
         source = after("from")
         destination = after("to")
+        numbers = Set(all.filter { $0.allSatisfy(\.isNumber) })
         words = Set(all.filter { !Self.stopwords.contains($0) }.map { word in
             word.utf8.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
         })
@@ -296,17 +305,19 @@ struct TitleTokens {
         return all
     }
 
-    /// Whether the two say opposite things with the same words: one negated and the other not, or
-    /// the same move in the other direction.
-    func contradicts(_ other: TitleTokens) -> Bool {
+    /// Whether the two say opposite or different things with the same words: one negated and the
+    /// other not, the same move in the other direction, or (`numbersMustAgree`) other numbers
+    /// (`Migrate shard 2` and `Migrate shard 3`; a title without numbers may still be either).
+    func contradicts(_ other: TitleTokens, numbersMustAgree: Bool = false) -> Bool {
         if negated != other.negated { return true }
         if let source, let destination, source != destination, source == other.destination, destination == other.source { return true }
+        if numbersMustAgree, !numbers.isEmpty, !other.numbers.isEmpty, numbers != other.numbers { return true }
         return false
     }
 
     /// Dice coefficient of the two word sets; 0 when they contradict each other.
-    func similarity(to other: TitleTokens) -> Double {
-        if contradicts(other) { return 0 }
+    func similarity(to other: TitleTokens, numbersMustAgree: Bool = false) -> Double {
+        if contradicts(other, numbersMustAgree: numbersMustAgree) { return 0 }
         guard !words.isEmpty, !other.words.isEmpty else { return key == other.key ? 1 : 0 }
         let shared = words.intersection(other.words).count
         return 2 * Double(shared) / Double(words.count + other.words.count)

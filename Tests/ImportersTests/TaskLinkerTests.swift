@@ -57,6 +57,21 @@ import PlanModel
         #expect(result.tasks.first { $0.item.title == "Copy backups from staging to prod" }?.item.status == .open, "the open one is not lost")
     }
 
+    @Test func titlesNamingOtherNumbersStayTwoTasksAndANumberOnOneSideStillLinks() {
+        let tracker = inputs(1, .tracker, [
+            TaskItem(line: 1, title: "Migrate shard 2 to the new cluster", status: .open, week: 3, checkbox: true),
+            TaskItem(line: 2, title: "Write the failover runbook", status: .open, week: 3, checkbox: true),
+        ])
+        let summary = inputs(2, .summary, [
+            TaskItem(line: 5, title: "Migrate shard 3 to the new cluster", status: .done, week: 3, checkbox: true),
+            TaskItem(line: 6, title: "Write the failover runbook for 2 regions", status: .done, week: 3, checkbox: true),
+        ])
+        let result = TaskLinker.link(tracker + summary)
+        #expect(result.tasks.map(\.item.title).sorted() == ["Migrate shard 2 to the new cluster", "Migrate shard 3 to the new cluster",
+                                                            "Write the failover runbook"])
+        #expect(result.tasks.first { $0.item.title.contains("shard 2") }?.item.status == .open, "shard 2 is not done because shard 3 is")
+    }
+
     @Test func similarTitlesInTheSameWeekLinkAndOthersDoNot() {
         let tracker = inputs(1, .tracker, [
             TaskItem(line: 1, title: "Ingest endpoint with auth", status: .open, week: 2, checkbox: true),

@@ -3,19 +3,33 @@ import PlanModel
 /// Walks one parsed document in order, keeping the heading context, and offers each block
 /// to the recognizers. The result is everything found in the document, with diagnostics.
 public enum DocumentRecognizer {
-    public static func recognize(_ source: SourceText, path: String) -> (findings: DocumentFindings, diagnostics: [Diagnostic]) {
+    /// How long one document's recognizers may run before the rest of it is left unread: a
+    /// pathological file (hundreds of thousands of list items, tables nested in quotes) must not
+    /// hold the import; planning documents take milliseconds.
+    public static let defaultBudget: Duration = .seconds(30)
+
+    public static func recognize(_ source: SourceText, path: String,
+                                 budget: Duration = defaultBudget) -> (findings: DocumentFindings, diagnostics: [Diagnostic]) {
+        let started = ContinuousClock.now
         let root = CmarkDocument.parse(source.markdown)
         let title = source.frontMatter["title"].flatMap { TextPatterns.isBlank($0) ? nil : $0 } ?? documentTitle(root)
         let project = ProjectTitle.projectName(title: title, frontMatter: source.frontMatter, path: path)
         var document = DocumentFindings(path: path, title: title, projectName: project.name, kind: .other)
         document.projectStated = project.stated
-        var walker = Walker(found: Findings(document: document))
+        var walker = Walker(found: Findings(document: document), deadline: started + budget)
         walker.walk(root.children)
         walker.flushAction(atLevel: 1)
         walker.flushDecision(atLevel: 1)
         var found = walker.found
-        let weeks = walker.weekAtLine
-        InlineMetrics.collect(root.children, week: { node in weeks.last { $0.line <= node.line }?.week }, into: &found)
+        if let line = walker.stoppedAtLine {
+            found.diagnostics.append(Diagnostic(path: path, line: line, severity: .warning, message: """
+                recognition stopped after \(budget.components.seconds) s here: the document is too long or too \
+                deeply nested to read in time; what it says from this line on is not imported
+                """))
+        } else {
+            let weeks = walker.weekAtLine
+            InlineMetrics.collect(root.children, week: { node in weeks.last { $0.line <= node.line }?.week }, into: &found)
+        }
         found.document.metrics.sort { $0.line < $1.line }
         found.document.tasks.sort { $0.line < $1.line }
         fillPhasesFromWeeks(&found.document)
@@ -45,6 +59,27 @@ public enum DocumentRecognizer {
 
 private struct Walker {
     var found: Findings
+    /// When the walk gives up (`stoppedAtLine` says where).
+    let deadline: ContinuousClock.Instant
+    var stoppedAtLine: Int?
+    /// Starts due, so a spent budget stops the walk at its first block.
+    private var blocksSinceCheck = 63
+
+    init(found: Findings, deadline: ContinuousClock.Instant) {
+        self.found = found
+        self.deadline = deadline
+    }
+
+    /// Whether the time is up, looked at every 64 blocks (reading the clock costs).
+    private mutating func outOfTime(at line: Int) -> Bool {
+        if stoppedAtLine != nil { return true }
+        blocksSinceCheck += 1
+        guard blocksSinceCheck >= 64 else { return false }
+        blocksSinceCheck = 0
+        if ContinuousClock.now >= deadline { stoppedAtLine = line }
+        return stoppedAtLine != nil
+    }
+
     var context = DocumentContext()
     var pendingAction: ActionHeadings.Candidate?
     /// The week in force at each block, for readers that run after the walk.
@@ -57,6 +92,7 @@ private struct Walker {
 
     mutating func walk(_ nodes: [Node]) {
         for (index, node) in nodes.enumerated() {
+            if outOfTime(at: node.line) { return }
             if consumed.contains(ObjectIdentifier(node)) { continue }
             weekAtLine.append((node.line, context.week))
             defer { if !node.isHeading { context.afterHeading = false } }
