@@ -48,6 +48,10 @@ public enum TaskLinker {
         // share one of them (the prefix filter of set-similarity joins), so linking stays
         // near-linear in a project's size instead of comparing every pair.
         var groupsByWord: [Int: [String: [Int]]] = [:]
+        // Titles naming numbers link only to titles naming the same numbers, or none: those with
+        // numbers are found under one of their numbers, those without under their words.
+        var numberlessByWord: [Int: [String: [Int]]] = [:]
+        var groupsByNumber: [Int: [String: [Int]]] = [:]
         var frequency: [String: Int] = [:]
         for index in inputs.indices { for word in tokens.tokens(index).words { frequency[word, default: 0] += 1 } }
         // Tables already grouped, by week: (document, table line) → rows' group indexes.
@@ -63,6 +67,9 @@ public enum TaskLinker {
             position = end
             let linkable = inputs[members[0]].documentKind != .kiroTasks
             var claimed: Set<Int> = []
+            // Groups this document opens are indexed when it is done: its own mentions never link
+            // to each other, so they need not be candidates (a 100,000-item list stays linear).
+            var opened: [Int] = []
 
             // Row-order alignment of this document's tables with earlier documents' tables.
             var tables: [Int: [Int]] = [:]   // table line → input indexes in row order
@@ -97,15 +104,22 @@ public enum TaskLinker {
                     // Candidates: groups of the same week, and (a task carried to another week)
                     // groups whose title is exactly this one.
                     var candidates: [Int]
-                    let words = tokens.tokens(index).words
+                    let title = tokens.tokens(index)
+                    let words = title.words
                     if words.isEmpty {
                         candidates = groupsByWeek[item.week ?? -1] ?? []
                     } else {
                         let needed = max(1, Int((threshold * Double(words.count) / (2 - threshold) - 1e-9).rounded(.up)))
                         let rarest = words.sorted { (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1) }.prefix(max(1, words.count - needed + 1))
-                        let postings = groupsByWord[item.week ?? -1] ?? [:]
                         var seen = Set<Int>()
-                        candidates = rarest.flatMap { postings[$0] ?? [] }.filter { seen.insert($0).inserted }
+                        if let number = title.numbers.min() {
+                            let numberless = numberlessByWord[item.week ?? -1] ?? [:]
+                            candidates = ((groupsByNumber[item.week ?? -1]?[number] ?? []) + rarest.flatMap { numberless[$0] ?? [] })
+                                .filter { seen.insert($0).inserted }
+                        } else {
+                            let postings = groupsByWord[item.week ?? -1] ?? [:]
+                            candidates = rarest.flatMap { postings[$0] ?? [] }.filter { seen.insert($0).inserted }
+                        }
                     }
                     if item.week != nil { candidates += groupsByKey[tokens.key(index)] ?? [] }
                     for group in candidates where !documentsIn[group].contains(document) && !claimed.contains(group) {
@@ -130,10 +144,20 @@ public enum TaskLinker {
                     groups.append([index])
                     groupOf[index] = groups.count - 1
                     documentsIn.append([document])
-                    groupsByWeek[item.week ?? -1, default: []].append(groups.count - 1)
-                    for word in tokens.tokens(index).words { groupsByWord[item.week ?? -1, default: [:]][word, default: []].append(groups.count - 1) }
-                    if item.week != nil { groupsByKey[tokens.key(index), default: []].append(groups.count - 1) }
+                    opened.append(groups.count - 1)
                 }
+            }
+            for group in opened {
+                let index = groups[group][0], week = inputs[index].item.week
+                let title = tokens.tokens(index)
+                groupsByWeek[week ?? -1, default: []].append(group)
+                for word in title.words { groupsByWord[week ?? -1, default: [:]][word, default: []].append(group) }
+                if title.numbers.isEmpty {
+                    for word in title.words { numberlessByWord[week ?? -1, default: [:]][word, default: []].append(group) }
+                } else {
+                    for number in title.numbers { groupsByNumber[week ?? -1, default: [:]][number, default: []].append(group) }
+                }
+                if week != nil { groupsByKey[tokens.key(index), default: []].append(group) }
             }
             for table in newTables {
                 tablesByWeek[table.week, default: []].append((document, table.rows.map { groupOf[$0] }))

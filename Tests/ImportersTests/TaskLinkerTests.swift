@@ -40,6 +40,24 @@ import PlanModel
         #expect(result.tasks.filter { $0.item.title == "Cache cluster deploy" }.count == 1)
     }
 
+    @Test func oneDocumentOfFiftyThousandItemsAndFourOfTenThousandOverTenWordsLinkInLinearTime() {
+        // The shapes that took minutes: every word common, so only a title's own number tells
+        // it apart. One document's items never link to each other; four documents repeating the
+        // same numbered items link item by item.
+        let words = ["api", "cache", "queue", "schema", "deploy", "review", "test", "docs", "cluster", "kafka"]
+        func title(_ n: Int) -> String { (0..<3).map { words[(n / [1, 7, 49][$0]) % 10] }.joined(separator: " ") + " item \(n)" }
+        let single = inputs(1, .tracker, (0..<50_000).map { TaskItem(line: $0 + 1, title: title($0), status: .open, checkbox: true) })
+        let alone = TaskLinker.link(single)
+        #expect(alone.tasks.count == 50_000)
+        let four = (1...4).flatMap { document in
+            inputs(Int64(document), .tracker, (0..<10_000).map { TaskItem(line: $0 + 1, title: title($0), status: document == 4 ? .done : .open, checkbox: true) })
+        }
+        let linked = TaskLinker.link(four)
+        #expect(linked.tasks.count == 10_000)
+        #expect(linked.mentions.count == 40_000)
+        #expect(Set(linked.mentions.map(\.taskIndex)).count == 10_000, "each item's four mentions are one task")
+    }
+
     @Test func oppositeTitlesWithTheSameWordsStayTwoTasks() {
         let one = inputs(1, .tracker, [
             TaskItem(line: 1, title: "Copy backups from staging to prod", status: .open, week: 3, checkbox: true),
