@@ -79,8 +79,9 @@ public final class KnowledgeBase {
             if mode == .readWrite {
                 try database.execute("PRAGMA journal_mode = WAL")
                 try database.execute("PRAGMA synchronous = NORMAL")
-                // A whole import is one transaction; a larger page cache keeps its index pages in memory.
-                try database.execute("PRAGMA cache_size = -65536")
+                // A whole import is one transaction: a 32 MB page cache keeps the pages it is writing in
+                // memory (64 MB was no faster on the 98 MB bench corpus and took 30 MB more).
+                try database.execute("PRAGMA cache_size = -32768")
                 try database.execute("PRAGMA temp_store = MEMORY")
                 try migrate(path: path)
             }

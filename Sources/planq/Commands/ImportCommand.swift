@@ -14,9 +14,10 @@ struct ImportCommand: Command {
         hidden folders, node_modules and .build. Unchanged files are not parsed again; files that
         are gone drop their tasks. The whole import is one transaction: on an error or an interrupt
         the knowledge base stays as it was. Problems in a document are reported as
-        `path:line: warning: ...` and the import goes on; the exit code is 1 only when nothing
+        `path:line: warning: ...` and the import goes on; a document over 8 MB is skipped and one
+        that takes over 30 s to read is read up to that line. The exit code is 1 only when nothing
         could be imported or the database failed, and 3 when the import landed but some files could
-        not be read (each named on standard error). --format json prints the summary as one object
+        not be read (each named on standard error with why). --format json prints the summary as one object
         on standard output (files, parsed, unchanged, removed, failed, tasks, tasks_added,
         tasks_changed, tasks_removed, warnings, duration_ms).
         """
