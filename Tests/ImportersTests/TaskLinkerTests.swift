@@ -4,7 +4,7 @@ import PlanModel
 
 @Suite struct TaskLinkerTests {
     private func inputs(_ document: Int64, _ kind: DocumentKind, _ items: [TaskItem]) -> [TaskLinker.Input] {
-        items.map { TaskLinker.Input(origin: .new(documentID: document, item: $0), documentID: document,
+        items.map { TaskLinker.Input(origin: .stored(id: 0, taskID: nil), documentID: document,
                                      documentPath: "doc\(document).md", documentKind: kind, item: $0) }
     }
 

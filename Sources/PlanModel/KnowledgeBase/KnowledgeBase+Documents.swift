@@ -77,7 +77,7 @@ extension KnowledgeBase {
             documentID = database.lastInsertRowID
         }
         for item in findings.tasks {
-            try insertMention(item, documentID: documentID, taskID: nil)
+            try insertMention(item, documentID: documentID)
         }
         try storeGateMentions(findings.gates, documentID: documentID)
         try storeRisksMetricsNotes(findings, documentID: documentID)
@@ -131,8 +131,8 @@ extension KnowledgeBase {
         }
     }
 
-    func insertMention(_ item: TaskItem, documentID: Int64, taskID: Int64?) throws {
-        var values: [SQLValue] = [.integer(documentID), SQLValue(taskID), .integer(Int64(item.line)), .text(item.title)]
+    private func insertMention(_ item: TaskItem, documentID: Int64) throws {
+        var values: [SQLValue] = [.integer(documentID), .null, .integer(Int64(item.line)), .text(item.title)]
         values += [.text(item.status.rawValue), SQLValue(item.week), SQLValue(item.phase), SQLValue(item.day)]
         values += [SQLValue(item.sprint), SQLValue(item.timeline), SQLValue(item.due), SQLValue(item.doneOn)]
         values += [SQLValue(item.milestone), SQLValue(item.optional), SQLValue(item.number), SQLValue(item.parentLine)]

@@ -14,7 +14,6 @@ public struct LinkableRow: Sendable {
 public struct Risk: Sendable {
     public let id: Int64
     public let project: String
-    public let projectID: Int64
     public let item: RiskItem
     public let source: SourceRef
 }
@@ -22,7 +21,6 @@ public struct Risk: Sendable {
 public struct Metric: Sendable {
     public let id: Int64
     public let project: String
-    public let projectID: Int64
     public let item: MetricItem
     public let status: MetricStatus
     public let source: SourceRef
@@ -112,7 +110,7 @@ extension KnowledgeBase {
             let item = RiskItem(line: primary[11].int ?? 0, title: primary[3].string ?? "", severity: severity,
                                 likelihood: first(5), impact: first(6), mitigation: first(7), contingency: first(8),
                                 owner: first(9), week: primary[10].int, level: level, identifier: first(15), status: first(16))
-            return Risk(id: head, project: primary[2].string ?? "", projectID: Int64(primary[13].int ?? 0), item: item,
+            return Risk(id: head, project: primary[2].string ?? "", item: item,
                         source: SourceRef(path: primary[12].string ?? "", line: primary[11].int ?? 0))
         }
         return risks.filter { severity == nil || $0.item.severity == severity }
@@ -136,7 +134,7 @@ extension KnowledgeBase {
             var item = MetricItem(line: primary[9].int ?? 0, name: primary[3].string ?? "", target: first(4), actual: first(5),
                                   stated: first(6), measurement: first(7), week: primary[8].int ?? members.compactMap { $0[8].int }.first)
             item.baseline = first(12)
-            return Metric(id: head, project: primary[2].string ?? "", projectID: Int64(primary[11].int ?? 0), item: item, status: item.status,
+            return Metric(id: head, project: primary[2].string ?? "", item: item, status: item.status,
                           source: SourceRef(path: primary[10].string ?? "", line: primary[9].int ?? 0))
         }
         return metrics.filter { (week == nil || $0.item.week == week) && (status == nil || $0.status == status) }

@@ -63,12 +63,7 @@ extension KnowledgeBase {
         }
         for mention in mentions {
             let taskID = ids[tasks[mention.taskIndex].key]
-            switch mention.origin {
-            case .new(let documentID, let item):
-                try insertMention(item, documentID: documentID, taskID: taskID)
-            case .stored(let id, let current):
-                if current != taskID { try setMentionTask(mentionID: id, taskID: taskID) }
-            }
+            if mention.origin.taskID != taskID { try setMentionTask(mentionID: mention.origin.id, taskID: taskID) }
         }
         return changes
     }

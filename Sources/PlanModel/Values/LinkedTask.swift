@@ -15,11 +15,13 @@ public struct LinkedTask: Equatable, Sendable {
 
 /// One mention and the linked task (by index) it belongs to.
 public struct LinkedMention: Sendable {
-    public enum Origin: Sendable {
-        /// Already stored, for a document that did not change.
-        case stored(id: Int64, taskID: Int64?)
-        /// Found in this import, not stored yet.
-        case new(documentID: Int64, item: TaskItem)
+    /// The stored mention (every mention is stored with its document before it is linked) and
+    /// the task it was linked to before, nil for a mention stored in this import.
+    public struct Origin: Sendable {
+        public let id: Int64
+        public let taskID: Int64?
+
+        public static func stored(id: Int64, taskID: Int64?) -> Origin { Origin(id: id, taskID: taskID) }
     }
 
     public let origin: Origin
