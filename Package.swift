@@ -23,5 +23,7 @@ let package = Package(
         .testTarget(name: "ImportersTests", dependencies: ["Importers", "PlanModel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "PlanModel"]),
         .testTarget(name: "planqTests", dependencies: ["PlanModel", "Reports"], exclude: ["Golden"]),
+        // One test per reliability bug found (issue 13), the fuzz and kill tests among them.
+        .testTarget(name: "ReliabilityTests", dependencies: ["PlanModel", "Importers", "Reports"]),
     ]
 )

@@ -279,6 +279,21 @@ struct TitleTokens {
     let destination: String?
     /// The numbers it names: `Migrate shard 2` is another task than `Migrate shard 3`.
     let numbers: Set<String>
+    /// The words either side of each relation word: `Replace Redis with Kafka` is another task
+    /// than `Replace Kafka with Redis`, while `Database backup` is `Backup database`.
+    let relations: [Relation]
+
+    struct Relation: Equatable {
+        let word: String
+        let left: String
+        let right: String
+    }
+
+    /// Words whose two sides cannot be swapped without saying something else. `and`/`or` are
+    /// not among them: `Write tests and docs` is `Write docs and tests`.
+    static let relationWords: Set<String> = ["to", "into", "onto", "from", "with", "before", "after", "over", "than", "instead",
+                                             "vs", "versus", "then", "nach", "vor", "von", "zu", "vers", "avant", "après", "antes",
+                                             "después", "desde", "hasta"]
 
     static let negations: Set<String> = ["not", "no", "never", "without", "dont", "cannot", "nicht", "kein", "keine", "nie", "pas", "jamais",
                                          "sin", "nunca", "não", "nao", "senza", "niet", "geen", "inte", "ikke", "nie"]
@@ -293,9 +308,21 @@ struct TitleTokens {
         source = after("from")
         destination = after("to")
         numbers = Set(all.filter { $0.allSatisfy(\.isNumber) })
+        relations = Self.relations(in: all)
         words = Set(all.filter { !Self.stopwords.contains($0) }.map { word in
             word.utf8.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
         })
+    }
+
+    /// Each relation word with the nearest content word on its left and on its right.
+    static func relations(in all: [String]) -> [Relation] {
+        var found: [Relation] = []
+        for (index, word) in all.enumerated() where relationWords.contains(word) {
+            let left = all[..<index].last { !stopwords.contains($0) && !relationWords.contains($0) }
+            let right = all[(index + 1)...].first { !stopwords.contains($0) && !relationWords.contains($0) }
+            if let left, let right, left != right { found.append(Relation(word: word, left: left, right: right)) }
+        }
+        return found
     }
 
     /// The title's words, lowercased, punctuation dropped.
@@ -330,11 +357,14 @@ struct TitleTokens {
     }
 
     /// Whether the two say opposite or different things with the same words: one negated and the
-    /// other not, the same move in the other direction, or (`numbersMustAgree`) other numbers
+    /// other not, the same move in the other direction, the two sides of a relation swapped, or (`numbersMustAgree`) other numbers
     /// (`Migrate shard 2` and `Migrate shard 3`; a title without numbers may still be either).
     func contradicts(_ other: TitleTokens, numbersMustAgree: Bool = false) -> Bool {
         if negated != other.negated { return true }
         if let source, let destination, source != destination, source == other.destination, destination == other.source { return true }
+        for relation in relations where other.relations.contains(Relation(word: relation.word, left: relation.right, right: relation.left)) {
+            return true
+        }
         if numbersMustAgree, !numbers.isEmpty, !other.numbers.isEmpty, numbers != other.numbers { return true }
         return false
     }

@@ -8,21 +8,6 @@ import Testing
         #expect(text.warnings.isEmpty)
     }
 
-    @Test func utf16AndUTF32WithAByteOrderMarkAreDecoded() {
-        let source = "# Plan 计划 🚀\n\n- [x] Ship it\n"
-        let utf16le: [UInt8] = [0xFF, 0xFE] + source.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        let utf16be: [UInt8] = [0xFE, 0xFF] + source.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
-        let utf32le: [UInt8] = [0xFF, 0xFE, 0x00, 0x00] + source.unicodeScalars.flatMap { scalar in (0..<4).map { UInt8((scalar.value >> (8 * $0)) & 0xFF) } }
-        for bytes in [utf16le, utf16be, utf32le] {
-            let text = SourceText(bytes: bytes, path: "w.md")
-            #expect(text.markdown == source)
-            #expect(text.warnings.isEmpty)
-        }
-        let lone = SourceText(bytes: [0xFF, 0xFE, 0x41, 0x00, 0x00, 0xD8, 0x42, 0x00], path: "w.md")
-        #expect(lone.markdown == "A\u{FFFD}B")
-        #expect(lone.warnings.count == 1)
-    }
-
     @Test func invalidUTF8IsDecodedLossilyWithAWarningOnItsLine() {
         let bytes = Array("# Title\n\n- [ ] ok\n- [ ] bad ".utf8) + [0xFF, 0xFE] + Array("\n".utf8)
         let text = SourceText(bytes: bytes, path: "docs/bad.md")

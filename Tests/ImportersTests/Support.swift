@@ -27,3 +27,9 @@ func temporaryDirectory() throws -> URL {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// The linker's input for `items` of one document, as if stored unlinked.
+func linkerInputs(_ document: Int64, _ kind: DocumentKind, _ items: [TaskItem]) -> [TaskLinker.Input] {
+    items.map { TaskLinker.Input(origin: .stored(id: 0, taskID: nil), documentID: document,
+                                 documentPath: "doc\(document).md", documentKind: kind, item: $0) }
+}

@@ -23,21 +23,6 @@ import PlanModel
         #expect(tasks.map(\.row) == [0, 1])
     }
 
-    @Test func aBreakInsideACellContinuesTheTitleUnlessItStartsAList() {
-        let tasks = recognize("""
-            ## Week 1
-            | Task | Owner | Status |
-            |---|---|---|
-            | Write the API<br>and its tests | Dana | open |
-            | Tidy the backlog<br/>- later: archive | Ana | open |
-
-            - [ ] Draft the runbook<br>for on-call
-            - [ ] Review the plan
-              with the team
-            """).tasks
-        #expect(tasks.map(\.title) == ["Write the API and its tests", "Tidy the backlog", "Draft the runbook for on-call", "Review the plan"])
-    }
-
     @Test func planRowsWithoutCheckboxesArePlannedAndActorHeadersNameOwners() {
         let tasks = recognize("""
             #### Week 3: Build

@@ -87,17 +87,6 @@ func temporaryPath(_ name: String = "kb.db") throws -> String {
         }
     }
 
-    @Test func aBusyKnowledgeBaseSaysWhatToDo() throws {
-        let path = try temporaryPath()
-        let holder = try KnowledgeBase(path: path)
-        try holder.database.execute("BEGIN IMMEDIATE")
-        defer { try? holder.database.execute("ROLLBACK") }
-        let other = try KnowledgeBase(path: path)
-        try other.database.execute("PRAGMA busy_timeout = 50")
-        #expect { try other.database.execute("BEGIN IMMEDIATE") } throws: { error in
-            "\(error)".hasPrefix("the knowledge base is busy: another planq (an import) is writing it")
-        }
-    }
 }
 
 @Suite struct TaskWritingTests {

@@ -93,17 +93,6 @@ import PlanModel
         #expect(CSVRenderer.render(document) == "task,status,n,share\n<script>alert(1)</script>,in_progress,12,0.75\n[click](javascript:alert(1)) | pipe,done,,1\n")
     }
 
-    @Test func csvNeverHandsASpreadsheetAFormula() {
-        #expect(CSVRenderer.cell(.string("=HYPERLINK(\"http://x\")")) == "\"'=HYPERLINK(\"\"http://x\"\")\"")
-        #expect(CSVRenderer.cell(.string("+1 more")) == "'+1 more")
-        #expect(CSVRenderer.cell(.string("-30%")) == "'-30%")
-        #expect(CSVRenderer.cell(.string("@owner")) == "'@owner")
-        #expect(CSVRenderer.cell(.string("\tx")) == "'\tx")
-        #expect(CSVRenderer.cell(.int(-3)) == "-3")
-        #expect(CSVRenderer.cell(.decimal(-0.5)) == "-0.5")
-        #expect(CSVRenderer.cell(.string("plain")) == "plain")
-    }
-
     @Test func theCompiledStylesheetIsTheTemplate() throws {
         let template = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("templates/report.css")

@@ -115,37 +115,6 @@ import Testing
         #expect(result.stderr.contains("nothing to import"))
     }
 
-    @Test func linksLeavingTheImportedFolderAreSkipped() throws {
-        let planq = try Planq()
-        let docs = planq.directory.appendingPathComponent("plans")
-        let outside = planq.directory.appendingPathComponent("elsewhere")
-        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
-        try "# Orbit Plan\n- [ ] inside\n".write(to: docs.appendingPathComponent("plan.md"), atomically: true, encoding: .utf8)
-        try "# Secret Plan\n- [ ] outside\n".write(to: outside.appendingPathComponent("secret.md"), atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: docs.appendingPathComponent("secret.md").path, withDestinationPath: outside.appendingPathComponent("secret.md").path)
-        try FileManager.default.createSymbolicLink(atPath: docs.appendingPathComponent("away").path, withDestinationPath: outside.path)
-        try FileManager.default.createSymbolicLink(atPath: docs.appendingPathComponent("same.md").path, withDestinationPath: "plan.md")
-        let result = try planq.run(["import", "plans"])
-        #expect(result.status == 0)
-        #expect(result.stderr.contains("plans/secret.md: warning: symbolic link leads outside the imported folder; skipped"))
-        #expect(result.stderr.contains("plans/away: warning: symbolic link leads outside"))
-        let titles = try planq.run(["tasks", "--format", "csv"]).stdout
-        #expect(titles.contains("inside") && !titles.contains("outside"))
-        #expect(try planq.run(["import", "elsewhere/secret.md", "-q"]).status == 0, "naming the target imports it")
-    }
-
-    @Test func symlinkLoopsDoNotHang() throws {
-        let planq = try Planq()
-        let docs = planq.directory.appendingPathComponent("loop")
-        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
-        try "# Loop Plan\n- [ ] one\n".write(to: docs.appendingPathComponent("plan.md"), atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: docs.appendingPathComponent("again").path, withDestinationPath: docs.path)
-        let result = try planq.run(["import", "loop"], in: planq.directory)
-        #expect(result.status == 0)
-        #expect(result.stderr.contains("imported 1 file ("))
-    }
-
     @Test func aDatabaseThatIsNotPlanqsIsNeverOverwritten() throws {
         let planq = try Planq()
         try "my notes".write(toFile: planq.database, atomically: true, encoding: .utf8)

@@ -1,0 +1,1 @@
+../planqTests/Planq.swift

@@ -1,0 +1,1 @@
+../ImportersTests/Support.swift
