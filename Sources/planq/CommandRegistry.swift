@@ -21,6 +21,16 @@ struct Invocation {
         return date.description
     }
 
+    /// `--runs` and `--seed` for the forecast, checked.
+    func forecastSettings() throws -> MonteCarloForecast.Settings {
+        let runs = try arguments.int("runs") ?? MonteCarloForecast.Settings.standard.runs
+        guard (1...MonteCarloForecast.Settings.maximumRuns).contains(runs) else {
+            throw UsageError(message: "--runs needs a number from 1 to \(MonteCarloForecast.Settings.maximumRuns), got \(runs)")
+        }
+        let seed = try arguments.int("seed").map(UInt64.init) ?? MonteCarloForecast.Settings.defaultSeed
+        return MonteCarloForecast.Settings(runs: runs, seed: seed)
+    }
+
     /// The projects `--project` selects, or nil for all; an unmatched name is an error.
     func selectedProjects(in knowledgeBase: KnowledgeBase) throws -> [Project]? {
         guard let match = arguments.values["project"] else { return nil }

@@ -228,21 +228,40 @@ enum HTMLTable {
         try tick("Backpressure on slow consumers", in: tracker)
         try tick("Latency dashboard", in: tracker)
         try git(["commit", "-q", "-am", "week 3"], in: planq.directory, date: "2026-03-20T18:00:00Z")
+        try tick("Alert rules for error budget", in: tracker)
+        try git(["commit", "-q", "-am", "week 4"], in: planq.directory, date: "2026-03-27T18:00:00Z")
 
         let first = try planq.run(["import", "docs", "--history"], in: planq.directory)
         #expect(first.status == 0)
-        #expect(first.stderr.contains("replayed 3 commits of history"))
+        #expect(first.stderr.contains("replayed 4 commits of history"))
         let again = try planq.run(["import", "docs", "--history"], in: planq.directory)
         #expect(!again.stderr.contains("replayed"))
 
-        let json = try planq.run(["report", "burndown", "--today", "2026-03-20", "--format", "json"], in: planq.directory).stdout
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        let sections = try #require(object["sections"] as? [[String: Any]])
-        let scope = try #require(sections.first { $0["id"] as? String == "scope" }?["scope"] as? [[String: Any]])
-        #expect(scope.map { $0["week"] as? Int } == [1, 2, 3])
-        #expect(scope.map { $0["done"] as? Int } == [7, 9, 11])
-        let forecast = try #require(sections.first { $0["id"] as? String == "forecast" }?["text"] as? [String])
-        #expect(forecast == ["At 2 tasks a week, the 13 remaining tasks end in week 10, 6 weeks behind the plan (week 4)."])
+        func forecast(today: String, _ extra: [String] = []) throws -> (text: [String], fields: [String: Any], scope: [[String: Any]]) {
+            let json = try planq.run(["report", "burndown", "--today", today, "--format", "json"] + extra, in: planq.directory).stdout
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            let sections = try #require(object["sections"] as? [[String: Any]])
+            let scope = try #require(sections.first { $0["id"] as? String == "scope" }?["scope"] as? [[String: Any]])
+            let section = try #require(sections.first { $0["id"] as? String == "forecast" })
+            return (section["text"] as? [String] ?? [], try #require(section["forecast"] as? [String: Any]), scope)
+        }
+        let week3 = try forecast(today: "2026-03-20")
+        #expect(week3.scope.map { $0["week"] as? Int } == [1, 2, 3])
+        #expect(week3.scope.map { $0["done"] as? Int } == [7, 9, 11])
+        #expect(week3.text == ["At 2 tasks a week, the 13 remaining tasks end in week 10, 6 weeks behind the plan (week 4)."])
+        #expect(week3.fields["p50_week"] is NSNull && week3.fields["weeks_of_history"] as? Int == 2, "two weeks are too few")
+        // Four weekly imports: 2, 2 and 1 done a week, 12 left after week 4.
+        let week4 = try forecast(today: "2026-03-27")
+        #expect(week4.fields["method"] as? String == "monte_carlo" && week4.fields["runs"] as? Int == 10_000)
+        #expect(week4.fields["weeks_of_history"] as? Int == 3)
+        let p50 = try #require(week4.fields["p50_week"] as? Int), p95 = try #require(week4.fields["p95_week"] as? Int)
+        #expect((4 + 6)...(4 + 12) ~= p50 && p50 <= p95 && p95 <= 4 + 12, "12 tasks at 1 to 2 a week: 6 to 12 more weeks")
+        #expect(week4.fields["on_time_probability"] as? Double == 0)
+        #expect(week4.fields["p50_date"] is String)
+        #expect(try forecast(today: "2026-03-27").fields["p85_week"] as? Int == week4.fields["p85_week"] as? Int, "seeded: the same report again")
+        let fewer = try forecast(today: "2026-03-27", ["--runs", "50", "--seed", "9"])
+        #expect(fewer.fields["runs"] as? Int == 50 && fewer.fields["seed"] as? Int == 9)
+        #expect(try planq.run(["report", "burndown", "--runs", "0"], in: planq.directory).status == 2)
     }
 
     @Test func historyOutsideAGitRepositoryIsAClearFailure() throws {

@@ -31,6 +31,24 @@ public struct CalendarDate: Comparable, CustomStringConvertible, Sendable {
         return era * 146_097 + doe - 719_468
     }
 
+    /// The day `dayNumber` days after 1970-01-01 (days-from-civil's inverse).
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        day = doy - (153 * mp + 2) / 5 + 1
+        month = mp < 10 ? mp + 3 : mp - 9
+        year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
+
+    /// The last day of 1-based `week` of a plan that starts on `self`.
+    public func lastDay(ofWeek week: Int) -> CalendarDate { adding(days: 7 * week - 1) }
+
     /// The 1-based week of `self` in a plan that starts on `start` (0 or less: not started).
     public func week(since start: CalendarDate) -> Int {
         let days = dayNumber - start.dayNumber

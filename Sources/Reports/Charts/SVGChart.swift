@@ -1,6 +1,7 @@
 /// A line chart drawn as inline SVG elements (through `HTMLDocument`, so every text is escaped):
 /// axes with labels and gridlines, one line per run of consecutive points (a week without a
 /// point breaks the line), a marker on every point, a legend, and a `<title>` for screen readers.
+/// A bar chart (a histogram) draws one bar per point in a slot per x instead.
 enum SVGChart {
     static let width = 640, height = 300, left = 52, right = 16, top = 40, bottom = 44
 
@@ -13,7 +14,12 @@ enum SVGChart {
         let step = tickStep(for: chart.series.flatMap { $0.points.map(\.y) }.max() ?? 1)
         let maximum = max(step, ((chart.series.flatMap { $0.points.map(\.y) }.max() ?? 1) + step - 1) / step * step)
         let plotWidth = width - left - right, plotHeight = height - top - bottom
-        func x(_ value: Int) -> Int { left + (last == first ? plotWidth / 2 : (value - first) * plotWidth / (last - first)) }
+        let bars = chart.kind == .bars
+        let slot = plotWidth / (last - first + 1)
+        func x(_ value: Int) -> Int {
+            if bars { return left + (value - first) * slot + slot / 2 }
+            return left + (last == first ? plotWidth / 2 : (value - first) * plotWidth / (last - first))
+        }
         func y(_ value: Int) -> Int { top + plotHeight - value * plotHeight / maximum }
         func attributes(_ pairs: KeyValuePairs<String, Any>) -> [(String, String)] { pairs.map { ($0.key, "\($0.value)") } }
 
@@ -34,13 +40,28 @@ enum SVGChart {
         // Legend: a short stroke in each series' style, then its name.
         var legendX = left
         for (index, series) in chart.series.enumerated() {
-            html.add("line", to: svg, attributes(["class": "series-\(index % 3)", "x1": legendX, "y1": 16, "x2": legendX + 24, "y2": 16]))
+            if bars {
+                html.add("rect", to: svg, attributes(["class": "series-\(style(index)) bar", "x": legendX + 6, "y": 10, "width": 12, "height": 12]))
+            } else {
+                html.add("line", to: svg, attributes(["class": "series-\(style(index))", "x1": legendX, "y1": 16, "x2": legendX + 24, "y2": 16]))
+            }
             html.add("text", to: svg, text: series.name, attributes(["class": "label", "x": legendX + 30, "y": 20]))
             legendX += 40 + series.name.count * 7
         }
+        // Bars take the accent colour; lines go muted (dashed), accent, good.
+        func style(_ index: Int) -> Int { bars ? 1 : index % 3 }
         for (index, series) in chart.series.enumerated() {
-            let group = html.add("g", to: svg, [("class", "series-\(index % 3)")])
+            let group = html.add("g", to: svg, [("class", "series-\(style(index))")])
             html.add("title", to: group, text: series.name)
+            if bars {
+                let barWidth = max(1, slot * 4 / 5)
+                for point in series.points {
+                    let bar = html.add("rect", to: group, attributes(["class": "bar", "x": x(point.x) - barWidth / 2, "y": y(point.y),
+                                                                      "width": barWidth, "height": top + plotHeight - y(point.y)]))
+                    html.add("title", to: bar, text: "\(chart.xLabel.lowercased()) \(point.x): \(point.y) \(chart.yLabel.lowercased())")
+                }
+                continue
+            }
             for run in runs(of: series, over: xs) where run.count > 1 {
                 html.add("polyline", to: group, [("points", run.map { "\(x($0.x)),\(y($0.y))" }.joined(separator: " "))])
             }
@@ -48,6 +69,15 @@ enum SVGChart {
                 let marker = html.add("circle", to: group, attributes(["cx": x(point.x), "cy": y(point.y), "r": 3.5]))
                 html.add("title", to: marker, text: "\(series.name), \(chart.xLabel.lowercased()) \(point.x): \(point.y)")
             }
+        }
+        addMarkers(chart, to: svg, in: html, x: x, top: top, bottom: top + plotHeight)
+    }
+
+    /// A dashed rule with its label above the plot at each marker's x.
+    private static func addMarkers(_ chart: ReportChart, to svg: HTMLElement, in html: HTMLDocument, x: (Int) -> Int, top: Int, bottom: Int) {
+        for marker in chart.markers where chart.xs.contains(marker.x) {
+            html.add("line", to: svg, [("class", "marker"), ("x1", "\(x(marker.x))"), ("y1", "\(top - 4)"), ("x2", "\(x(marker.x))"), ("y2", "\(bottom)")])
+            html.add("text", to: svg, text: marker.label, [("class", "label marker-label"), ("x", "\(x(marker.x))"), ("y", "\(top - 8)"), ("text-anchor", "middle")])
         }
     }
 

@@ -24,7 +24,7 @@ public enum HTMLRenderer {
                 switch block {
                 case .text(let text): html.add("p", to: element, text: text)
                 case .empty(let text): html.add("p", to: element, text: text, [("class", "empty")])
-                case .fields(_, let facts): addFacts(facts, to: element, in: html, class: "fields")
+                case .fields(_, let facts): addFacts(facts.filter { !$0.dataOnly }, to: element, in: html, class: "fields")
                 case .table(let table): add(table, to: element, in: html, links: links)
                 case .chart(let chart) where chart.series.isEmpty: break
                 case .chart(let chart):

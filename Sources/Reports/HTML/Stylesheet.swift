@@ -56,6 +56,9 @@ svg .series-0 polyline, svg line.series-0 { stroke-dasharray: 5 4; }
 svg .series-1 { stroke: var(--accent); fill: var(--accent); }
 svg .series-2 { stroke: var(--good); fill: var(--good); }
 svg polyline, svg line[class^="series"] { fill: none; stroke-width: 2.5; }
+svg rect.bar { stroke: none; }
+svg line.marker { stroke: var(--fg); stroke-width: 1; stroke-dasharray: 3 3; }
+svg text.marker-label { fill: var(--fg); font-weight: 600; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   h2 { break-after: avoid; }

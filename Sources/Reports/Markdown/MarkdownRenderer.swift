@@ -16,7 +16,7 @@ public enum MarkdownRenderer {
                 switch block {
                 case .text(let text): out += [inline(text), ""]
                 case .empty(let text): out += ["_\(inline(text))_", ""]
-                case .fields(_, let facts): out += facts.map { "- **\(inline($0.label)):** \(inline($0.text))" } + [""]
+                case .fields(_, let facts): out += facts.filter { !$0.dataOnly }.map { "- **\(inline($0.label)):** \(inline($0.text))" } + [""]
                 case .table(let table):
                     if table.rows.isEmpty, let empty = table.empty { out += ["_\(inline(empty))_", ""] } else { out += self.table(table) + [""] }
                 case .chart(let chart) where chart.series.isEmpty: break
@@ -43,7 +43,7 @@ public enum MarkdownRenderer {
         var lines = ["```mermaid", "xychart-beta", "    title \"\(chart.title.replacingOccurrences("\"", with: "'"))\"",
                      "    x-axis \"\(chart.xLabel)\" [\(xs.map(String.init).joined(separator: ", "))]",
                      "    y-axis \"\(chart.yLabel)\" 0 --> \(maximum)"]
-        for series in complete { lines.append("    line [\(series.points.map { String($0.y) }.joined(separator: ", "))]") }
+        for series in complete { lines.append("    \(chart.kind == .bars ? "bar" : "line") [\(series.points.map { String($0.y) }.joined(separator: ", "))]") }
         lines.append("```")
         let partial = chart.series.filter { series in !complete.contains { $0.id == series.id } }
         if !partial.isEmpty {

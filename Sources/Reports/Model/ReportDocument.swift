@@ -18,13 +18,16 @@ public struct ReportDocument: Sendable {
         public let value: Value
         public let absent: String?
         public let tone: Tone?
+        /// In the JSON only: a value the page's text already says (the forecast's seed and runs).
+        public let dataOnly: Bool
 
-        public init(_ id: String, _ label: String, _ value: Value, absent: String? = nil, tone: Tone? = nil) {
+        public init(_ id: String, _ label: String, _ value: Value, absent: String? = nil, tone: Tone? = nil, dataOnly: Bool = false) {
             self.id = id
             self.label = label
             self.value = value
             self.absent = absent
             self.tone = tone ?? value.tone
+            self.dataOnly = dataOnly
         }
 
         public var text: String { value == .null ? absent ?? "" : value.text }
@@ -139,13 +142,32 @@ public struct ReportChart: Sendable {
     public let xLabel: String
     public let yLabel: String
     public let series: [Series]
+    public let kind: Kind
+    /// Labelled x positions drawn over the plot (a histogram's P50, P85 and P95).
+    public let markers: [Marker]
 
-    public init(id: String, title: String, xLabel: String, yLabel: String, series: [Series]) {
+    public struct Marker: Sendable, Equatable {
+        public let x: Int
+        public let label: String
+        public init(x: Int, label: String) {
+            self.x = x
+            self.label = label
+        }
+    }
+
+    /// Lines for series over time; bars for counts per x (a histogram).
+    public enum Kind: String, Sendable {
+        case lines, bars
+    }
+
+    public init(id: String, title: String, xLabel: String, yLabel: String, series: [Series], kind: Kind = .lines, markers: [Marker] = []) {
+        self.markers = markers
         self.id = id
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.series = series
+        self.kind = kind
     }
 
     /// Every x any series has a point at, in order.

@@ -122,10 +122,20 @@ public enum ReportSchema {
             Field("added", "integer", "tasks added"), Field("removed", "integer", "tasks removed"),
             Field("remaining", "integer", "tasks remaining"), Field("done", "integer", "tasks done"),
         ]),
-        Shape(name: "forecast", meaning: "the finish at the pace so far (nulls until two weeks of imports show work done)", fields: [
+        Shape(name: "forecast", meaning: "the finish at the pace so far (nulls until two weeks of imports show work done), and by Monte Carlo over the recorded weeks (nulls until three weeks)", fields: [
             Field("velocity", "number?", "tasks done per week"), Field("remaining", "integer?", "tasks remaining at the last import"),
             Field("end_week", "integer?", "the week the remaining work ends at that pace"), Field("planned_end_week", "integer?", "the plan's last week"),
             Field("weeks_late", "integer?", "end_week - planned_end_week (negative: ahead)"),
+            Field("method", "string", "monte_carlo: each run draws a recorded week's net change in remaining work (done, added, removed) per week until none is left"),
+            Field("runs", "integer?", "runs simulated (--runs, default 10,000); null when none ran"),
+            Field("seed", "integer", "the random seed (--seed): the same history and seed give the same numbers"),
+            Field("weeks_of_history", "integer", "recorded weeks drawn from (an import after a gap of k weeks counts k)"),
+            Field("p50_week", "integer?", "the week half the runs have finished by"), Field("p85_week", "integer?", "85% of the runs"),
+            Field("p95_week", "integer?", "95% of the runs"),
+            Field("p50_date", "date?", "the last day of p50_week (null without a start date)"), Field("p85_date", "date?", "the last day of p85_week"),
+            Field("p95_date", "date?", "the last day of p95_week"),
+            Field("on_time_probability", "number?", "the share of runs finishing by planned_end_week (0.62)"),
+            Field("unfinished_runs", "integer?", "runs not finished within 520 weeks (their percentiles are null)"),
         ]),
         Shape(name: "week-row", meaning: "delivered against planned in one week", fields: [
             Field("week", "integer", "the week"), Field("planned", "integer", "tasks scheduled"), Field("done", "integer", "done"),
@@ -158,6 +168,7 @@ public enum ReportSchema {
             Section(id: "gates", fields: [Field("gates", "gate[]", "gates closing the week or its phase, then overdue ones", optional: true)]),
             Section(id: "checkpoint", fields: [Field("checkpoints", "gate[]", "the week's checkpoint questions and decisions")], optional: true),
             Section(id: "backlog", fields: [Field("backlog", "chart", "the burndown's lines through the week")]),
+            forecastSection,
             Section(id: "risks", fields: [Field("risks", "risk[]", "the risk register")]),
             Section(id: "metrics", fields: [Field("metrics", "metric[]", "the success metrics")]),
             Section(id: "notes", fields: [Field("notes", "note[]", "notes tagged with the week or the one before")]),
@@ -169,7 +180,7 @@ public enum ReportSchema {
         ], summary: [], sections: [
             Section(id: "burndown", fields: [Field("burndown", "chart", "planned remaining, actual remaining, done")]),
             Section(id: "scope", fields: [Field("scope", "scope-row[]", "the actual line with scope changes")]),
-            Section(id: "forecast", fields: [Field("forecast", "forecast", "the forecast")]),
+            forecastSection,
         ]),
         Report(name: "gates", meaning: "`planq report gates`", facts: [project, asOf, currentWeek], summary: [], sections: [
             Section(id: "gates", fields: [Field("gates", "gate[]", "every gate, with its open tasks")]),
@@ -192,8 +203,15 @@ public enum ReportSchema {
             Section(id: "lessons", fields: [Field("lessons", "note[]", "went well, to improve, lessons")]),
             Section(id: "deferred", fields: [Field("deferred", "deferred-row[]", "deferred tasks and scope cuts")]),
             Section(id: "scope", fields: [Field("scope_changes", "scope-changes", "scope changes")]),
+            forecastSection,
         ]),
     ]
+
+    /// The burndown's, the week review's and the retro's forecast.
+    static let forecastSection = Section(id: "forecast", fields: [
+        Field("forecast_runs", "chart", "runs finishing in each week (a histogram; absent until three weeks of history)", optional: true),
+        Field("forecast", "forecast", "the forecast"),
+    ])
 
     /// Every report's common fields.
     public static let document: [Field] = [

@@ -1,11 +1,12 @@
 import PlanModel
 
 /// The retrospective: delivered against planned per week and per owner, gates passed and missed,
-/// metrics, lessons learned, deferred items and scope changes.
+/// metrics, lessons learned, deferred items, scope changes, and when the rest will be done.
 public struct RetroReport: Sendable {
     public let document: ReportDocument
 
-    public init(knowledgeBase: KnowledgeBase, project: Project, today: String, start: String?) throws {
+    public init(knowledgeBase: KnowledgeBase, project: Project, today: String, start: String?,
+                forecast: MonteCarloForecast.Settings = .standard) throws {
         let currentWeek = project.currentWeek(today: today, start: start)
         let tasks = try knowledgeBase.tasks(TaskFilter(projectIDs: [project.id]))
         let scheduled = tasks.filter { $0.status != .deferred }
@@ -82,6 +83,8 @@ public struct RetroReport: Sendable {
             .fields(id: "scope_changes", [.init("imports", "Imports", .int(snapshots.count)), .init("added", "Added", .int(added)),
                                           .init("removed", "Removed", .int(removed))]),
         ]))
+        sections.append(try BurndownReport(knowledgeBase: knowledgeBase, project: project, tasks: tasks, today: today, start: start,
+                                           forecast: forecast).forecastSection)
 
         let done = scheduled.filter { $0.status == .done }.count
         let facts: [ReportDocument.Fact] = [.init("project", "Project", .string(project.name)), .init("as_of", "As of", Value(date: today))]

@@ -35,7 +35,8 @@ public struct WeekReport: Sendable {
 
     /// The review of `week`; throws `WeekError` when the project's plan (every week a task, gate,
     /// metric or note names) does not include it. Each table is read once.
-    public init(knowledgeBase: KnowledgeBase, project: Project, week: Int, today: String, start: String?) throws {
+    public init(knowledgeBase: KnowledgeBase, project: Project, week: Int, today: String, start: String?,
+                forecast: MonteCarloForecast.Settings = .standard) throws {
         let all = try knowledgeBase.tasks(TaskFilter(projectIDs: [project.id]))
         let projectGates = try knowledgeBase.gates(projectIDs: [project.id])
         let metrics = try knowledgeBase.metrics(projectIDs: [project.id])
@@ -63,7 +64,7 @@ public struct WeekReport: Sendable {
         }
         self.gates = gates
         checkpoints = projectGates.filter { $0.kind == .checkpoint && $0.decision != nil && $0.week == week }
-        burndown = try BurndownReport(knowledgeBase: knowledgeBase, project: project, tasks: all, today: today, start: start)
+        burndown = try BurndownReport(knowledgeBase: knowledgeBase, project: project, tasks: all, today: today, start: start, forecast: forecast)
         risks = try knowledgeBase.risks(projectIDs: [project.id])
         self.metrics = metrics
         // The previous week's notes too: a week's summary is written as it ends, so its lessons
@@ -116,6 +117,7 @@ public struct WeekReport: Sendable {
         if let note = burndown.leftOutNote { backlog.append(.text(note)) }
         if burndown.actual.isEmpty, burndown.laterImports == 0 { backlog.append(.text("No import history yet: the actual line starts with the next import.")) }
         sections.append(ReportSection(id: "backlog", title: "Backlog to date", blocks: backlog))
+        sections.append(burndown.forecastSection)
         sections.append(ReportSection(id: "risks", title: "Risks", blocks: [Self.riskTable(risks)]))
         sections.append(ReportSection(id: "metrics", title: "Metrics", blocks: [Self.metricTable(metrics)]))
         var noteBlocks: [ReportBlock] = []

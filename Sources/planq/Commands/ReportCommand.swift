@@ -6,12 +6,14 @@ struct ReportCommand: Command {
     let name = "report"
     let summary = "render a report: week N (the weekly checkpoint review), burndown, gates, risks, metrics, retro"
     let arguments = "week N|current | burndown | gates | risks | metrics | retro"
-    let options = [OptionSpec.project, .start]
+    let options = [OptionSpec.project, .start, .runs, .seed]
     let formats: [Settings.Format] = [.md, .html, .json, .csv]
     let details = """
         Reports render as Markdown (default), self-contained HTML (--html: inline CSS and SVG, no
         scripts), JSON (one object with `report` and `schema_version`) or CSV (the report's first
         table). Dates come from --today; --start supplies a start date the documents leave blank.
+        burndown, week and retro forecast the finish by Monte Carlo over the recorded weeks
+        (--runs, --seed: the same history and seed give the same numbers; three weeks needed).
         --project is needed when the knowledge base holds more than one project.
         """
 
@@ -30,6 +32,7 @@ struct ReportCommand: Command {
             }
         }
         let start = try invocation.startDate()
+        let forecast = try invocation.forecastSettings()
         let knowledgeBase = try invocation.openKnowledgeBase()
         let project = try onlyProject(invocation, knowledgeBase)
         let today = invocation.settings.today
@@ -43,16 +46,16 @@ struct ReportCommand: Command {
                 week = current
             }
             do {
-                document = try WeekReport(knowledgeBase: knowledgeBase, project: project, week: week!, today: today, start: start).document
+                document = try WeekReport(knowledgeBase: knowledgeBase, project: project, week: week!, today: today, start: start, forecast: forecast).document
             } catch WeekReport.WeekError.noWeeks {
                 throw CommandFailure("\(project.name) names no weeks: its documents schedule nothing by week (try `planq report burndown` or `gates`)")
             } catch WeekReport.WeekError.outsidePlan(let plan) {
                 throw UsageError(message: "week \(week!) is outside \(project.name)'s plan (weeks \(plan.lowerBound)-\(plan.upperBound))")
             }
         case "retro":
-            document = try RetroReport(knowledgeBase: knowledgeBase, project: project, today: today, start: start).document
+            document = try RetroReport(knowledgeBase: knowledgeBase, project: project, today: today, start: start, forecast: forecast).document
         case "burndown":
-            document = try BurndownReport(knowledgeBase: knowledgeBase, project: project, today: today, start: start).document
+            document = try BurndownReport(knowledgeBase: knowledgeBase, project: project, today: today, start: start, forecast: forecast).document
         default:
             document = try ListReport(kind: kind, knowledgeBase: knowledgeBase, project: project, today: today, start: start).document
         }
