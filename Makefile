@@ -10,7 +10,7 @@ PKGS := sqlite3 libcmark-gfm libxml-2.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DB := .planq/demo.db
 
-.PHONY: deps build release test run install clean bench bench-deps templates screenshots fuzz
+.PHONY: deps build release test run install clean bench bench-deps templates screenshots fuzz mcp-check
 
 # Installs the Debian -dev packages only when pkg-config cannot find one of the libraries.
 deps:
@@ -78,3 +78,12 @@ screenshots: build
 # 6 kills there).
 fuzz: build
 	PLANQ_FUZZ_CASES=$${PLANQ_FUZZ_CASES:-50000} PLANQ_KILLS=$${PLANQ_KILLS:-200} $(SWIFT) test --filter "FuzzTests|KillTests"
+
+# `planq mcp` driven by the official MCP Python SDK's stdio client (from PyPI, in a venv under
+# .build): every tool called on the samples, a writing query refused.
+MCP_VENV := .build/mcp-venv
+mcp-check: build
+	@test -x $(MCP_VENV)/bin/python || { python3 -m venv $(MCP_VENV) && $(MCP_VENV)/bin/pip install -q mcp; }
+	@rm -rf .build/mcp-check && mkdir -p .build/mcp-check
+	.build/debug/planq --db .build/mcp-check/kb.db import samples/ -q
+	$(MCP_VENV)/bin/python scripts/mcp_client_check.py .build/debug/planq .build/mcp-check/kb.db

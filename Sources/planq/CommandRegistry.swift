@@ -9,9 +9,12 @@ struct Invocation {
     let output: Output
     /// Where every line for standard error goes, counted: the exit code reads it.
     let diagnostics: Diagnostics
+    /// Whether nothing may write the knowledge base (the MCP server's commands).
+    var readOnly = false
 
     func openKnowledgeBase(readOnly: Bool = true) throws -> KnowledgeBase {
-        try KnowledgeBase(path: settings.databasePath, mode: readOnly ? .readOnly : .readWrite)
+        if !readOnly, self.readOnly { throw CommandFailure("this session only reads the knowledge base") }
+        return try KnowledgeBase(path: settings.databasePath, mode: readOnly ? .readOnly : .readWrite)
     }
 
     /// `--start`, checked: the start date for projects whose documents leave it blank.
@@ -40,6 +43,23 @@ struct Invocation {
             throw CommandFailure("no project matches '\(match)'" + (known.isEmpty ? "" : " (projects: \(known))"))
         }
         return projects
+    }
+}
+
+extension Invocation {
+    /// What `parsed` asks of `command`: settings resolved and its format checked. `capture`
+    /// keeps the output for the caller (the MCP server) instead of writing it.
+    init(_ command: any Command, _ parsed: ParsedArguments, capture: Bool = false, readOnly: Bool = false) throws {
+        let settings = try Settings(parsed)
+        if !command.formats.contains(settings.format) {
+            let formats = command.formats.map(\.rawValue).joined(separator: ", ")
+            throw UsageError(message: settings.format == .html && command.formats.contains(.csv)
+                ? "html is a report format (planq report ... --html); \(command.name) prints \(formats)"
+                : "\(command.name) prints \(formats), not \(settings.format.rawValue)")
+        }
+        let output = capture ? Output(capturing: ()) : Output(path: command.ownsOutputPath ? nil : settings.outputPath, color: settings.color)
+        self.init(arguments: parsed, settings: settings, output: output,
+                  diagnostics: Diagnostics(quiet: settings.quiet || capture, verbose: settings.verbose && !capture), readOnly: readOnly)
     }
 }
 
@@ -89,7 +109,7 @@ enum CommandRegistry {
     static let all: [any Command] = [
         ImportCommand(), StatusCommand(), TasksCommand(), GatesCommand(), RisksCommand(), MetricsCommand(), NotesCommand(),
         ReportCommand(), CheckCommand(), SearchCommand(), OwnersCommand(), ProjectsCommand(), ProjectCommand(),
-        NewCommand(), ADRsCommand(), QueryCommand(), SchemaCommand(), CompletionsCommand(), ManCommand(),
+        NewCommand(), ADRsCommand(), QueryCommand(), SchemaCommand(), MCPCommand(), CompletionsCommand(), ManCommand(),
     ]
 
     static func command(named name: String) -> (any Command)? { all.first { $0.name == name } }
@@ -189,16 +209,7 @@ enum CLI {
                 print("planq \(version)")
                 return 0
             }
-            let settings = try Settings(parsed)
-            if !command.formats.contains(settings.format) {
-                let formats = command.formats.map(\.rawValue).joined(separator: ", ")
-                throw UsageError(message: settings.format == .html && command.formats.contains(.csv)
-                    ? "html is a report format (planq report ... --html); \(command.name) prints \(formats)"
-                    : "\(command.name) prints \(formats), not \(settings.format.rawValue)")
-            }
-            invocation = Invocation(arguments: parsed, settings: settings,
-                                    output: Output(path: command.ownsOutputPath ? nil : settings.outputPath, color: settings.color),
-                                    diagnostics: Diagnostics(quiet: settings.quiet, verbose: settings.verbose))
+            invocation = try Invocation(command, parsed)
         } catch {
             early.failure("planq \(command.name): error: \(error)")
             early.failure(command.usage)

@@ -13,6 +13,7 @@ final class Output {
     let terminalWidth: Int?
 
     init(path: String?, color: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        capturing = false
         self.path = path
         self.color = color
         isTerminal = path == nil && isatty(STDOUT_FILENO) == 1
@@ -22,6 +23,19 @@ final class Output {
         } else {
             terminalWidth = environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
         }
+    }
+
+    /// Whether `flush` keeps what was written in `captured` instead of writing it anywhere.
+    private let capturing: Bool
+    private(set) var captured = ""
+
+    /// An output kept for the caller (the MCP server answers with it).
+    init(capturing _: Void) {
+        path = nil
+        color = false
+        isTerminal = false
+        terminalWidth = nil
+        self.capturing = true
     }
 
     func write(_ text: String) { buffer += text }
@@ -39,6 +53,10 @@ final class Output {
     /// line naming the path.
     func flush() throws {
         defer { buffer = "" }
+        if capturing {
+            captured += buffer
+            return
+        }
         guard let path else {
             if let failure = GeneratedFile.writeAll(Array(buffer.utf8), to: STDOUT_FILENO) {
                 if failure == EPIPE { throw Closed.pipe }
