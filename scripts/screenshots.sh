@@ -27,4 +27,12 @@ for report in "week 3" gates burndown; do
     chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-dark-mode --screenshot="docs/screenshots/$name-dark.png" --window-size=1100,1900 "$page" 2>/dev/null
     chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="docs/screenshots/$name-narrow.png" --window-size=420,1600 "$page" 2>/dev/null
 done
-echo "screenshots in docs/screenshots/"
+
+# The report site: its index and one week page, light and dark.
+"$planq" --db "$db" report site -o "$work/site" --today 2026-03-18 -q
+for page in index lumora/week-3; do
+    name=site-$(echo "$page" | tr '/' '-')
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="docs/screenshots/$name-light.png" --window-size=1100,1300 "file://$(pwd)/$work/site/$page.html" 2>/dev/null
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-dark-mode --screenshot="docs/screenshots/$name-dark.png" --window-size=1100,1300 "file://$(pwd)/$work/site/$page.html" 2>/dev/null
+done
+echo "site screenshots in docs/screenshots/"

@@ -57,7 +57,7 @@ extension Invocation {
                 ? "html is a report format (planq report ... --html); \(command.name) prints \(formats)"
                 : "\(command.name) prints \(formats), not \(settings.format.rawValue)")
         }
-        let output = capture ? Output(capturing: ()) : Output(path: command.ownsOutputPath ? nil : settings.outputPath, color: settings.color)
+        let output = capture ? Output(capturing: ()) : Output(path: command.ownsOutputPath(parsed) ? nil : settings.outputPath, color: settings.color)
         self.init(arguments: parsed, settings: settings, output: output,
                   diagnostics: Diagnostics(quiet: settings.quiet || capture, verbose: settings.verbose && !capture), readOnly: readOnly)
     }
@@ -75,6 +75,8 @@ protocol Command: Sendable {
     /// Whether `-o FILE` names a file the command writes itself (a generator), not where its
     /// standard output goes.
     var ownsOutputPath: Bool { get }
+    /// `ownsOutputPath` for one command line (`report site -o DIR` writes a folder itself).
+    func ownsOutputPath(_ arguments: ParsedArguments) -> Bool
     func run(_ invocation: Invocation) throws -> Int32
 }
 
@@ -82,6 +84,7 @@ extension Command {
     var details: String { "" }
     var formats: [Settings.Format] { [.md, .json, .csv] }
     var ownsOutputPath: Bool { false }
+    func ownsOutputPath(_ arguments: ParsedArguments) -> Bool { ownsOutputPath }
     var usage: String {
         let own = options.map(\.usage).joined(separator: " ")
         return ["usage: planq \(name)", arguments, own, "[global options]"].filter { !$0.isEmpty }.joined(separator: " ")

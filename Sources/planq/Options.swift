@@ -35,6 +35,7 @@ struct OptionSpec: Sendable {
     static let start = OptionSpec(name: "start", short: nil, value: "DATE", help: "the project's start date, YYYY-MM-DD, when its documents leave it blank")
     static let runs = OptionSpec(name: "runs", short: nil, value: "N", help: "Monte Carlo runs of the forecast (default 10000, at most 1000000)")
     static let seed = OptionSpec(name: "seed", short: nil, value: "N", help: "the forecast's random seed (default 7): the same seed gives the same report")
+    static let force = OptionSpec(name: "force", short: nil, value: nil, help: "report site: write into a folder that holds other files (they are kept)")
     static let history = OptionSpec(name: "history", short: nil, value: nil, help: "first replay the documents' git history, each commit at its date (for the burndown)")
     static let searchKind = OptionSpec(name: "kind", short: "k", value: "K", help: "only items of kind K: task, gate, risk, metric, note")
     static let supersedes = OptionSpec(name: "supersedes", short: nil, value: "N", help: "the new record supersedes record N (its status line is updated)")

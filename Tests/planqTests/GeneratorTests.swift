@@ -71,7 +71,7 @@ import Testing
         let listing = try planq.run(["adrs", "--format", "csv"], in: folder)
         #expect(listing.stdout == """
             number,title,status,date,superseded_by,path
-            1,Store events in ClickHouse,superseded by [ADR-0002](0002-store-events-in-druid.md),2026-03-02,2,docs/adr/0001-store-events-in-clickhouse.md
+            1,Store events in ClickHouse,superseded by ADR-0002,2026-03-02,2,docs/adr/0001-store-events-in-clickhouse.md
             2,Store events in Druid,proposed,2026-03-18,,docs/adr/0002-store-events-in-druid.md
 
             """)
@@ -153,7 +153,7 @@ import Testing
         #expect(try Self.read(folder, "architecture/records/0002-use-kafka.md")
             == "# 2. Use Kafka\n\nDate: 2026-01-05\n\n## Status\n\nSuperseded by [ADR-0003](0003-use-redpanda.md)\n\n## Context\n")
         let listing = try planq.run(["adrs"], in: folder).stdout
-        #expect(listing.contains("| 2      | Use Kafka    | Superseded by [ADR-0003](0003-use-redpanda.md) | 2026-01-05 | 3             |"))
+        #expect(listing.contains("| 2      | Use Kafka    | Superseded by ADR-0003 | 2026-01-05 | 3             |"), "status words, not the link: \(listing)")
     }
 
     @Test func templatesAreOverriddenBesideTheDocumentsAndUnknownPlaceholdersAreErrors() throws {

@@ -26,6 +26,11 @@ public struct ADRRecord: Sendable, Equatable {
         }
     }
 
+    /// The status as words: Markdown links read as their text (`Superseded by ADR-0003`).
+    public var statusWords: String? {
+        status.map { $0.replacing(/\[([^\]]*)\]\([^)]*\)/) { String($0.output.1) } }
+    }
+
     /// Whether `--supersedes` can mark this record.
     public var hasStatusLine: Bool { statusLine != nil }
 

@@ -3,9 +3,39 @@
 /// severities and statuses are badges; quantities are right-aligned; sources link to the
 /// document line when `links` says where the page will be.
 public enum HTMLRenderer {
-    public static func render(_ report: ReportDocument, links: SourceLinks? = nil) -> String {
+    /// Where a page sits in a report site: the shared stylesheet instead of an inline one, a
+    /// breadcrumb trail and a navigation bar, every link relative to the page.
+    public struct SitePage: Sendable {
+        public struct Link: Sendable {
+            public let text: String
+            public let href: String?
+            public let current: Bool
+            public init(_ text: String, _ href: String?, current: Bool = false) {
+                self.text = text
+                self.href = href
+                self.current = current
+            }
+        }
+
+        public let stylesheet: String
+        public let breadcrumbs: [Link]
+        public let navigation: [Link]
+
+        public init(stylesheet: String, breadcrumbs: [Link], navigation: [Link]) {
+            self.stylesheet = stylesheet
+            self.breadcrumbs = breadcrumbs
+            self.navigation = navigation
+        }
+    }
+
+    public static func render(_ report: ReportDocument, links: SourceLinks? = nil, page: SitePage? = nil) -> String {
         let html = HTMLDocument(title: report.title)
-        html.add("style", to: html.head, text: Stylesheet.css)
+        if let page {
+            html.add("link", to: html.head, [("rel", "stylesheet"), ("href", page.stylesheet)])
+            addNavigation(page, to: html.body, in: html)
+        } else {
+            html.add("style", to: html.head, text: Stylesheet.css)
+        }
         let main = html.add("main", to: html.body)
         html.add("h1", to: main, text: report.title)
         if !report.facts.isEmpty { addFacts(report.facts, to: main, in: html, class: "facts") }
@@ -35,6 +65,29 @@ public enum HTMLRenderer {
             }
         }
         return html.serialize()
+    }
+
+    static func addNavigation(_ page: SitePage, to body: HTMLElement, in html: HTMLDocument) {
+        let header = html.add("header", to: body, [("class", "site")])
+        let trail = html.add("nav", to: header, [("class", "breadcrumbs"), ("aria-label", "Breadcrumbs")])
+        for (index, crumb) in page.breadcrumbs.enumerated() {
+            if index > 0 { html.add("span", to: trail, text: "›", [("class", "separator"), ("aria-hidden", "true")]) }
+            if let href = crumb.href, !crumb.current {
+                html.add("a", to: trail, text: crumb.text, [("href", href)])
+            } else {
+                html.add("span", to: trail, text: crumb.text, crumb.current ? [("aria-current", "page")] : [])
+            }
+        }
+        guard !page.navigation.isEmpty else { return }
+        let bar = html.add("ul", to: html.add("nav", to: header, [("class", "pages"), ("aria-label", "Pages")]))
+        for link in page.navigation {
+            let item = html.add("li", to: bar)
+            if let href = link.href {
+                html.add("a", to: item, text: link.text, [("href", href)] + (link.current ? [("aria-current", "page")] : []))
+            } else {
+                html.add("span", to: item, text: link.text)
+            }
+        }
     }
 
     static func addFacts(_ facts: [ReportDocument.Fact], to parent: HTMLElement, in html: HTMLDocument, class name: String) {
@@ -70,6 +123,8 @@ public enum HTMLRenderer {
                 case .label(let label):
                     let td = html.add("td", to: line)
                     html.add("span", to: td, text: label.label, [("class", "badge " + (cell.tone?.rawValue ?? "plain"))])
+                case .link(let text, let href):
+                    html.add("a", to: html.add("td", to: line), text: text, [("href", href)])
                 case .source(let source):
                     let td = html.add("td", to: line, [("class", "source")])
                     if let links {

@@ -66,6 +66,12 @@ svg text.marker-label { fill: var(--fg); font-weight: 600; }
   div.scroll { overflow: visible; }
   td.source a { color: inherit; text-decoration: none; }
 }
+header.site { margin: 0 0 1.2rem; padding-bottom: .5rem; border-bottom: 1px solid var(--line); font-size: .9rem; }
+header.site nav.breadcrumbs { color: var(--muted); margin-bottom: .4rem; }
+header.site nav.breadcrumbs .separator { margin: 0 .4rem; }
+header.site nav.pages ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem .9rem; }
+header.site a { color: var(--accent); }
+header.site a[aria-current="page"] { font-weight: 700; text-decoration: none; color: var(--fg); }
 
 """#
 }

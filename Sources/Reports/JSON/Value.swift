@@ -17,6 +17,8 @@ public indirect enum Value: Equatable, Sendable {
     case label(any Labelled)
     /// Where an item was found: `path:line` in JSON and text; HTML links it.
     case source(SourceRef)
+    /// Text that leads to another page of a report site: its text everywhere, a link in HTML.
+    case link(String, href: String)
     case array([Value])
     case object([(String, Value)])
 
@@ -43,6 +45,7 @@ public indirect enum Value: Equatable, Sendable {
         case .date(let value): return value.description
         case .label(let value): return value.label
         case .source(let value): return value.description
+        case .link(let text, _): return text
         case .array(let values): return values.map(\.text).filter { !$0.isEmpty }.joined(separator: "; ")
         case .object(let fields):
             // `{name, action}` pairs read as "name: action".
@@ -56,7 +59,7 @@ public indirect enum Value: Equatable, Sendable {
         switch self {
         case .share(let value), .decimal(let value): return Value.decimalText(value)
         case .label(let value): return value.rawValue
-        case .array, .object, .null, .int, .bool, .string, .date, .source: return text
+        case .array, .object, .null, .int, .bool, .string, .date, .source, .link: return text
         }
     }
 
@@ -84,6 +87,7 @@ public indirect enum Value: Equatable, Sendable {
         case .date(let value): return Value.quote(value.description)
         case .label(let value): return Value.quote(value.rawValue)
         case .source(let value): return Value.quote(value.description)
+        case .link(let text, _): return Value.quote(text)
         case .array(let values):
             if values.isEmpty { return "[]" }
             return wrap("[", "]", values.map { $0.json(indent: indent, level: level + 1) }, indent: indent, level: level)

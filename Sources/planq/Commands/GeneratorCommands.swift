@@ -167,7 +167,7 @@ struct ADRsCommand: Command {
     func run(_ invocation: Invocation) throws -> Int32 {
         let folder = ADRFolder.locate(explicit: invocation.arguments.values["dir"])
         let rows: [[(String, Value)]] = try folder.records().map { record in
-            [("number", .int(record.number)), ("title", .string(record.title)), ("status", Value(record.status)),
+            [("number", .int(record.number)), ("title", .string(record.title)), ("status", Value(record.statusWords)),
              ("date", Value(record.date)), ("superseded_by", Value(record.supersededBy)), ("path", .string(record.path))]
         }
         Emit.listing(Listing(fields: ["number", "title", "status", "date", "superseded_by", "path"], rows: rows),

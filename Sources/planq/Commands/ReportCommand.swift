@@ -4,9 +4,9 @@ import Reports
 
 struct ReportCommand: Command {
     let name = "report"
-    let summary = "render a report: week N (the weekly checkpoint review), burndown, gates, risks, metrics, retro"
-    let arguments = "week N|current | burndown | gates | risks | metrics | retro"
-    let options = [OptionSpec.project, .start, .runs, .seed]
+    let summary = "render a report: week N (the weekly checkpoint review), burndown, gates, risks, metrics, retro; or a site of them all"
+    let arguments = "week N|current | burndown | gates | risks | metrics | retro | site -o DIR"
+    let options = [OptionSpec.project, .start, .runs, .seed, .force]
     let formats: [Settings.Format] = [.md, .html, .json, .csv]
     let details = """
         Reports render as Markdown (default), self-contained HTML (--html: inline CSS and SVG, no
@@ -15,11 +15,19 @@ struct ReportCommand: Command {
         burndown, week and retro forecast the finish by Monte Carlo over the recorded weeks
         (--runs, --seed: the same history and seed give the same numbers; three weeks needed).
         --project is needed when the knowledge base holds more than one project.
+        `report site -o DIR` writes a static site of every report: index.html with every
+        project (or --project's), per project an overview, each week's review and the gates,
+        risks, metrics, burndown and retro pages, the decision records; one stylesheet, relative
+        links, no scripts. A re-run replaces only the files it wrote (listed in DIR/.planq-site);
+        a DIR holding other files is refused unless --force, and they are never touched.
         """
+
+    func ownsOutputPath(_ arguments: ParsedArguments) -> Bool { arguments.positional.first == "site" }
 
     func run(_ invocation: Invocation) throws -> Int32 {
         let positional = invocation.arguments.positional
-        guard let kind = positional.first else { throw UsageError(message: "which report? week N, burndown, gates, risks, metrics or retro") }
+        guard let kind = positional.first else { throw UsageError(message: "which report? week N, burndown, gates, risks, metrics, retro or site") }
+        if kind == "site" { return try site(invocation) }
         var week: Int?
         if kind == "week" {
             guard positional.count == 2, positional[1] == "current" || Int(positional[1]).map({ $0 >= 0 }) == true else {
@@ -70,6 +78,26 @@ struct ReportCommand: Command {
         case .json: output.write(JSONRenderer.render(document))
         case .csv: output.write(CSVRenderer.render(document))
         }
+        return 0
+    }
+
+    /// `report site -o DIR`: every report of the selected projects as pages of one folder.
+    private func site(_ invocation: Invocation) throws -> Int32 {
+        guard invocation.arguments.positional.count == 1 else { throw UsageError(message: "report site takes no other argument (the folder is -o DIR)") }
+        guard let folder = invocation.settings.outputPath else { throw UsageError(message: "report site needs the folder to write: -o DIR") }
+        let start = try invocation.startDate()
+        let forecast = try invocation.forecastSettings()
+        let knowledgeBase = try invocation.openKnowledgeBase()
+        let records = (try? ADRFolder.locate(explicit: nil).records()) ?? []
+        let site = try ReportSite(knowledgeBase: knowledgeBase, selected: try invocation.selectedProjects(in: knowledgeBase),
+                                  today: invocation.settings.today, start: start, forecast: forecast, records: records)
+        let outcome: SiteFolder.Outcome
+        do {
+            outcome = try SiteFolder(path: folder).write(site.pages, force: invocation.arguments.flags.contains("force"))
+        } catch let error as GeneratorError {
+            throw CommandFailure(error.description)
+        }
+        invocation.diagnostics.info("wrote \(folder)/index.html: \(site.pages.count) files (\(outcome.written) written, \(outcome.unchanged) unchanged, \(outcome.removed) removed)")
         return 0
     }
 
