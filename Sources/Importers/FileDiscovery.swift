@@ -69,7 +69,7 @@ public enum FileDiscovery {
             return
         }
         for name in names {
-            if name.hasPrefix(".") || skippedFolders.contains(name) { continue }
+            if isSkipped(name) { continue }
             let path = folder == "." ? name : folder + "/" + name
             guard let entry = status(path) else { continue } // a dangling link has nothing to import
             if isLink(path) {
@@ -81,11 +81,19 @@ public enum FileDiscovery {
             }
             if entry.isDirectory {
                 walk(path, boundary: boundary, visited: &visited, into: &files, report: report)
-            } else if entry.isRegular, let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()),
-                      !isRecordNotPlan(folder: folder, name: name) {
+            } else if entry.isRegular, isDocumentName(name), !isRecordNotPlan(folder: folder, name: name) {
                 files.append(DiscoveredFile(path: path, size: entry.size, mtimeNanoseconds: entry.mtime))
             }
         }
+    }
+
+    /// Names a folder walk passes over: hidden files and folders, `node_modules`, `.build`.
+    public static func isSkipped(_ name: String) -> Bool { name.hasPrefix(".") || skippedFolders.contains(name) }
+
+    /// Whether a file of this name is read as a document (`.md`, `.markdown`, `.txt`).
+    public static func isDocumentName(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return extensions.contains(name[name.index(after: dot)...].lowercased())
     }
 
     static let recordFolders: Set<String> = ["adr", "adrs", "decisions", "decision-records"]

@@ -97,6 +97,7 @@ public final class Importer {
         try knowledgeBase.transaction {
             if options.rebuild { try knowledgeBase.clearAll() }
             let importID = try knowledgeBase.beginImport(startedAt: Self.timestamp(), today: options.today, commit: options.commit)
+            summary.importID = importID
             var writer = DocumentWriter(knowledgeBase: knowledgeBase, importID: importID, parsed: parsed)
             for document in removed {
                 try knowledgeBase.removeDocument(id: document.id)
@@ -158,7 +159,7 @@ public final class Importer {
             }
 
             let affected = writer.affected
-            try knowledgeBase.refreshProjects(keys: affected, name: ProjectKey.displayName)
+            summary.changes.removed += try knowledgeBase.refreshProjects(keys: affected, name: ProjectKey.displayName)
             // Each project is linked on a worker while the one before it is written: the
             // linker's work and SQLite's overlap on two cores.
             var ownerIDs: [String: Int64] = [:]

@@ -112,7 +112,7 @@ enum CommandRegistry {
     static let all: [any Command] = [
         ImportCommand(), StatusCommand(), TasksCommand(), GatesCommand(), RisksCommand(), MetricsCommand(), NotesCommand(),
         ReportCommand(), CheckCommand(), SearchCommand(), OwnersCommand(), ProjectsCommand(), ProjectCommand(),
-        NewCommand(), ADRsCommand(), QueryCommand(), SchemaCommand(), MCPCommand(), CompletionsCommand(), ManCommand(),
+        NewCommand(), ADRsCommand(), QueryCommand(), SchemaCommand(), WatchCommand(), MCPCommand(), CompletionsCommand(), ManCommand(),
     ]
 
     static func command(named name: String) -> (any Command)? { all.first { $0.name == name } }

@@ -149,11 +149,15 @@ extension KnowledgeBase {
 
     /// Settles each project's name and start date from its documents; drops projects left
     /// without documents (with their tasks).
-    public func refreshProjects(keys: Set<String>, name: ([String]) -> String) throws {
+    /// Returns the tasks of projects that lost their last document (they are deleted with it).
+    @discardableResult
+    public func refreshProjects(keys: Set<String>, name: ([String]) -> String) throws -> Int {
+        var removedTasks = 0
         for key in keys.sorted() {
             guard let id = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(key)])?.int else { continue }
             let rows = try database.rows("SELECT project_name, start_date FROM documents WHERE project_id = ? ORDER BY path", [.integer(Int64(id))])
             if rows.isEmpty {
+                removedTasks += try database.scalar("SELECT count(*) FROM tasks WHERE project_id = ?", [.integer(Int64(id))])?.int ?? 0
                 try database.run("DELETE FROM gates WHERE project_id = ?", [.integer(Int64(id))])
                 try database.run("DELETE FROM search WHERE rowid >= ? AND rowid < ?", [.integer(Int64(id) << 32), .integer((Int64(id) + 1) << 32)])
                 try database.run("DELETE FROM task_owners WHERE task_id IN (SELECT id FROM tasks WHERE project_id = ?)", [.integer(Int64(id))])
@@ -166,6 +170,7 @@ extension KnowledgeBase {
             let start = rows.compactMap { $0[1].string }.min()
             try database.run("UPDATE projects SET name = ?, start_date = ? WHERE id = ?", [.text(name(names)), SQLValue(start), .integer(Int64(id))])
         }
+        return removedTasks
     }
 }
 

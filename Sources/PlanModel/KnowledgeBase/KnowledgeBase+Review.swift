@@ -31,6 +31,18 @@ extension KnowledgeBase {
         }
     }
 
+    /// Every task change import `id` recorded, with its project.
+    public func changes(inImport id: Int64) throws -> [(projectID: Int64, change: TaskChange)] {
+        try database.rows("""
+            SELECT h.project_id, h.task_key, t.title, h.week, h.status, h.previous_status FROM task_history h
+            LEFT JOIN tasks t ON t.id = h.task_id
+            WHERE h.import_id = ? ORDER BY h.project_id, h.week IS NULL, h.week, h.task_key
+            """, [.integer(id)]).map { row in
+            (Int64(row[0].int ?? 0), TaskChange(key: row[1].string ?? "", title: row[2].string, week: row[3].int,
+                                                status: row[4].string ?? "", previous: row[5].string))
+        }
+    }
+
     /// Disagreements between what documents say: a task done in one document and open in another;
     /// a gate marked passed with unmet criteria; a metric stated met whose actual misses its target
     /// (and the reverse).

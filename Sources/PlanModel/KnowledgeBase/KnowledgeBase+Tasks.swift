@@ -146,6 +146,8 @@ extension KnowledgeBase {
 
 /// What one import did, for its `imports` row and the one-line summary.
 public struct ImportSummary: Equatable, Sendable {
+    /// The import's row in `imports`; its history rows say which tasks changed.
+    public var importID: Int64?
     public var filesSeen = 0
     public var filesParsed = 0
     public var filesUnchanged = 0

@@ -31,14 +31,7 @@ struct ImportCommand: Command {
             throw CommandFailure("cannot enter the project root \(root.folder)")
         }
         let diagnostics = invocation.diagnostics
-        let importer = Importer(knowledgeBase: knowledgeBase, report: diagnostics.report, progress: { done, total in
-            if done % 25 == 0 || done == total { diagnostics.progress("importing \(done)/\(total) files") }
-        }, parsed: { findings in
-            guard diagnostics.verbose else { return }
-            diagnostics.detail("\(findings.path): \(findings.kind.rawValue) of project \"\(findings.projectName)\": "
-                + "\(findings.tasks.count) tasks, \(findings.phases.count) phases, \(findings.gates.count) gates, \(findings.risks.count) risks, "
-                + "\(findings.metrics.count) metrics, \(findings.notes.count) notes")
-        })
+        let importer = Self.importer(knowledgeBase, diagnostics)
         let summary: ImportSummary
         do {
             var rebuild = invocation.arguments.flags.contains("rebuild")
@@ -73,15 +66,32 @@ struct ImportCommand: Command {
                 ("warnings", .int(summary.warnings)), ("duration_ms", .int(summary.durationMilliseconds)),
             ]).json(indent: 2))
         } else {
-            let changes = summary.changes
-            diagnostics.info("imported \(summary.filesSeen) file\(summary.filesSeen == 1 ? "" : "s") (\(summary.filesParsed) parsed, \(summary.filesUnchanged) unchanged, "
-                + "\(summary.filesRemoved) removed): \(summary.tasksTotal) tasks (+\(changes.added) ~\(changes.changed) "
-                + "-\(changes.removed)) in \(summary.durationMilliseconds) ms"
-                + (summary.warnings > 0 ? ", \(summary.warnings) warnings" : "")
-                + (summary.filesFailed > 0 ? "; \(summary.filesFailed) not read" : ""))
+            diagnostics.info(Self.describe(summary))
         }
         // Files it could not read were reported as errors: the exit code is 3 (Diagnostics).
         return 0
+    }
+
+    /// The importer, reporting through `diagnostics` (progress, and with -v what each file held).
+    static func importer(_ knowledgeBase: KnowledgeBase, _ diagnostics: Diagnostics) -> Importer {
+        Importer(knowledgeBase: knowledgeBase, report: diagnostics.report, progress: { done, total in
+            if done % 25 == 0 || done == total { diagnostics.progress("importing \(done)/\(total) files") }
+        }, parsed: { findings in
+            guard diagnostics.verbose else { return }
+            diagnostics.detail("\(findings.path): \(findings.kind.rawValue) of project \"\(findings.projectName)\": "
+                + "\(findings.tasks.count) tasks, \(findings.phases.count) phases, \(findings.gates.count) gates, \(findings.risks.count) risks, "
+                + "\(findings.metrics.count) metrics, \(findings.notes.count) notes")
+        })
+    }
+
+    /// The summary line: `imported 5 files (5 parsed, 0 unchanged, 0 removed): 27 tasks (+27 ~0 -0) in 14 ms`.
+    static func describe(_ summary: ImportSummary) -> String {
+        let changes = summary.changes
+        return "imported \(summary.filesSeen) file\(summary.filesSeen == 1 ? "" : "s") (\(summary.filesParsed) parsed, \(summary.filesUnchanged) unchanged, "
+            + "\(summary.filesRemoved) removed): \(summary.tasksTotal) tasks (+\(changes.added) ~\(changes.changed) "
+            + "-\(changes.removed)) in \(summary.durationMilliseconds) ms"
+            + (summary.warnings > 0 ? ", \(summary.warnings) warnings" : "")
+            + (summary.filesFailed > 0 ? "; \(summary.filesFailed) not read" : "")
     }
 
     /// Replays every commit that touched the documents, oldest first, each as an import dated by

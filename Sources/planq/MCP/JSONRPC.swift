@@ -2,9 +2,28 @@ import Foundation
 
 /// JSON-RPC 2.0 as MCP's stdio transport frames it: one message per line, UTF-8, no batches.
 enum JSONRPC {
+    /// A request's id: a string or a number, echoed in its answer as it came.
+    enum ID: Sendable, Equatable {
+        case integer(Int), number(Double), string(String)
+
+        init?(_ value: Any) {
+            if let string = value as? String { self = .string(string); return }
+            guard let number = value as? NSNumber, !MCPTool.isBoolean(number) else { return nil }
+            if let integer = Int(exactly: number.doubleValue), String(cString: number.objCType) != "d" { self = .integer(integer) } else { self = .number(number.doubleValue) }
+        }
+
+        var json: Any {
+            switch self {
+            case .integer(let value): return value
+            case .number(let value): return value
+            case .string(let value): return value
+            }
+        }
+    }
+
     /// A request (with an id, answered) or a notification (without, never answered).
     struct Message {
-        let id: Any?
+        let id: ID?
         let method: String
         let params: [String: Any]
         var isNotification: Bool { id == nil }
@@ -15,7 +34,7 @@ enum JSONRPC {
         let code: Int
         let message: String
         /// The request's id when it could be read (null for a parse error).
-        var id: Any?
+        var id: ID?
 
         static let parseError = -32700, invalidRequest = -32600, methodNotFound = -32601, invalidParams = -32602, internalError = -32603
     }
@@ -30,8 +49,9 @@ enum JSONRPC {
                 ? "invalid request: batches are not part of MCP since 2025-06-18; send one message per line"
                 : "invalid request: a message is a JSON object"))
         }
-        let id = request["id"].flatMap { $0 is NSNull ? nil : $0 }
-        if let id, !(id is String || id is NSNumber) {
+        let rawID = request["id"].flatMap { $0 is NSNull ? nil : $0 }
+        let id = rawID.flatMap(ID.init)
+        if rawID != nil, id == nil {
             return .failure(Failure(code: Failure.invalidRequest, message: "invalid request: id must be a string or a number"))
         }
         guard request["jsonrpc"] as? String == "2.0" else {
@@ -49,12 +69,12 @@ enum JSONRPC {
         return .success(Message(id: id, method: method, params: params as? [String: Any] ?? [:]))
     }
 
-    static func response(id: Any, result: [String: Any]) -> String {
-        line(["jsonrpc": "2.0", "id": id, "result": result])
+    static func response(id: ID, result: [String: Any]) -> String {
+        line(["jsonrpc": "2.0", "id": id.json, "result": result])
     }
 
     static func response(to failure: Failure) -> String {
-        line(["jsonrpc": "2.0", "id": failure.id ?? NSNull(), "error": ["code": failure.code, "message": failure.message]])
+        line(["jsonrpc": "2.0", "id": failure.id?.json ?? NSNull(), "error": ["code": failure.code, "message": failure.message]])
     }
 
     /// One message as one line: keys sorted, so transcripts diff cleanly.

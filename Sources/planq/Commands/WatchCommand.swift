@@ -1,0 +1,146 @@
+import Foundation
+import Importers
+import PlanModel
+import Reports
+
+/// The pipe end a signal handler wakes the watch through (a handler captures nothing).
+nonisolated(unsafe) private var watchWakeDescriptor: Int32 = -1
+
+struct WatchCommand: Command {
+    let name = "watch"
+    let summary = "import, then re-import within a second of every save; re-render a site or a report"
+    let arguments = "[PATH ...]"
+    let options = [OptionSpec(name: "site", short: nil, value: "DIR", help: "re-render the report site in DIR after each import"),
+                   OptionSpec(name: "report", short: nil, value: "ARGS", help: "re-run `planq report ARGS` after each import (e.g. \"week current --html -o week.html\")"),
+                   OptionSpec.project, .start]
+    let formats: [Settings.Format] = [.md]
+    let details = """
+        Imports PATH (default docs/) as `planq import` does, then waits for the kernel to say a
+        document was saved, renamed into place, created or deleted (inotify; nothing is polled),
+        and re-imports once the saves have been quiet for 150 ms (at most a second after the
+        first): one transaction each, unchanged files costing a stat. Prints one line per
+        re-import with what changed (`+2 done, -1 task; gate "Phase 1" ready (was at risk)`).
+        --site and --report render after each import; --project and --start apply to them.
+        Ctrl-C (or SIGTERM) stops it after the import in progress, exit 0.
+        """
+
+    func run(_ invocation: Invocation) throws -> Int32 {
+        #if canImport(Glibc)
+        let root = invocation.settings.root
+        let paths = (invocation.arguments.positional.isEmpty ? ["docs/"] : invocation.arguments.positional).map { root.stored($0) }
+        let knowledgeBase = try invocation.openKnowledgeBase(readOnly: false)
+        let here = FileManager.default.currentDirectoryPath
+        guard FileManager.default.changeCurrentDirectoryPath(root.folder) else { throw CommandFailure("cannot enter the project root \(root.folder)") }
+        let diagnostics = invocation.diagnostics
+        let importer = ImportCommand.importer(knowledgeBase, diagnostics)
+        let explicitToday = invocation.arguments.values["today"] ?? ProcessInfo.processInfo.environment["PLANQ_TODAY"].flatMap { $0.isEmpty ? nil : $0 }
+        func importNow() -> ImportSummary? {
+            do {
+                let summary = try importer.run(Importer.Options(paths: paths, today: explicitToday ?? CalendarDate.today().description))
+                diagnostics.clearProgress()
+                return summary
+            } catch {
+                diagnostics.clearProgress()
+                diagnostics.failure("planq watch: error: \(error)")
+                return nil
+            }
+        }
+        let watcher: DocumentWatcher
+        do {
+            watcher = try DocumentWatcher(paths: paths.map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 })
+        } catch let error as DocumentWatcher.WatchError {
+            throw CommandFailure(error.description)
+        }
+        watchWakeDescriptor = watcher.interruptDescriptor
+        // A parent may start planq with these blocked (Foundation's Process does): unblock them.
+        var stopping = sigset_t()
+        sigemptyset(&stopping)
+        sigaddset(&stopping, SIGINT)
+        sigaddset(&stopping, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber) { _ in
+                var byte: UInt8 = 1
+                _ = write(watchWakeDescriptor, &byte, 1)
+            }
+        }
+        if let first = importNow() { diagnostics.info(ImportCommand.describe(first)) }
+        var verdicts = try gateVerdicts(knowledgeBase, invocation)
+        render(invocation, from: here, root: root.folder)
+        diagnostics.info("watching \(paths.joined(separator: " ")) for saves (Ctrl-C stops)")
+        while let changed = watcher.nextChanges() {
+            guard let summary = importNow() else { continue }
+            let now = try gateVerdicts(knowledgeBase, invocation)
+            diagnostics.info(describe(summary, changed: changed, knowledgeBase: knowledgeBase, before: verdicts, after: now))
+            verdicts = now
+            render(invocation, from: here, root: root.folder)
+        }
+        diagnostics.info("stopped watching")
+        return 0
+        #else
+        throw CommandFailure("planq watch needs inotify (Linux); on this system run `planq import` after saving")
+        #endif
+    }
+
+    /// Each gate's title and verdict as of today, by id.
+    private func gateVerdicts(_ knowledgeBase: KnowledgeBase, _ invocation: Invocation) throws -> [Int64: (title: String, verdict: GateVerdict)] {
+        let start = try invocation.startDate()
+        var projects: [Int64: Project] = [:]
+        for project in try knowledgeBase.projects() { projects[project.id] = project }
+        let today = invocation.arguments.values["today"] ?? CalendarDate.today().description
+        var verdicts: [Int64: (title: String, verdict: GateVerdict)] = [:]
+        for gate in try knowledgeBase.gates() {
+            let week = projects[gate.projectID]?.currentWeek(today: today, start: start)
+            verdicts[gate.id] = (gate.title, gate.verdict(currentWeek: week))
+        }
+        return verdicts
+    }
+
+    /// One line: which files, what the import changed in tasks, and gates whose verdict moved.
+    func describe(_ summary: ImportSummary, changed: Set<String>, knowledgeBase: KnowledgeBase,
+                  before: [Int64: (title: String, verdict: GateVerdict)], after: [Int64: (title: String, verdict: GateVerdict)]) -> String {
+        // A new folder's documents stand for it.
+        let files = changed.filter { path in !changed.contains { $0.hasPrefix(path + "/") } }.sorted()
+        var line = files.count == 1 ? files[0] : "\(files.count) files"
+        line += " (\(summary.filesParsed) parsed, \(summary.filesRemoved) removed): "
+        var parts: [String] = []
+        // Additions and removals from the import's counts (a removed project keeps no history);
+        // which status changes finished or reopened a task, from its history rows.
+        let history = (summary.importID.flatMap { try? knowledgeBase.changes(inImport: $0) } ?? []).map(\.change)
+            .filter { $0.previous != nil && $0.status != "removed" }
+        let done = history.filter { $0.status == TaskStatus.done.rawValue && $0.previous != TaskStatus.done.rawValue }.count
+        let reopened = history.filter { $0.previous == TaskStatus.done.rawValue && $0.status != TaskStatus.done.rawValue }.count
+        let added = summary.changes.added, removed = summary.changes.removed
+        let other = max(0, summary.changes.changed - done - reopened)
+        if done > 0 { parts.append("+\(done) done") }
+        if reopened > 0 { parts.append("\(reopened) reopened") }
+        if added > 0 { parts.append("+\(added) task\(added == 1 ? "" : "s")") }
+        if removed > 0 { parts.append("-\(removed) task\(removed == 1 ? "" : "s")") }
+        if other > 0 { parts.append("\(other) other change\(other == 1 ? "" : "s")") }
+        var gates: [String] = []
+        for (id, now) in after.sorted(by: { $0.key < $1.key }) {
+            guard let was = before[id] else { gates.append("gate \"\(now.title)\" new (\(now.verdict.label))"); continue }
+            if was.verdict != now.verdict { gates.append("gate \"\(now.title)\" \(now.verdict.label) (was \(was.verdict.label))") }
+        }
+        let line2 = (parts.isEmpty ? ["no task changed"] : parts).joined(separator: ", ")
+        return line + line2 + (gates.isEmpty ? "" : "; " + gates.joined(separator: "; ")) + " in \(summary.durationMilliseconds) ms"
+    }
+
+    /// `--site DIR` and `--report ARGS`, each run as its command would run it from the folder
+    /// watch was started in (their paths are relative to it), then back to the project root.
+    private func render(_ invocation: Invocation, from here: String, root: String) {
+        guard invocation.arguments.values["site"] != nil || invocation.arguments.values["report"] != nil else { return }
+        FileManager.default.changeCurrentDirectoryPath(here)
+        defer { FileManager.default.changeCurrentDirectoryPath(root) }
+        var shared = ["--db", invocation.settings.databasePath]
+        for name in ["project", "start", "today"] {
+            if let value = invocation.arguments.values[name] { shared += ["--\(name)", value] }
+        }
+        if let site = invocation.arguments.values["site"] {
+            _ = CLI.main(["planq"] + shared + ["report", "site", "-o", site, "-q"])
+        }
+        if let report = invocation.arguments.values["report"] {
+            _ = CLI.main(["planq"] + shared + ["report"] + report.split(separator: " ").map(String.init))
+        }
+    }
+}
