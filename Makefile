@@ -63,7 +63,7 @@ clean:
 	rm -rf .build .planq
 
 # Compiles templates/ (report.css, adr.md, runbook.md) into Swift sources; a test checks they match.
-TEMPLATE_SOURCES := Sources/Reports/HTML/Stylesheet.swift Sources/Reports/Generators/BuiltinTemplates.swift
+TEMPLATE_SOURCES := Sources/Reports/HTML/Stylesheet.swift Sources/Generators/BuiltinTemplates.swift
 templates: $(TEMPLATE_SOURCES)
 $(TEMPLATE_SOURCES) &: templates/report.css templates/adr.md templates/runbook.md scripts/embed_templates.py
 	python3 scripts/embed_templates.py

@@ -16,12 +16,17 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(name: "PlanModel", dependencies: ["CSQLite"]),
-        .target(name: "Importers", dependencies: ["PlanModel", "CCmark"]),
+        // cmark-gfm wrapped once: the tree the recognizers walk and the generators read ADRs with.
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "Importers", dependencies: ["PlanModel", "Markdown"]),
         .target(name: "Reports", dependencies: ["PlanModel", "CLibXML2"]),
-        .executableTarget(name: "planq", dependencies: ["PlanModel", "Importers", "Reports"]),
+        // ADR and runbook generation: templates, folder discovery, locked numbering.
+        .target(name: "Generators", dependencies: ["PlanModel", "Reports", "Markdown"]),
+        .executableTarget(name: "planq", dependencies: ["PlanModel", "Importers", "Reports", "Generators"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
-        .testTarget(name: "ImportersTests", dependencies: ["Importers", "PlanModel"]),
+        .testTarget(name: "ImportersTests", dependencies: ["Importers", "PlanModel", "Markdown"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "PlanModel"]),
+        .testTarget(name: "GeneratorsTests", dependencies: ["Generators", "Reports", "PlanModel"]),
         .testTarget(name: "planqTests", dependencies: ["PlanModel", "Reports"], exclude: ["Golden"]),
         // One test per reliability bug found (issue 13), the fuzz and kill tests among them.
         .testTarget(name: "ReliabilityTests", dependencies: ["PlanModel", "Importers", "Reports"]),

@@ -23,7 +23,7 @@ def main():
         out.write("    public static let css = " + literal(css) + "\n}\n")
     adr = open("templates/adr.md").read()
     runbook = open("templates/runbook.md").read()
-    with open("Sources/Reports/Generators/BuiltinTemplates.swift", "w") as out:
+    with open("Sources/Generators/BuiltinTemplates.swift", "w") as out:
         out.write(HEADER + "// .planq/templates/ beside the documents overrides them.\n\n")
         out.write("/// The generators' templates, as templates/ has them.\npublic enum BuiltinTemplates {\n")
         out.write("    public static let adr = " + literal(adr) + "\n\n")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Markdown
 @testable import Importers
 
 @Suite struct CmarkDocumentTests {

@@ -1,4 +1,5 @@
 import Testing
+@testable import Markdown
 @testable import Importers
 
 @Suite struct SourceTextTests {

@@ -56,7 +56,8 @@ import PlanModel
 
     @Test func markdownEscapesDocumentTextAndDrawsOnlyCompleteSeriesInMermaid() {
         let markdown = MarkdownRenderer.render(document)
-        #expect(markdown.contains("| &lt;script&gt;alert(1)&lt;/script&gt; | in progress | 12 | 75% |"))
+        #expect(markdown.contains("| &lt;script>alert(1)&lt;/script> | in progress | 12 | 75% |"), "no tag can open without its <")
+        #expect(MarkdownRenderer.inline("> quoted") == "&gt; quoted" && MarkdownRenderer.inline("a > b") == "a > b", "only a leading > is a quote")
         #expect(markdown.contains("| \\[click\\](javascript:alert(1)) \\| pipe | done |  | 100% |"))
         #expect(markdown.contains("|---|---|---:|---:|"))
         #expect(markdown.contains("\\*\\*not bold\\*\\*"))

@@ -249,6 +249,8 @@ struct SeedGeneratorTests {
         let rollbackStart = try #require(cutover.range(of: "## Rollback"))
         let rollback = String(cutover[rollbackStart.upperBound...])
         #expect(rollback.contains("**Rollback if** (rollback gate, week 9"))
-        for trigger in ["- Error rate > 1%? NO", "- p95 > 1s? NO", "- Data issues? NO"] { #expect(rollback.contains(trigger)) }
+        // Triggers without the tracker's answer after the question.
+        for trigger in ["- Error rate > 1%\n", "- p95 > 1s\n", "- Data issues\n"] { #expect(rollback.contains(trigger), "\(trigger): \(rollback)") }
+        #expect(!rollback.contains("? NO"))
     }
 }

@@ -1,3 +1,4 @@
+import Markdown
 import PlanModel
 
 /// Priority-ordered action headings: `### 1. Local Validation (TODAY - 1-2 hours)` under a

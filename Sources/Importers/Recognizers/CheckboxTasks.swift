@@ -1,3 +1,4 @@
+import Markdown
 import PlanModel
 
 /// Checkbox list items at any depth: `- [ ]`, `* [x]`, `1. [X]`, `[/]` and `[-]` in progress,

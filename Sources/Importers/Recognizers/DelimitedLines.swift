@@ -1,3 +1,4 @@
+import Markdown
 import PlanModel
 
 /// Issue exports pasted as text: a header line naming columns, separated by ` - ` or tabs

@@ -1,3 +1,4 @@
+import Markdown
 import PlanModel
 
 /// Walks one parsed document in order, keeping the heading context, and offers each block

@@ -1,3 +1,4 @@
+import Markdown
 import PlanModel
 
 /// The list right after a gate label (`**Phase 1 Gate:**`, `**Rollback if:**`) or under a gate

@@ -1,3 +1,4 @@
+import Markdown
 import PlanModel
 
 /// Bold labels at the start of a paragraph line: `**Start Date:** 2025-05-05`,

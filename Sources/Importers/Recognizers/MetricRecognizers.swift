@@ -1,3 +1,4 @@
+import Markdown
 import PlanModel
 
 /// Metric tables: a `Metric` (or `Criterion`, `KPI`) column and a `Target` (or `Planned`, `Goal`)

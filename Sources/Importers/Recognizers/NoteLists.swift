@@ -1,3 +1,4 @@
+import Markdown
 import PlanModel
 
 /// Notes: blockers, lessons learned (went well / to improve), decisions, deferred items and

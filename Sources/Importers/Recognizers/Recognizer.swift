@@ -1,3 +1,4 @@
+import Markdown
 import PlanModel
 
 /// A recognizer handles one Markdown structure. The walker offers it each block in document

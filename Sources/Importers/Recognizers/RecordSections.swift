@@ -1,3 +1,4 @@
+import Markdown
 import PlanModel
 
 /// Items written as sections: a heading, or a paragraph that is one bold line, opens one item

@@ -1,3 +1,4 @@
+import Markdown
 import PlanModel
 
 /// The columns of a table, by what their headers mean in the vocabulary.

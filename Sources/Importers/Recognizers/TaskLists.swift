@@ -1,3 +1,4 @@
+import Markdown
 import PlanModel
 
 /// Plain lists right under a heading that names tasks (`#### Tasks`, `### Aufgaben`, `#### 具体任务`,

@@ -1,3 +1,4 @@
+import Markdown
 import PlanModel
 
 /// Task tables: a `Task` (or `Action`, `Deliverable`, ...) column, or checkboxes written in the

@@ -1,3 +1,4 @@
+import Markdown
 import PlanModel
 
 /// A task title read from inline spans: markup stripped for display, and what the markup

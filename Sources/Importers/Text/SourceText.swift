@@ -1,3 +1,4 @@
+import Markdown
 import Foundation
 
 /// A document's bytes turned into the text the recognizers read: UTF-8 with or without a BOM,

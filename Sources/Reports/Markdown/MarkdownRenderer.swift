@@ -58,14 +58,16 @@ public enum MarkdownRenderer {
         inline(text).replacingOccurrences("|", with: "\\|")
     }
 
-    /// Document text shown as text: characters Markdown would read as markup are escaped.
-    static func inline(_ text: String) -> String {
+    /// Document text shown as text: characters Markdown would read as markup are escaped. The
+    /// one escaper for every Markdown planq writes, reports and generated records alike.
+    public static func inline(_ text: String) -> String {
         var result = ""
         for character in text {
             switch character {
             case "\n", "\r": result.append(" ")
             case "<": result += "&lt;"
-            case ">": result += "&gt;"
+            // Only a line's first `>` is markup (a quote); a tag or autolink needs a `<` first.
+            case ">" where result.allSatisfy(\.isWhitespace): result += "&gt;"
             case "*", "_", "`", "[", "]", "\\": result += "\\" + String(character)
             default: result.append(character)
             }

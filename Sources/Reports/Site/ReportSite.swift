@@ -20,7 +20,7 @@ public struct ReportSite: Sendable {
     public let pages: [Page]
 
     public init(knowledgeBase: KnowledgeBase, selected: [Project]?, today: String, start: String?,
-                forecast: MonteCarloForecast.Settings = .standard, records: [ADRRecord]) throws {
+                forecast: MonteCarloForecast.Settings = .standard, records: [DecisionRecordSummary]) throws {
         let overview = try StatusOverview(knowledgeBase: knowledgeBase, selected: selected, today: today, start: start)
         let folders = Self.folders(for: overview.entries.map(\.project))
         var pages = [Page(path: Self.stylesheet, contents: Stylesheet.css)]
@@ -53,7 +53,7 @@ public struct ReportSite: Sendable {
         return folders
     }
 
-    static func index(_ overview: StatusOverview, folders: [Int64: String], today: String, records: [ADRRecord]) -> ReportDocument {
+    static func index(_ overview: StatusOverview, folders: [Int64: String], today: String, records: [DecisionRecordSummary]) -> ReportDocument {
         let rows: [[ReportTable.Cell]] = overview.entries.map { entry in
             let status = entry.status
             return [ReportTable.Cell(.link(entry.project.name, href: "\(folders[entry.project.id]!)/index.html")),
@@ -76,12 +76,12 @@ public struct ReportSite: Sendable {
         ])
     }
 
-    static func decisions(_ records: [ADRRecord]) -> ReportDocument {
+    static func decisions(_ records: [DecisionRecordSummary]) -> ReportDocument {
         let table = ReportTable(id: "records", columns: [.init("number", "Number"), .init("title", "Title"), .init("status", "Status"),
                                                          .init("date", "Date"), .init("superseded_by", "Superseded by")],
                                 rows: records.map { record in
                                     [ReportTable.Cell(.int(record.number)), ReportTable.Cell(.string(record.title)),
-                                     ReportTable.Cell(Value(record.statusWords)), ReportTable.Cell(Value(date: record.date)),
+                                     ReportTable.Cell(Value(record.status)), ReportTable.Cell(Value(date: record.date)),
                                      ReportTable.Cell(Value(record.supersededBy))]
                                 }, empty: "No decision records found (planq looks in .adr-dir, docs/adr, docs/decisions and doc/adr).")
         return ReportDocument(report: "adrs", title: "Decision records", facts: [],
@@ -102,6 +102,23 @@ public struct ReportSite: Sendable {
         }
         navigation.append(.init("Decision records", up + decisionsPage, current: current == up + decisionsPage))
         return HTMLRenderer.SitePage(stylesheet: up + stylesheet, breadcrumbs: crumbs, navigation: navigation)
+    }
+}
+
+/// A decision record as the site lists it (the generators read them from the ADR folder).
+public struct DecisionRecordSummary: Sendable, Equatable {
+    public let number: Int
+    public let title: String
+    public let status: String?
+    public let date: String?
+    public let supersededBy: Int?
+
+    public init(number: Int, title: String, status: String?, date: String?, supersededBy: Int?) {
+        self.number = number
+        self.title = title
+        self.status = status
+        self.date = date
+        self.supersededBy = supersededBy
     }
 }
 

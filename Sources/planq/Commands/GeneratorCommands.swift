@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import Reports
+import Generators
 
 /// `planq new adr|runbook "Title"`: writes a skeleton filled in from the knowledge base, never
 /// over an existing file, and prints the path it wrote.

@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import Reports
+import Generators
 
 struct ReportCommand: Command {
     let name = "report"
@@ -88,7 +89,7 @@ struct ReportCommand: Command {
         let start = try invocation.startDate()
         let forecast = try invocation.forecastSettings()
         let knowledgeBase = try invocation.openKnowledgeBase()
-        let records = (try? ADRFolder.locate(explicit: nil).records()) ?? []
+        let records = ((try? ADRFolder.locate(explicit: nil).records()) ?? []).map(\.summary)
         let site = try ReportSite(knowledgeBase: knowledgeBase, selected: try invocation.selectedProjects(in: knowledgeBase),
                                   today: invocation.settings.today, start: start, forecast: forecast, records: records)
         let outcome: SiteFolder.Outcome

@@ -1,3 +1,4 @@
+import Reports
 import Foundation
 
 /// Where a generator's template comes from: `.planq/templates/NAME` beside the documents when

@@ -1,3 +1,4 @@
+import Reports
 import Foundation
 
 /// A document template: text with placeholders, parsed once and checked against the names a

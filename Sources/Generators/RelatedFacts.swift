@@ -1,3 +1,4 @@
+import Reports
 import PlanModel
 
 /// What the knowledge base knows about a title in one project: the items whose words match it
@@ -91,6 +92,15 @@ struct FactLines {
         gate.criteria.filter { $0.text != gate.title }.map { criterion in
             let mark = criterion.status == .met ? " (met)" : criterion.role == .condition ? " (condition)" : ""
             return "- \(inline(criterion.text))\(mark)"
+        }
+    }
+
+    /// A rollback gate's criteria as triggers: a tracker's answer after the question (`Error
+    /// rate > 1%? NO`) is its state today, not part of the trigger.
+    func triggers(_ gate: Gate) -> [String] {
+        gate.criteria.filter { $0.text != gate.title }.map { criterion in
+            let trigger = criterion.text.replacing(/\?\s*(?i:yes|no|y|n|tbd|n\/a|—|-)?\s*$/, with: "")
+            return "- \(inline(trigger.isEmpty ? criterion.text : trigger))"
         }
     }
 

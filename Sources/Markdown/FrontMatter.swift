@@ -1,8 +1,8 @@
 /// YAML front matter at the top of a document: read for simple `key: value` fields and
 /// blanked out, so cmark never sees it (its closing `---` would otherwise make a setext
 /// heading) and every later line keeps its number.
-enum FrontMatter {
-    static func split(_ text: String) -> (body: String, fields: [String: String]) {
+public enum FrontMatter {
+    public static func split(_ text: String) -> (body: String, fields: [String: String]) {
         guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else { return (text, [:]) }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var fields: [String: String] = [:]
@@ -32,11 +32,11 @@ enum FrontMatter {
 }
 
 extension StringProtocol {
-    func trimmingTrailingCR() -> String {
+    public func trimmingTrailingCR() -> String {
         hasSuffix("\r") ? String(dropLast()) : String(self)
     }
 
-    func trimming(_ set: String) -> String {
+    public func trimming(_ set: String) -> String {
         // Compared by scalar when the character is one (nearly always): a Character comparison is a string comparison.
         func inSet(_ character: Character) -> Bool {
             let scalars = character.unicodeScalars

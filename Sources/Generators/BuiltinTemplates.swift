@@ -1,3 +1,5 @@
+import Reports
+
 // Generated from templates/ by `make templates` (scripts/embed_templates.py); a test keeps the two identical.
 // .planq/templates/ beside the documents overrides them.
 

@@ -1,3 +1,4 @@
+import Reports
 import PlanModel
 
 /// The values of a new decision record: what the caller says (title, date, status, the record it

@@ -1,3 +1,4 @@
+import Reports
 import PlanModel
 
 /// The values of a new runbook: the commands of the code blocks whose section matches the title,
@@ -7,7 +8,7 @@ public struct RunbookDraft: Sendable {
     public var date: String
     public var facts: RelatedFacts?
     public var codeBlocks: [CodeBlock]
-    /// Every rollback gate, metric and note of the project, and its owners with open tasks.
+    /// The rollback gates, notes, risks and metrics about the runbook's subject, and the owners of its tasks.
     public var rollbackGates: [Gate]
     public var rollbackNotes: [Note]
     public var rollbackRisks: [Risk]
@@ -21,16 +22,50 @@ public struct RunbookDraft: Sendable {
             return ["rollback", "roll back", "roll-back", "revert"].contains { lower.contains($0) }
         }
         let facts = try RelatedFacts.gather(from: knowledgeBase, project: project, about: title)
+        // Only what concerns the runbook's subject: rollback gates it matches or that fall in the
+        // weeks of its tasks and gates, its metrics, and the people who own its tasks.
+        let weeks = Set(facts.tasks.compactMap(\.week) + facts.gates.compactMap(\.week))
+        let matched = Set(facts.gates.map(\.id))
+        // A runbook about rolling back concerns every rollback the plans mention.
+        let aboutRollback = mentionsRollback(title)
         return RunbookDraft(
             title: title, date: date, facts: facts,
             codeBlocks: try knowledgeBase.codeBlocks(projectID: project.id),
-            rollbackGates: facts.all.gates.filter { $0.kind == .rollback },
-            rollbackNotes: facts.all.notes.filter { mentionsRollback($0.item.text) },
-            rollbackRisks: facts.all.risks.filter { risk in
+            rollbackGates: facts.all.gates.filter { $0.kind == .rollback && (matched.contains($0.id) || $0.week.map(weeks.contains) == true) },
+            rollbackNotes: (aboutRollback ? facts.all.notes : facts.notes).filter { mentionsRollback($0.item.text) },
+            rollbackRisks: (aboutRollback ? facts.all.risks : facts.risks).filter { risk in
                 [risk.item.title, risk.item.mitigation ?? "", risk.item.contingency ?? ""].contains(where: mentionsRollback)
             },
-            metrics: facts.all.metrics.filter { $0.item.target != nil },
-            owners: try knowledgeBase.owners(projectIDs: [project.id]))
+            metrics: facts.metrics.filter { $0.item.target != nil },
+            owners: Self.contacts(of: facts.tasks, project: project))
+    }
+
+    /// The people who own the runbook's tasks, busiest first: an AI assistant or a pronoun
+    /// ("You + Claude Code") is a working model, not someone to escalate to.
+    static func contacts(of tasks: [Task], project: Project) -> [OwnerSummary] {
+        var counts: [String: (tasks: Int, open: Int, done: Int)] = [:]
+        for task in tasks {
+            let names = Set(task.owners.flatMap { owner in
+                owner.name.split(whereSeparator: { "+&,/".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+            }.filter { !$0.isEmpty && !isWorkingModel($0) })
+            for name in names {
+                var count = counts[name, default: (0, 0, 0)]
+                count.tasks += 1
+                if task.status == .done { count.done += 1 } else if task.status != .cancelled && task.status != .deferred { count.open += 1 }
+                counts[name] = count
+            }
+        }
+        return counts.map { OwnerSummary(name: $0.key, projects: [project.name], tasks: $0.value.tasks, open: $0.value.open, done: $0.value.done) }
+            .sorted { ($1.open, $1.tasks, $0.name) < ($0.open, $0.tasks, $1.name) }
+    }
+
+    static let assistants = ["claude", "copilot", "chatgpt", "gpt-", "gpt4", "gemini", "cursor", "codex", "llm", "ai pair", "ai assistant"]
+
+    /// An AI assistant, or "you"/"me"/"we": who does the work, not whom to call.
+    static func isWorkingModel(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        if ["you", "me", "we", "ai", "us"].contains(lower) { return true }
+        return assistants.contains { lower.contains($0) }
     }
 
     public init(title: String, date: String, facts: RelatedFacts? = nil, codeBlocks: [CodeBlock] = [], rollbackGates: [Gate] = [],
@@ -82,7 +117,7 @@ public struct RunbookDraft: Sendable {
         }.paragraphs
         values["monitoring"] = metrics.isEmpty ? nil : metrics.map { lines.metric($0) }.joined(separator: "\n")
         var rollback: [String] = rollbackGates.map { gate in
-            (["Roll back when a trigger of \(lines.gate(gate)) holds:"] + lines.criteria(gate)).joined(separator: "\n")
+            (["Roll back when a trigger of \(lines.gate(gate)) holds:"] + lines.triggers(gate)).joined(separator: "\n")
         }
         let notes = rollbackNotes.map(lines.note) + rollbackRisks.map(lines.risk)
         if !notes.isEmpty { rollback.append("Rollback in the plans' notes and risks:\n\n" + notes.joined(separator: "\n")) }

@@ -46,18 +46,3 @@ public struct SourceLinks: Sendable {
         path.split(separator: "/").map(String.init)
     }
 }
-
-/// A Markdown fence that the block's own text cannot close: one backtick more than its longest run.
-func fence(for text: String) -> String {
-    var longest = 0, run = 0
-    for character in text {
-        run = character == "`" ? run + 1 : 0
-        longest = max(longest, run)
-    }
-    return String(repeating: "`", count: max(3, longest + 1))
-}
-
-/// Text from a document, made safe to put on one Markdown line.
-func inline(_ text: String) -> String {
-    text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
-}

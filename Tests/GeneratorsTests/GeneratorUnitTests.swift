@@ -1,7 +1,9 @@
 import Foundation
 import Testing
+@testable import Markdown
 import PlanModel
 @testable import Reports
+@testable import Generators
 
 @Suite struct TemplateTests {
     let names: Set<String> = ["title", "drivers", "note"]
@@ -106,5 +108,34 @@ import PlanModel
         #expect(links.link(SourceRef(path: "/repo/my plans/a (1).md", line: 2)) == "[/repo/my plans/a (1).md:2](../../my%20plans/a%20%281%29.md#L2)")
         #expect(links.link(SourceRef(path: "/elsewhere/x.md", line: 1)) == "[/elsewhere/x.md:1](../../../elsewhere/x.md#L1)")
         #expect(fence(for: "echo ```") == "````")
+    }
+}
+
+@Suite struct RunbookContentTests {
+    static let project = Project(id: 1, key: "orbit", name: "Orbit", startDate: nil, documents: 1)
+
+    static func task(_ title: String, _ status: TaskStatus, owners: [String]) -> PlanModel.Task {
+        PlanModel.Task(id: 1, project: "Orbit", title: title, status: status, week: 2, phase: nil,
+                       owners: owners.map { OwnerAction(name: $0, action: nil) }, due: nil, doneOn: nil,
+                       source: SourceRef(path: "docs/plan.md", line: 3), milestone: false, optional: false, number: nil,
+                       parentID: nil, requirements: [], timeline: nil, mentions: [])
+    }
+
+    @Test func escalationNamesPeopleNotTheAIPairOrAPronoun() {
+        let tasks = [Self.task("Cut over", .open, owners: ["You + Claude Code", "Dana"]), Self.task("Drain queues", .done, owners: ["Dana", "Copilot"]),
+                     Self.task("Page on-call", .open, owners: ["Priya"])]
+        let contacts = RunbookDraft.contacts(of: tasks, project: Self.project)
+        #expect(contacts.map(\.name) == ["Dana", "Priya"])
+        #expect(contacts.first?.tasks == 2 && contacts.first?.open == 1)
+        #expect(RunbookDraft.isWorkingModel("Claude") && RunbookDraft.isWorkingModel("ChatGPT") && !RunbookDraft.isWorkingModel("Claudia"))
+    }
+}
+
+@Suite struct GeneratedTextTests {
+    @Test func documentTextInARecordIsEscapedByTheRenderersEscaper() {
+        let draft = ADRDraft(title: "[x](javascript:alert(1)) <img src=x>", date: "2026-03-18", status: "proposed", facts: nil)
+        let values = draft.values(number: 7, links: SourceLinks(folder: "/repo/docs/adr", workingDirectory: "/repo"))
+        #expect(values["title"] == MarkdownRenderer.inline("[x](javascript:alert(1)) <img src=x>"))
+        #expect(values["title"] == "\\[x\\](javascript:alert(1)) &lt;img src=x>")
     }
 }

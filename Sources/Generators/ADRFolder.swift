@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// One architecture decision record in the folder, as `planq adrs` lists it.
 public struct ADRRecord: Sendable, Equatable {
@@ -29,6 +30,11 @@ public struct ADRRecord: Sendable, Equatable {
     /// The status as words: Markdown links read as their text (`Superseded by ADR-0003`).
     public var statusWords: String? {
         status.map { $0.replacing(/\[([^\]]*)\]\([^)]*\)/) { String($0.output.1) } }
+    }
+
+    /// The record as a report site lists it.
+    public var summary: DecisionRecordSummary {
+        DecisionRecordSummary(number: number, title: title, status: statusWords, date: date, supersededBy: supersededBy)
     }
 
     /// Whether `--supersedes` can mark this record.
