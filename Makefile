@@ -62,10 +62,10 @@ bench: release bench-deps
 clean:
 	rm -rf .build .planq
 
-# Compiles templates/ (report.css, adr.md, runbook.md) into Swift sources; a test checks they match.
+# Compiles templates/ (report.css, adr.md, adr-nygard.md, runbook.md) into Swift sources; a test checks they match.
 TEMPLATE_SOURCES := Sources/Reports/HTML/Stylesheet.swift Sources/Generators/BuiltinTemplates.swift
 templates: $(TEMPLATE_SOURCES)
-$(TEMPLATE_SOURCES) &: templates/report.css templates/adr.md templates/runbook.md scripts/embed_templates.py
+$(TEMPLATE_SOURCES) &: templates/report.css templates/adr.md templates/adr-nygard.md templates/runbook.md scripts/embed_templates.py
 	python3 scripts/embed_templates.py
 
 # Renders the sample week report to PNG, light and dark, with headless Chromium (installed here).

@@ -22,11 +22,13 @@ def main():
         out.write("/// The report stylesheet, as templates/report.css has it.\npublic enum Stylesheet {\n")
         out.write("    public static let css = " + literal(css) + "\n}\n")
     adr = open("templates/adr.md").read()
+    nygard = open("templates/adr-nygard.md").read()
     runbook = open("templates/runbook.md").read()
     with open("Sources/Generators/BuiltinTemplates.swift", "w") as out:
         out.write(HEADER + "// .planq/templates/ beside the documents overrides them.\n\n")
         out.write("/// The generators' templates, as templates/ has them.\npublic enum BuiltinTemplates {\n")
         out.write("    public static let adr = " + literal(adr) + "\n\n")
+        out.write("    public static let adrNygard = " + literal(nygard) + "\n\n")
         out.write("    public static let runbook = " + literal(runbook) + "\n}\n")
 
 

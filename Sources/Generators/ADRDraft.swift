@@ -25,8 +25,8 @@ public struct ADRDraft: Sendable {
     /// The template's values for record `number`, with source links relative to `links`' folder.
     public func values(number: Int, links: SourceLinks) -> [String: String] {
         let lines = FactLines(links: links)
-        var values = ["title": inline(title), "number": ADRRecord.format(number), "date": date, "status": status,
-                      "project": facts?.project.name ?? ""]
+        var values = ["title": inline(title), "number": ADRRecord.format(number), "ordinal": String(number), "date": date, "status": status,
+                      "status_word": status.prefix(1).uppercased() + status.dropFirst(), "project": facts?.project.name ?? ""]
         if let old = supersedes {
             let file = old.path.split(separator: "/").last.map(String.init) ?? old.path
             // Ends with a newline: the template's section stands alone before the next heading.
@@ -48,6 +48,16 @@ public struct ADRDraft: Sendable {
         values["context"] = context.paragraphs
         values["drivers"] = (facts.risks.map(lines.risk) + facts.metrics.map { lines.metric($0, label: "Metric: ") })
             .joined(separator: "\n")
+        // MADR 4: who decides (the people who own the related work) and how it is confirmed.
+        values["decision_makers"] = Contacts.of(facts.tasks, project: facts.project).map(\.name).joined(separator: ", ")
+        var confirmation: [String] = []
+        if let gate = facts.gate {
+            let criteria = lines.criteria(gate)
+            if !criteria.isEmpty { confirmation.append((["Confirmed when \(lines.gate(gate)) passes:"] + criteria).joined(separator: "\n")) }
+        }
+        let measured = facts.metrics.filter { $0.item.target != nil }
+        if !measured.isEmpty { confirmation.append("Metrics that show it works:\n\n" + measured.map { lines.metric($0) }.joined(separator: "\n")) }
+        values["confirmation"] = confirmation.paragraphs
         let recorded = facts.notes.filter { [.decision, .lesson, .wentWell, .toImprove].contains($0.item.kind) && $0.id != note?.id }
         if !recorded.isEmpty {
             values["more_information"] = "Decisions and lessons recorded in the plans:\n\n" + recorded.map(lines.note).joined(separator: "\n")

@@ -51,6 +51,24 @@ public struct ADRRecord: Sendable, Equatable {
 public struct ADRFolder: Sendable {
     /// The folder, relative to the working directory (or absolute).
     public let path: String
+    /// Whether an `.adr-dir` file named it: adr-tools keeps such folders.
+    public var namedByADRTools = false
+
+    /// How the folder's records are written: new records follow the folder.
+    public enum Style: String, Sendable {
+        /// MADR: front matter (or `- Status:` lines) and its sections.
+        case madr
+        /// adr-tools (Michael Nygard's): `# 7. Title`, `Date:`, a `## Status` section.
+        case nygard
+    }
+
+    /// The style most of the records have; an empty folder an `.adr-dir` names is adr-tools'.
+    public func style() -> Style {
+        let records = (try? records()) ?? []
+        guard !records.isEmpty else { return namedByADRTools ? .nygard : .madr }
+        let nygard = records.filter { if case .section = $0.statusLine { return true } else { return false } }.count
+        return nygard * 2 > records.count ? .nygard : .madr
+    }
 
     /// The conventional folders, in the order they are looked for.
     public static let conventional = ["docs/adr", "docs/decisions", "doc/adr"]
@@ -72,7 +90,9 @@ public struct ADRFolder: Sendable {
             if let data = FileManager.default.contents(atPath: marker) {
                 let named = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
                 if !named.isEmpty {
-                    return ADRFolder(path: named.hasPrefix("/") ? named : relative + named)
+                    var found = ADRFolder(path: named.hasPrefix("/") ? named : relative + named)
+                    found.namedByADRTools = true
+                    return found
                 }
             }
             guard folder != "/" else { break }

@@ -7,16 +7,23 @@ public enum TemplateSource {
     public static let overrideFolder = ".planq/templates"
 
     public static let adrPlaceholders: Set<String> = [
-        "title", "number", "date", "status", "project",
-        "supersedes", "context", "drivers", "options", "outcome", "consequences", "more_information",
+        "title", "number", "date", "status", "project", "decision_makers",
+        "supersedes", "context", "drivers", "options", "outcome", "consequences", "confirmation", "pros_and_cons", "more_information",
+    ]
+    public static let nygardPlaceholders: Set<String> = [
+        "title", "ordinal", "date", "status_word", "supersedes", "context", "drivers", "outcome", "consequences",
     ]
     public static let runbookPlaceholders: Set<String> = [
         "title", "date", "project",
         "overview", "prerequisites", "procedure", "verification", "monitoring", "rollback", "escalation",
     ]
 
-    public static func adr(in directory: String = ".") throws -> Template {
-        try load("adr.md", builtin: BuiltinTemplates.adr, placeholders: adrPlaceholders, in: directory)
+    /// The record template for a folder's style: MADR, or adr-tools' (Nygard's) shape.
+    public static func adr(style: ADRFolder.Style = .madr, in directory: String = ".") throws -> Template {
+        switch style {
+        case .madr: return try load("adr.md", builtin: BuiltinTemplates.adr, placeholders: adrPlaceholders, in: directory)
+        case .nygard: return try load("adr-nygard.md", builtin: BuiltinTemplates.adrNygard, placeholders: nygardPlaceholders, in: directory)
+        }
     }
 
     public static func runbook(in directory: String = ".") throws -> Template {

@@ -33,9 +33,15 @@ import Testing
         let path = result.stdout.trimmingCharacters(in: .newlines)
         #expect(path == "docs/adr/0001-buffer-events-in-kafka-for-a-day-so-a-clickhouse-outage.md")
         let record = try Self.read(folder, path)
-        #expect(record.hasPrefix("---\nstatus: accepted\ndate: 2026-03-18\n---\n\n# Buffer events in Kafka for a day"))
+        #expect(record.hasPrefix("---\nstatus: accepted\ndate: 2026-03-18\ndecision-makers: "))
+        #expect(record.contains("\n---\n\n# Buffer events in Kafka for a day"))
         #expect(record.contains("The plans record this decision: “Buffer events in Kafka for a day so a ClickHouse outage loses none” ([docs/lumora/week-1-summary.md:42](../lumora/week-1-summary.md#L42))."))
         #expect(try planq.run(["new", "adr", "--from-note", "999"], in: folder).stderr.contains("no note 999"))
+        let lessons = try planq.run(["notes", "--kind", "lesson", "--format", "csv"], in: folder).stdout
+        if let lesson = lessons.split(separator: "\n").dropFirst().first?.split(separator: ",").first.map(String.init) {
+            let refused = try planq.run(["new", "adr", "--from-note", lesson], in: folder)
+            #expect(refused.status == 1 && refused.stderr.contains("not a decision"), "\(refused.stderr)")
+        }
     }
 
     @Test func aRunbookHasTheMatchingCommandsInOrderAndTheRollbackTriggers() throws {
@@ -154,6 +160,12 @@ import Testing
             == "# 2. Use Kafka\n\nDate: 2026-01-05\n\n## Status\n\nSuperseded by [ADR-0003](0003-use-redpanda.md)\n\n## Context\n")
         let listing = try planq.run(["adrs"], in: folder).stdout
         #expect(listing.contains("| 2      | Use Kafka    | Superseded by ADR-0003 | 2026-01-05 | 3             |"), "status words, not the link: \(listing)")
+        // A folder adr-tools keeps gets records in its shape, and planq reads them back.
+        let redpanda = try Self.read(folder, "architecture/records/0003-use-redpanda.md")
+        #expect(redpanda.hasPrefix("# 3. Use Redpanda\n\nDate: "), "\(redpanda)")
+        #expect(redpanda.contains("\n## Status\n\nProposed\n\nSupersedes [ADR-0002: Use Kafka](0002-use-kafka.md).\n"))
+        #expect(!redpanda.hasPrefix("---"))
+        #expect(listing.contains("| 3      | Use Redpanda | Proposed"), "\(listing)")
     }
 
     @Test func templatesAreOverriddenBesideTheDocumentsAndUnknownPlaceholdersAreErrors() throws {
@@ -218,7 +230,9 @@ struct SeedGeneratorTests {
         let first = try planq.run(command, in: folder)
         #expect(first.stdout == "docs/adr/0001-use-step-functions-for-orchestration.md\n")
         let record = try GeneratorTests.read(folder, "docs/adr/0001-use-step-functions-for-orchestration.md")
-        #expect(record.hasPrefix("---\nstatus: proposed\ndate: 2025-02-01\n---\n"))
+        #expect(record.hasPrefix("---\nstatus: proposed\ndate: 2025-02-01\ndecision-makers: "))
+        let makers = record.split(separator: "\n").first { $0.hasPrefix("decision-makers:") } ?? ""
+        #expect(!makers.contains("Claude") && !makers.contains("You"), "the AI pair does not decide: \(makers)")
         let tracker = "docs/000_558e447728cca956.txt"
         #expect(record.contains("- Step Functions POC — open, week 1, Claude, You ([\(tracker):18](../000_558e447728cca956.txt#L18))"))
         #expect(record.contains("- Map Nextflow → Step Functions — open, week 1"))

@@ -58,6 +58,9 @@ struct NewCommand: Command {
         var note: Note?
         if let noteID {
             note = try source.note(Int64(noteID))
+            guard note!.item.kind == .decision else {
+                throw CommandFailure("note \(noteID) is a \(note!.item.kind.label.lowercased()), not a decision: a record is made from a decision (planq notes --kind decision lists them)")
+            }
         }
         let recordTitle = title.isEmpty ? note!.item.text : title
         let slug = try checkedSlug(recordTitle)
@@ -81,7 +84,8 @@ struct NewCommand: Command {
         let facts = try project.map { try RelatedFacts.gather(from: source.knowledgeBase!, project: $0, about: recordTitle) }
         let draft = ADRDraft(title: recordTitle, date: invocation.settings.today, status: status, facts: facts,
                              note: note, supersedes: superseded)
-        let template = try TemplateSource.adr()
+        // New records follow the folder: adr-tools' shape among adr-tools records, else MADR.
+        let template = try TemplateSource.adr(style: folder.style())
         let links = SourceLinks(folder: folder.path, workingDirectory: invocation.settings.root.folder)
         let path = try folder.create(slug: slug, allowingSameTitle: superseded != nil) { number in template.render(draft.values(number: number, links: links)) }
         print(path)
