@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 import Reports
 
 /// One architecture decision record in the folder, as `planq adrs` lists it.
@@ -177,70 +178,71 @@ public struct ADRFolder: Sendable {
     }
 
     /// Reads a record's title, status and date from MADR front matter, MADR 2 `- Status:` lines or
-    /// adr-tools `## Status` sections.
+    /// adr-tools `## Status` sections. cmark reads the structure (headings, paragraphs, list
+    /// items, with their lines); the raw line gives only the prefix a status edit keeps.
     static func read(_ text: String, number: Int, path: String) -> ADRRecord {
         // "\r\n" is one Character: split on it too, so indexes count the lines `replaceLine` counts.
         let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
+        let front = FrontMatter.split(text)
+        var status = front.fields["status"].flatMap { $0.isEmpty ? nil : $0 }
+        var statusLine = status == nil ? nil : front.lines["status"].map(ADRRecord.StatusLine.frontMatter)
+        var date = front.fields["date"].flatMap { $0.isEmpty ? nil : $0 }
         var title: String?
-        var status: String?
-        var date: String?
-        var statusLine: ADRRecord.StatusLine?
-        var index = 0
-        if lines.first == "---" {
-            index = 1
-            while index < lines.count, lines[index] != "---" {
-                let line = lines[index]
-                if status == nil, let value = value(of: "status", inYAML: line) { status = value; statusLine = .frontMatter(index) }
-                if date == nil, let value = value(of: "date", inYAML: line) { date = value }
-                index += 1
+        var underStatusHeading = false
+        func visit(_ nodes: [Node]) {
+            for node in nodes {
+                switch node.kind {
+                case .heading(let level):
+                    let heading = node.text.trimmingCharacters(in: .whitespaces)
+                    if title == nil, level == 1 { title = stripNumber(heading) }
+                    underStatusHeading = status == nil && heading.lowercased() == "status"
+                case .paragraph:
+                    let texts = node.text.split(separator: "\n", omittingEmptySubsequences: false)
+                    if underStatusHeading, let first = texts.first {
+                        status = first.trimmingCharacters(in: .whitespaces)
+                        statusLine = .section(node.line - 1)
+                        underStatusHeading = false
+                        continue
+                    }
+                    for (offset, line) in texts.enumerated() {
+                        guard let (label, value) = labelled(String(line)) else { continue }
+                        if label == "status", status == nil {
+                            status = value
+                            let raw = node.line - 1 + offset
+                            if lines.indices.contains(raw) { statusLine = .labelled(raw, prefix: prefix(of: lines[raw], before: value)) }
+                        }
+                        if label == "date", date == nil { date = value }
+                    }
+                case .list, .item:
+                    visit(node.children)
+                default:
+                    underStatusHeading = false
+                }
             }
-            index += 1
         }
-        var inStatusSection = false
-        while index < lines.count {
-            let line = lines[index]
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("#") {
-                let heading = trimmed.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
-                if title == nil, trimmed.hasPrefix("# ") { title = stripNumber(heading) }
-                inStatusSection = status == nil && heading.lowercased() == "status"
-            } else if inStatusSection, !trimmed.isEmpty {
-                status = trimmed
-                statusLine = .section(index)
-                inStatusSection = false
-            } else if let (prefix, value) = labelled(line) {
-                if prefix.lowercased().contains("status"), status == nil { status = value; statusLine = .labelled(index, prefix: prefix) }
-                if prefix.lowercased().contains("date"), date == nil { date = value }
-            }
-            index += 1
-        }
+        visit(CmarkDocument.parse(front.body).children)
         let name = (path as NSString).lastPathComponent
         return ADRRecord(number: number, title: title ?? String(name.dropLast(3)), status: status, date: date,
                          supersededBy: status.flatMap(supersedingNumber), path: path, statusLine: statusLine)
     }
 
-    private static func value(of key: String, inYAML line: String) -> String? {
-        guard line.lowercased().hasPrefix(key + ":") else { return nil }
-        var value = line.dropFirst(key.count + 1).trimmingCharacters(in: .whitespaces)
-        if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
-            value = String(value.dropFirst().dropLast())
-        }
-        return value
+    /// `Status: Accepted` (markup already stripped): the label and the value, for the labels a
+    /// record's head has.
+    private static func labelled(_ line: String) -> (label: String, value: String)? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let label = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+        guard label == "status" || label == "date" else { return nil }
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return value.isEmpty ? nil : (label, value)
     }
 
-    /// `- Status: Accepted`, `* **Date:** 2024-01-02`, `Status: Accepted`: the label's prefix
-    /// (up to the value) and the value, for the labels a record's head has.
-    private static func labelled(_ line: String) -> (prefix: String, value: String)? {
-        guard let colon = line.firstIndex(of: ":") else { return nil }
-        let label = line[..<colon].filter { $0.isLetter }.lowercased()
-        guard label == "status" || label == "date",
-              line[..<colon].allSatisfy({ $0.isLetter || " -*_".contains($0) }) else { return nil }
-        var valueStart = line.index(after: colon)
-        while valueStart < line.endIndex, line[valueStart] == "*" || line[valueStart] == "_" || line[valueStart] == " " {
-            valueStart = line.index(after: valueStart)
-        }
-        let value = line[valueStart...].trimmingCharacters(in: .whitespaces)
-        return value.isEmpty ? nil : (String(line[..<valueStart]), value)
+    /// What precedes the value on the raw line (`- Status: `, `* **Status:** `): kept when the
+    /// status is rewritten.
+    private static func prefix(of raw: String, before value: String) -> String {
+        guard let colon = raw.firstIndex(of: ":") else { return raw }
+        var start = raw.index(after: colon)
+        while start < raw.endIndex, raw[start] == "*" || raw[start] == "_" || raw[start] == " " { start = raw.index(after: start) }
+        return String(raw[..<start])
     }
 
     /// `7. Use Step Functions` → `Use Step Functions` (adr-tools numbers its titles).

@@ -2,10 +2,12 @@
 /// blanked out, so cmark never sees it (its closing `---` would otherwise make a setext
 /// heading) and every later line keeps its number.
 public enum FrontMatter {
-    public static func split(_ text: String) -> (body: String, fields: [String: String]) {
-        guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else { return (text, [:]) }
+    /// The body with the front matter blanked, its fields, and the 0-based line of each field.
+    public static func split(_ text: String) -> (body: String, fields: [String: String], lines: [String: Int]) {
+        guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else { return (text, [:], [:]) }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var fields: [String: String] = [:]
+        var fieldLines: [String: Int] = [:]
         var closing: Int?
         for index in 1..<min(lines.count, 200) {
             let line = lines[index].trimmingTrailingCR()
@@ -16,18 +18,19 @@ public enum FrontMatter {
             // A line that is not `key: value` means this `---` was a thematic break, not YAML.
             guard let colon = line.firstIndex(of: ":"),
                   line[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
-                  line.startIndex != colon else { return (text, [:]) }
+                  line.startIndex != colon else { return (text, [:], [:]) }
             let key = line[..<colon].lowercased()
             var value = line[line.index(after: colon)...].trimming(" \t")
             if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
                 value = String(value.dropFirst().dropLast())
             }
             fields[key] = value
+            fieldLines[key] = index
         }
-        guard let closing else { return (text, [:]) }
+        guard let closing else { return (text, [:], [:]) }
         let blank = String(repeating: "\n", count: closing + 1)
         let rest = lines[(closing + 1)...].joined(separator: "\n")
-        return (blank + rest, fields)
+        return (blank + rest, fields, fieldLines)
     }
 }
 
