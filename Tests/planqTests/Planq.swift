@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Runs the built `planq` binary, as a user would.
-struct Planq {
+/// Runs the built `planq` binary, as a user would. Its scratch folder goes when the test is done.
+final class Planq: @unchecked Sendable {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let binary = root.appendingPathComponent(".build/debug/planq").path
 
@@ -18,6 +18,10 @@ struct Planq {
     /// A scratch folder with its own knowledge base, where commands run: it is the project root
     /// (the database's folder), and `samples` in it links to the checkout's samples, so sources
     /// read `samples/...` as a user's would.
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("planq-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
