@@ -5,12 +5,33 @@ import Foundation
 struct Listing {
     let fields: [String]
     let tableColumns: [String]
-    let rows: [[String: Value]]
+    /// Each row's values by column: `fields` first, then the table's own columns.
+    let rows: [[Value]]
+    /// Where `fields` and `tableColumns` are in a row.
+    let fieldPositions: [Int]
+    let tablePositions: [Int]
 
     init(fields: [String], tableColumns: [String]? = nil, rows: [[(String, Value)]]) {
         self.fields = fields
-        self.tableColumns = tableColumns ?? fields
-        self.rows = rows.map { Dictionary($0, uniquingKeysWith: { first, _ in first }) }
+        let tableColumns = tableColumns ?? fields
+        self.tableColumns = tableColumns
+        // Thousands of rows are common (`status` of every project, `tasks`): each is an array
+        // placed by one index, not a dictionary of its own.
+        var index: [String: Int] = [:]
+        for name in fields + tableColumns where index[name] == nil { index[name] = index.count }
+        fieldPositions = fields.map { index[$0]! }
+        tablePositions = tableColumns.map { index[$0]! }
+        let width = index.count
+        self.rows = rows.map { pairs in
+            var row = [Value](repeating: .null, count: width)
+            var set = [Bool](repeating: false, count: width)
+            for (name, value) in pairs {
+                guard let position = index[name], !set[position] else { continue }
+                row[position] = value
+                set[position] = true
+            }
+            return row
+        }
     }
 }
 
@@ -20,15 +41,15 @@ enum Emit {
     static func listing(_ listing: Listing, format: Settings.Format, to output: Output) {
         switch format {
         case .json, .html: // html never reaches a listing: CLI.main refuses it as a usage error
-            let array = Value.array(listing.rows.map { row in .object(listing.fields.map { ($0, row[$0] ?? .null) }) })
+            let array = Value.array(listing.rows.map { row in .object(zip(listing.fields, listing.fieldPositions).map { ($0, row[$1]) }) })
             output.line(array.json(indent: 2))
         case .csv:
             output.line(listing.fields.map(CSVRenderer.field).joined(separator: ","))
             for row in listing.rows {
-                output.line(listing.fields.map { CSVRenderer.cell(row[$0] ?? .null) }.joined(separator: ","))
+                output.line(listing.fieldPositions.map { CSVRenderer.cell(row[$0]) }.joined(separator: ","))
             }
         case .md:
-            let values = listing.rows.map { row in listing.tableColumns.map { row[$0] ?? .null } }
+            let values = listing.rows.map { row in listing.tablePositions.map { row[$0] } }
             output.write(table(header: listing.tableColumns, rows: values.map { $0.map(\.text) }, markdown: !output.isTerminal,
                                tones: output.color ? values.map { $0.map(\.tone) } : nil,
                                width: output.isTerminal ? output.terminalWidth : nil))

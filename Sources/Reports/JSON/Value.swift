@@ -78,25 +78,51 @@ public indirect enum Value: Equatable, Sendable {
     }
 
     public func json(indent: Int?, level: Int = 0) -> String {
+        var out = ""
+        write(json: &out, indent: indent, level: level)
+        return out
+    }
+
+    /// Appends the JSON text to `out`: one buffer for a whole listing, no text built twice.
+    public func write(json out: inout String, indent: Int?, level: Int = 0) {
         switch self {
-        case .null: return "null"
-        case .int(let value): return String(value)
-        case .decimal(let value), .share(let value): return value.isFinite ? Value.decimalText(value) : "null"
-        case .bool(let value): return value ? "true" : "false"
-        case .string(let value): return Value.quote(value)
-        case .date(let value): return Value.quote(value.description)
-        case .label(let value): return Value.quote(value.rawValue)
-        case .source(let value): return Value.quote(value.description)
-        case .link(let text, _): return Value.quote(text)
+        case .null: out += "null"
+        case .int(let value): out += String(value)
+        case .decimal(let value), .share(let value): out += value.isFinite ? Value.decimalText(value) : "null"
+        case .bool(let value): out += value ? "true" : "false"
+        case .string(let value): Value.quote(value, into: &out)
+        case .date(let value): Value.quote(value.description, into: &out)
+        case .label(let value): Value.quote(value.rawValue, into: &out)
+        case .source(let value): Value.quote(value.description, into: &out)
+        case .link(let text, _): Value.quote(text, into: &out)
         case .array(let values):
-            if values.isEmpty { return "[]" }
-            return wrap("[", "]", values.map { $0.json(indent: indent, level: level + 1) }, indent: indent, level: level)
+            if values.isEmpty { out += "[]"; return }
+            Value.wrap("[", "]", count: values.count, indent: indent, level: level, into: &out) { index, out in
+                values[index].write(json: &out, indent: indent, level: level + 1)
+            }
         case .object(let fields):
-            if fields.isEmpty { return "{}" }
+            if fields.isEmpty { out += "{}"; return }
             let separator = indent == nil ? ":" : ": "
-            return wrap("{", "}", fields.map { Value.quote($0.0) + separator + $0.1.json(indent: indent, level: level + 1) },
-                        indent: indent, level: level)
+            Value.wrap("{", "}", count: fields.count, indent: indent, level: level, into: &out) { index, out in
+                Value.quote(fields[index].0, into: &out)
+                out += separator
+                fields[index].1.write(json: &out, indent: indent, level: level + 1)
+            }
         }
+    }
+
+    /// `count` items between `open` and `close`, one per line at `level + 1` when indenting.
+    private static func wrap(_ open: String, _ close: String, count: Int, indent: Int?, level: Int, into out: inout String,
+                             item: (Int, inout String) -> Void) {
+        out += open
+        let inner = indent.map { String(repeating: " ", count: $0 * (level + 1)) }
+        for index in 0..<count {
+            if index > 0 { out += "," }
+            if let inner { out += "\n" + inner }
+            item(index, &out)
+        }
+        if let indent { out += "\n" + String(repeating: " ", count: indent * level) }
+        out += close
     }
 
     /// A field of an object, by key.
@@ -112,31 +138,36 @@ public indirect enum Value: Equatable, Sendable {
         return String(rounded)
     }
 
-    private func wrap(_ open: String, _ close: String, _ items: [String], indent: Int?, level: Int) -> String {
-        guard let indent else { return open + items.joined(separator: ",") + close }
-        let inner = String(repeating: " ", count: indent * (level + 1))
-        let outer = String(repeating: " ", count: indent * level)
-        return open + "\n" + items.map { inner + $0 }.joined(separator: ",\n") + "\n" + outer + close
+    public static func quote(_ text: String) -> String {
+        var out = ""
+        quote(text, into: &out)
+        return out
     }
 
-    public static func quote(_ text: String) -> String {
-        var result = "\""
+    /// `text` as a JSON string, appended to `out`; text with nothing to escape (nearly all) is
+    /// appended whole.
+    public static func quote(_ text: String, into out: inout String) {
+        out += "\""
+        defer { out += "\"" }
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += text
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
             default:
                 if scalar.value < 0x20 {
                     let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
-                    result.unicodeScalars.append(scalar)
+                    out.unicodeScalars.append(scalar)
                 }
             }
         }
-        return result + "\""
     }
 }
