@@ -17,6 +17,21 @@ public struct TaskFilter: Sendable {
 
 /// One project's numbers for `planq status`.
 public struct ProjectStatus: Sendable {
+    /// What status shows of the next gate, kept with the project's summary.
+    public struct NextGate: Sendable, Equatable {
+        public let id: Int64
+        public let kind: GateItem.Kind
+        public let title: String
+        public let week: Int?
+        public let scopeTotal: Int
+        public let scopeOpen: Int
+
+        /// Its verdict as of `currentWeek`: never passed (it was chosen as the first that is not).
+        public func verdict(currentWeek: Int?) -> GateVerdict {
+            GateVerdict.of(passed: nil, criteria: [], scopeTotal: scopeTotal, scopeOpen: scopeOpen, week: week, currentWeek: currentWeek)
+        }
+    }
+
     public let project: Project
     public let counts: [TaskStatus: Int]
     public let owners: [(name: String, tasks: Int)]
@@ -24,7 +39,8 @@ public struct ProjectStatus: Sendable {
     public let highRisks: Int
     public let metricsMissed: Int
     /// The first gate, in week order, neither marked passed nor with every criterion met.
-    public let nextGateID: Int64?
+    public let nextGate: NextGate?
+    public var nextGateID: Int64? { nextGate?.id }
 
     /// Tasks that count toward completion: all but cancelled and deferred ones.
     public var scheduled: Int {
@@ -162,21 +178,27 @@ extension KnowledgeBase {
         var summaries: [Int64: Row] = [:]
         for row in try database.rows("""
             SELECT project_id, open, done, in_progress, planned, cancelled, deferred, first_week, last_week, owners,
-                   high_risks, metrics_missed, next_gate_id FROM project_summaries
+                   high_risks, metrics_missed, next_gate_id, next_gate_kind, next_gate_title, next_gate_week,
+                   next_gate_scope_total, next_gate_scope_open FROM project_summaries
             """) {
             summaries[Int64(row[0].int ?? 0)] = row
         }
         return projects.map { project in
             guard let row = summaries[project.id] else {
-                return ProjectStatus(project: project, counts: [:], owners: [], weeks: nil, highRisks: 0, metricsMissed: 0, nextGateID: nil)
+                return ProjectStatus(project: project, counts: [:], owners: [], weeks: nil, highRisks: 0, metricsMissed: 0, nextGate: nil)
             }
             let statuses: [TaskStatus] = [.open, .done, .inProgress, .planned, .cancelled, .deferred]
             var counts: [TaskStatus: Int] = [:]
             for (offset, status) in statuses.enumerated() where (row[1 + offset].int ?? 0) > 0 { counts[status] = row[1 + offset].int }
             var weeks: ClosedRange<Int>?
             if let low = row[7].int, let high = row[8].int, low <= high { weeks = low...high }
+            var next: ProjectStatus.NextGate?
+            if let id = row[12].int, let kind = GateItem.Kind(rawValue: row[13].string ?? "") {
+                next = ProjectStatus.NextGate(id: Int64(id), kind: kind, title: row[14].string ?? "", week: row[15].int,
+                                              scopeTotal: row[16].int ?? 0, scopeOpen: row[17].int ?? 0)
+            }
             return ProjectStatus(project: project, counts: counts, owners: SummaryCoding.owners(row[9].string), weeks: weeks,
-                                 highRisks: row[10].int ?? 0, metricsMissed: row[11].int ?? 0, nextGateID: row[12].int.map(Int64.init))
+                                 highRisks: row[10].int ?? 0, metricsMissed: row[11].int ?? 0, nextGate: next)
         }
     }
 
@@ -196,15 +218,17 @@ extension KnowledgeBase {
         let highRisks = try risks(projectIDs: [id], severity: .high).count
         let missed = try metrics(projectIDs: [id], status: .missed).count
         // Whether a gate is passed does not depend on the day (only at-risk and not-due do).
-        let next = try gates(projectIDs: [id]).first { $0.verdict(currentWeek: nil) != .passed }?.id
+        let next = try gates(projectIDs: [id]).first { $0.verdict(currentWeek: nil) != .passed }
         let statuses: [TaskStatus] = [.open, .done, .inProgress, .planned, .cancelled, .deferred]
         try database.run("""
             INSERT OR REPLACE INTO project_summaries(project_id, open, done, in_progress, planned, cancelled, deferred,
-                first_week, last_week, owners, high_risks, metrics_missed, next_gate_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                first_week, last_week, owners, high_risks, metrics_missed, next_gate_id, next_gate_kind, next_gate_title,
+                next_gate_week, next_gate_scope_total, next_gate_scope_open)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(id)] + statuses.map { .integer(Int64(counts[$0.rawValue] ?? 0)) }
                 + [SQLValue(span.first?[0].int), SQLValue(span.first?[1].int), SQLValue(SummaryCoding.encode(owners)),
-                   .integer(Int64(highRisks)), .integer(Int64(missed)), SQLValue(next)])
+                   .integer(Int64(highRisks)), .integer(Int64(missed)), SQLValue(next?.id), SQLValue(next?.kind.rawValue),
+                   SQLValue(next?.title), SQLValue(next?.week), SQLValue(next?.scopeTotal), SQLValue(next?.scopeOpen)])
     }
 
     /// Runs a read-only SQL statement for `planq query`: statements that would write are refused.
@@ -268,10 +292,11 @@ enum SummaryCoding {
 
     static func owners(_ text: String?) -> [(name: String, tasks: Int)] {
         guard let text else { return [] }
-        return text.split(separator: "\u{1E}").compactMap { pair in
-            let parts = pair.split(separator: "\u{1F}", omittingEmptySubsequences: false)
-            guard parts.count == 2, let tasks = Int(parts[1]) else { return nil }
-            return (String(parts[0]), tasks)
+        // Split by byte: the separators are ASCII, and `status` decodes thousands of these.
+        return text.utf8.split(separator: 0x1E).compactMap { pair in
+            guard let unit = pair.firstIndex(of: 0x1F),
+                  let tasks = Int(Substring(pair[pair.index(after: unit)...])) else { return nil }
+            return (String(Substring(pair[..<unit])), tasks)
         }
     }
 }

@@ -301,6 +301,17 @@ public enum Schema {
             );
             UPDATE documents SET hash = '', mtime_ns = -1;
             """),
+        // The next gate's own facts beside its id, so `status` reads no gate row: its verdict
+        // (it is not passed, by choice) needs only its week and scope counts.
+        Migration(version: 7, sql: """
+            ALTER TABLE project_summaries ADD COLUMN next_gate_kind TEXT;
+            ALTER TABLE project_summaries ADD COLUMN next_gate_title TEXT;
+            ALTER TABLE project_summaries ADD COLUMN next_gate_week INTEGER;
+            ALTER TABLE project_summaries ADD COLUMN next_gate_scope_total INTEGER;
+            ALTER TABLE project_summaries ADD COLUMN next_gate_scope_open INTEGER;
+            UPDATE project_summaries SET (next_gate_kind, next_gate_title, next_gate_week, next_gate_scope_total, next_gate_scope_open) =
+                (SELECT kind, title, week, scope_total, scope_open FROM gates WHERE gates.id = project_summaries.next_gate_id);
+            """),
     ]
 
     /// One table's documentation: what a row is and what each column means.
@@ -327,6 +338,8 @@ public enum Schema {
             ("high_risks", "risks of high severity (a risk described in several documents counts once)"),
             ("metrics_missed", "metrics whose actual misses the target"),
             ("next_gate_id", "the first gate, in week order, that is neither marked passed nor has every criterion met (gates.id)"),
+            ("next_gate_kind", "that gate's kind"), ("next_gate_title", "its title"), ("next_gate_week", "its week"),
+            ("next_gate_scope_total", "tasks it closes"), ("next_gate_scope_open", "of those, tasks neither done nor cancelled"),
         ]),
         TableDoc(name: "project_settings", meaning: "facts about a project that its documents leave blank, recorded by `planq project set`", columns: [
             ("project_key", "the project's key (projects.key); kept when the project is re-imported or rebuilt"),

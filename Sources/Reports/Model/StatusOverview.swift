@@ -8,7 +8,7 @@ public struct StatusOverview: Sendable {
         public let startDate: String?
         public let currentWeek: Int?
         /// The first gate not yet passed, in week order (gates without a week last).
-        public let nextGate: Gate?
+        public let nextGate: ProjectStatus.NextGate?
         public let nextGateVerdict: GateVerdict?
 
         public var project: Project { status.project }
@@ -26,12 +26,11 @@ public struct StatusOverview: Sendable {
     /// `selected` are the projects `--project` chose (nil: all of them).
     public init(knowledgeBase: KnowledgeBase, selected: [Project]?, today: String, start: String?) throws {
         let projects = try selected ?? knowledgeBase.projects()
+        // One summary row per project, its next gate's facts with it.
         let statuses = try knowledgeBase.status(projects: projects)
-        // Each project's next open gate, read with the others in one query.
-        let nextGates = Dictionary(uniqueKeysWithValues: try knowledgeBase.gates(projectIDs: selected?.map(\.id), nextOnly: true).map { ($0.id, $0) })
         entries = statuses.map { status in
             let currentWeek = status.project.currentWeek(today: today, start: start)
-            let gate = status.nextGateID.flatMap { nextGates[$0] }
+            let gate = status.nextGate
             return Entry(status: status, startDate: start ?? status.project.startDate, currentWeek: currentWeek, nextGate: gate,
                          nextGateVerdict: gate?.verdict(currentWeek: currentWeek))
         }
