@@ -69,6 +69,7 @@ enum Emit {
         var widths = [Int](repeating: markdown ? 3 : 0, count: header.count)
         for row in cellWidths { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell) } }
         if let width, !markdown { widths = fitted(widths, into: width, header: header) }
+        let blanks = String(repeating: " ", count: widths.max() ?? 0)
         func render(_ row: [String], measured: [Int], tones: [Tone?]?) -> String {
             var line = ""
             for (index, cell) in row.enumerated() {
@@ -79,7 +80,8 @@ enum Emit {
                     used = displayWidth(text)
                 }
                 line += tones?[index].map { Colour.wrap(text, $0) } ?? text
-                line += String(repeating: " ", count: max(0, widths[index] - used))
+                // Padding cut from one run of spaces: no string made per cell.
+                line += blanks.prefix(max(0, widths[index] - used))
             }
             if markdown { return "| " + line + " |" }
             while line.hasSuffix(" ") { line.removeLast() }
