@@ -26,6 +26,7 @@ let package = Package(
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "ImportersTests", dependencies: ["Importers", "PlanModel", "Markdown"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "PlanModel"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CCmark"]),
         .testTarget(name: "GeneratorsTests", dependencies: ["Generators", "Reports", "PlanModel"]),
         .testTarget(name: "planqTests", dependencies: ["PlanModel", "Reports"], exclude: ["Golden"]),
         // One test per reliability bug found (issue 13), the fuzz and kill tests among them.
