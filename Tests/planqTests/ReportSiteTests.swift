@@ -61,6 +61,10 @@ import Reports
         #expect(again.stderr.contains("(0 written, 13 unchanged, 0 removed)"), "\(again.stderr)")
         #expect(try Self.pages(in: folder).map { try Data(contentsOf: folder.appendingPathComponent($0)) } == first)
 
+        // A checkout's .git is not a foreign file; CNAME is.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git/objects"), withIntermediateDirectories: true)
+        try "ref: refs/heads/gh-pages\n".write(to: folder.appendingPathComponent(".git/HEAD"), atomically: true, encoding: .utf8)
+        #expect(try planq.run(["report", "site", "-o", "site", "--today", "2026-03-18"]).status == 0)
         try "published by hand\n".write(to: folder.appendingPathComponent("CNAME"), atomically: true, encoding: .utf8)
         let refused = try planq.run(["report", "site", "-o", "site"])
         #expect(refused.status == 1 && refused.stderr.contains("holds files planq did not write (CNAME)"), "\(refused.stderr)")

@@ -138,12 +138,10 @@ extension KnowledgeBase {
         }
     }
 
-    /// The gates of the projects with `projectIDs` (nil: all), in week order; `nextOnly`: only
-    /// each project's next open gate (`project_summaries.next_gate_id`).
-    public func gates(projectIDs: [Int64]? = nil, week: Int? = nil, kind: GateItem.Kind? = nil, nextOnly: Bool = false) throws -> [Gate] {
+    /// The gates of the projects with `projectIDs` (nil: all), in week order.
+    public func gates(projectIDs: [Int64]? = nil, week: Int? = nil, kind: GateItem.Kind? = nil) throws -> [Gate] {
         var conditions: [String] = []
         var values: [SQLValue] = []
-        if nextOnly { conditions.append("g.id IN (SELECT next_gate_id FROM project_summaries)") }
         if let ids = projectIDs {
             conditions.append("g.project_id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))")
             values += ids.map { .integer($0) }

@@ -74,13 +74,19 @@ public struct SiteFolder: Sendable {
         return (Set(files), Set(object["kept"] as? [String] ?? []))
     }
 
-    /// Every file below the folder, relative to it (links included, not followed).
+    /// Every file below the folder, relative to it (links included, not followed), hidden
+    /// folders left out.
     func files() throws -> Set<String> {
         guard let walker = FileManager.default.enumerator(atPath: path) else { return [] }
         var found: Set<String> = []
         while let name = walker.nextObject() as? String {
             var info = stat()
-            guard lstat(path + "/" + name, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { continue }
+            guard lstat(path + "/" + name, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                // A hidden folder (the .git of a Pages checkout) is not the site's business.
+                if (name as NSString).lastPathComponent.hasPrefix(".") { walker.skipDescendants() }
+                continue
+            }
             found.insert(name)
         }
         return found
