@@ -40,7 +40,6 @@ public struct ProjectStatus: Sendable {
     public let metricsMissed: Int
     /// The first gate, in week order, neither marked passed nor with every criterion met.
     public let nextGate: NextGate?
-    public var nextGateID: Int64? { nextGate?.id }
 
     /// Tasks that count toward completion: all but cancelled and deferred ones.
     public var scheduled: Int {

@@ -5,8 +5,9 @@ import PlanModel
 public struct RetroReport: Sendable {
     public let document: ReportDocument
 
+    /// `burndown`: the project's, when the caller has built it already.
     public init(knowledgeBase: KnowledgeBase, project: Project, today: String, start: String?,
-                forecast: MonteCarloForecast.Settings = .standard) throws {
+                forecast: MonteCarloForecast.Settings = .standard, burndown: BurndownReport? = nil) throws {
         let currentWeek = project.currentWeek(today: today, start: start)
         let tasks = try knowledgeBase.tasks(TaskFilter(projectIDs: [project.id]))
         let scheduled = tasks.filter { $0.status != .deferred }
@@ -83,8 +84,8 @@ public struct RetroReport: Sendable {
             .fields(id: "scope_changes", [.init("imports", "Imports", .int(snapshots.count)), .init("added", "Added", .int(added)),
                                           .init("removed", "Removed", .int(removed))]),
         ]))
-        sections.append(try BurndownReport(knowledgeBase: knowledgeBase, project: project, tasks: tasks, today: today, start: start,
-                                           forecast: forecast).forecastSection)
+        sections.append(try (burndown ?? BurndownReport(knowledgeBase: knowledgeBase, project: project, tasks: tasks, today: today,
+                                                        start: start, forecast: forecast)).forecastSection)
 
         let done = scheduled.filter { $0.status == .done }.count
         let facts: [ReportDocument.Fact] = [.init("project", "Project", .string(project.name)), .init("as_of", "As of", Value(date: today))]

@@ -35,8 +35,9 @@ public struct WeekReport: Sendable {
 
     /// The review of `week`; throws `WeekError` when the project's plan (every week a task, gate,
     /// metric or note names) does not include it. Each table is read once.
+    /// `burndown`: the project's, when the caller has built it already (a site's week pages share one).
     public init(knowledgeBase: KnowledgeBase, project: Project, week: Int, today: String, start: String?,
-                forecast: MonteCarloForecast.Settings = .standard) throws {
+                forecast: MonteCarloForecast.Settings = .standard, burndown: BurndownReport? = nil) throws {
         let all = try knowledgeBase.tasks(TaskFilter(projectIDs: [project.id]))
         let projectGates = try knowledgeBase.gates(projectIDs: [project.id])
         let metrics = try knowledgeBase.metrics(projectIDs: [project.id])
@@ -64,7 +65,8 @@ public struct WeekReport: Sendable {
         }
         self.gates = gates
         checkpoints = projectGates.filter { $0.kind == .checkpoint && $0.decision != nil && $0.week == week }
-        burndown = try BurndownReport(knowledgeBase: knowledgeBase, project: project, tasks: all, today: today, start: start, forecast: forecast)
+        self.burndown = try burndown ?? BurndownReport(knowledgeBase: knowledgeBase, project: project, tasks: all, today: today,
+                                                       start: start, forecast: forecast)
         risks = try knowledgeBase.risks(projectIDs: [project.id])
         self.metrics = metrics
         // The previous week's notes too: a week's summary is written as it ends, so its lessons

@@ -139,13 +139,17 @@ struct ProjectPages {
         let project = entry.project
         let tasks = try knowledgeBase.tasks(TaskFilter(projectIDs: [project.id]))
         let gates = try knowledgeBase.gates(projectIDs: [project.id])
+        // One burndown (import history read and runs simulated once) for every page that shows it.
+        let burndown = try BurndownReport(knowledgeBase: knowledgeBase, project: project, tasks: tasks, today: today, start: start,
+                                          forecast: forecast)
         var weeks: [Int] = []
         if let span = entry.status.weeks {
             weeks = Array(span.lowerBound...min(span.upperBound, span.lowerBound + ReportSite.maximumWeeks - 1))
         }
         // A week the plan's range holds but WeekReport refuses (no task, gate, metric or note) gets no page.
         let reviews = weeks.compactMap { week in
-            (try? WeekReport(knowledgeBase: knowledgeBase, project: project, week: week, today: today, start: start, forecast: forecast))
+            (try? WeekReport(knowledgeBase: knowledgeBase, project: project, week: week, today: today, start: start, forecast: forecast,
+                             burndown: burndown))
                 .map { (week, $0.document) }
         }
         weeks = reviews.map(\.0)
@@ -169,9 +173,9 @@ struct ProjectPages {
         for report in Self.reports {
             let document: ReportDocument
             switch report.kind {
-            case "burndown": document = try BurndownReport(knowledgeBase: knowledgeBase, project: project, tasks: tasks, today: today,
-                                                          start: start, forecast: forecast).document
-            case "retro": document = try RetroReport(knowledgeBase: knowledgeBase, project: project, today: today, start: start, forecast: forecast).document
+            case "burndown": document = burndown.document
+            case "retro": document = try RetroReport(knowledgeBase: knowledgeBase, project: project, today: today, start: start,
+                                                     forecast: forecast, burndown: burndown).document
             default: document = try ListReport(kind: report.kind, knowledgeBase: knowledgeBase, project: project, today: today, start: start).document
             }
             pages.append(page("\(report.kind).html", document, crumb: report.title))

@@ -65,12 +65,12 @@ struct WatchCommand: Command {
             }
         }
         if let first = importNow() { diagnostics.info(ImportCommand.describe(first)) }
-        var verdicts = try gateVerdicts(knowledgeBase, invocation)
+        var verdicts = try gateVerdicts(knowledgeBase, invocation, today: explicitToday)
         render(invocation, from: here, root: root.folder)
         diagnostics.info("watching \(paths.joined(separator: " ")) for saves (Ctrl-C stops)")
         while let changed = watcher.nextChanges() {
             guard let summary = importNow() else { continue }
-            let now = try gateVerdicts(knowledgeBase, invocation)
+            let now = try gateVerdicts(knowledgeBase, invocation, today: explicitToday)
             diagnostics.info(describe(summary, changed: changed, knowledgeBase: knowledgeBase, before: verdicts, after: now))
             verdicts = now
             render(invocation, from: here, root: root.folder)
@@ -82,12 +82,13 @@ struct WatchCommand: Command {
         #endif
     }
 
-    /// Each gate's title and verdict as of today, by id.
-    private func gateVerdicts(_ knowledgeBase: KnowledgeBase, _ invocation: Invocation) throws -> [Int64: (title: String, verdict: GateVerdict)] {
+    /// Each gate's title and verdict as of `today` (--today or $PLANQ_TODAY, else the real day), by id.
+    private func gateVerdicts(_ knowledgeBase: KnowledgeBase, _ invocation: Invocation,
+                              today explicit: String?) throws -> [Int64: (title: String, verdict: GateVerdict)] {
         let start = try invocation.startDate()
         var projects: [Int64: Project] = [:]
         for project in try knowledgeBase.projects() { projects[project.id] = project }
-        let today = invocation.arguments.values["today"] ?? CalendarDate.today().description
+        let today = explicit ?? CalendarDate.today().description
         var verdicts: [Int64: (title: String, verdict: GateVerdict)] = [:]
         for gate in try knowledgeBase.gates() {
             let week = projects[gate.projectID]?.currentWeek(today: today, start: start)
