@@ -17,6 +17,21 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/planq-compare.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 generator="$(cd "$(dirname "$0")/.." && pwd)/../shared/bench/gen_corpus.py"
 today=2026-03-01
+# Row ids depend on the order rows were written in, which is not what is compared.
+strip_ids='
+import json, sys
+def strip(value):
+    if isinstance(value, dict):
+        return {k: strip(v) for k, v in value.items() if k != "id" and not k.endswith("_id")}
+    if isinstance(value, list):
+        return [strip(v) for v in value]
+    return value
+text = sys.stdin.read()
+try:
+    print(json.dumps(strip(json.loads(text)), indent=1, ensure_ascii=False))
+except ValueError:
+    print(text, end="")
+'
 
 for side in old new; do
     bin=$old; [ "$side" = new ] && bin=$new
@@ -30,12 +45,12 @@ for side in old new; do
     fi
     "$bin" import "$source" --db "$dir/kb.db" -q --today "$today" 2>"$dir/import.err" || true
     for listing in tasks gates risks metrics notes projects status; do
-        "$bin" "$listing" --db "$dir/kb.db" --format json --today "$today" >"$dir/$listing.json" 2>&1 || true
+        "$bin" "$listing" --db "$dir/kb.db" --format json --today "$today" 2>&1 | python3 -c "$strip_ids" >"$dir/$listing.json" || true
     done
-    sqlite3 "$dir/kb.db" "SELECT g.key, t.key FROM gate_tasks s JOIN gates g ON g.id = s.gate_id JOIN tasks t ON t.id = s.task_id ORDER BY 1, 2" >"$dir/scope.txt"
-    sqlite3 "$dir/kb.db" "SELECT g.key, c.position, c.text, c.status FROM gate_criteria c JOIN gates g ON g.id = c.gate_id ORDER BY 1, 2" >"$dir/criteria.txt"
+    sqlite3 "$dir/kb.db" "SELECT p.key, g.key, t.key FROM gate_tasks s JOIN gates g ON g.id = s.gate_id JOIN tasks t ON t.id = s.task_id JOIN projects p ON p.id = g.project_id ORDER BY 1, 2, 3" >"$dir/scope.txt"
+    sqlite3 "$dir/kb.db" "SELECT p.key, g.key, c.position, c.text, c.status FROM gate_criteria c JOIN gates g ON g.id = c.gate_id JOIN projects p ON p.id = g.project_id ORDER BY 1, 2, 3" >"$dir/criteria.txt"
     sqlite3 "$dir/kb.db" "SELECT text, kind, source FROM search ORDER BY source, kind, text" >"$dir/search.txt"
-    sqlite3 "$dir/kb.db" "SELECT task_key, week, status, coalesce(previous_status, '') FROM task_history ORDER BY 1, 2, 3, 4" >"$dir/history.txt"
+    sqlite3 "$dir/kb.db" "SELECT p.key, h.task_key, h.week, h.status, coalesce(h.previous_status, '') FROM task_history h JOIN projects p ON p.id = h.project_id ORDER BY 1, 2, 3, 4, 5" >"$dir/history.txt"
 done
 
 status=0

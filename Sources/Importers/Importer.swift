@@ -107,10 +107,13 @@ public final class Importer {
             // project waits for the others, whose projects say where it belongs.
             var unnamed: [RecognitionPipeline.Parsed] = []
             var statedNow: [String: (key: String, name: String)?] = [:]
+            var projects = ProjectWriting(known: Set(stored.values.map(\.projectKey)))
+            var ownerIDs = OwnerIDs()
             let pipeline = RecognitionPipeline(files: candidates, stored: stored, source: options.source, limits: options.limits)
             defer { pipeline.cancel() }
             var done = summary.filesUnchanged
             while let outcomes = pipeline.next() {
+                var storedNow: Set<String> = []
                 for outcome in outcomes {
                     switch outcome {
                     case .unreadable(let file):
@@ -136,11 +139,22 @@ public final class Importer {
                             let key = ProjectKey.key(for: findings.projectName)
                             statedNow[findings.path] = .some((key: key, name: findings.projectName))
                             try writer.store(document, key: key, previousKey: stored[findings.path]?.projectKey)
+                            projects.stored(key)
+                            storedNow.insert(key)
                         } else {
                             statedNow[findings.path] = .some(nil)
                             unnamed.append(document)
                         }
                     }
+                }
+                // A project new in this import whose documents stopped coming (files come in path
+                // order, a project's usually in one folder) is linked and written now, while the
+                // next documents are recognized. Should another document name it later, it is
+                // linked again at the end, from scratch.
+                let settled = projects.settled(after: storedNow)
+                if !settled.isEmpty {
+                    try linkAndWrite(settled, importID: importID, writer: writer, replacing: [],
+                                     ownerIDs: &ownerIDs, into: &projects)
                 }
                 done += outcomes.count
                 progress(done, files.count)
@@ -152,30 +166,26 @@ public final class Importer {
                 let key = placement?.key ?? ProjectKey.key(for: document.findings.projectName)
                 if let placement { document.findings.projectName = placement.name }
                 try writer.store(document, key: key, previousKey: stored[document.findings.path]?.projectKey)
+                projects.stored(key)
             }
             summary.phases.append(("read, recognize and store documents", Self.milliseconds(since: clock)))
             if summary.filesParsed == 0, summary.filesUnchanged == 0, summary.filesRemoved == 0 {
                 throw ImportError.nothingImported("nothing could be imported")
             }
 
-            let affected = writer.affected
-            summary.changes.removed += try knowledgeBase.refreshProjects(keys: affected, name: ProjectKey.displayName)
-            // Each project is linked on a worker while the one before it is written: the
-            // linker's work and SQLite's overlap on two cores.
-            var ownerIDs: [String: Int64] = [:]
-            let keys = affected.sorted()
-            var next = try keys.first.map(startLinking)
-            for index in keys.indices {
-                guard let current = next?.value() else { break }
-                next = index + 1 < keys.count ? try startLinking(keys[index + 1]) : nil
-                summary.changes += try write(current, importID: importID, reparsed: writer.reparsed, ownerIDs: &ownerIDs)
+            // What is left: the projects that were known before, and those that got a document
+            // after they were written (undone first, so that they are linked once with all of them).
+            let remaining = writer.affected.subtracting(projects.written).union(projects.reopened).sorted()
+            for key in projects.reopened.sorted() {
+                try knowledgeBase.forgetLinks(projectKey: key, importID: importID)
             }
-            // A hundred projects at a time: what the index should hold is staged in memory first.
-            let known = Set(stored.values.map(\.projectKey))
-            for start in stride(from: 0, to: keys.count, by: 100) {
-                try knowledgeBase.refreshSearch(projectKeys: Set(keys[start..<min(start + 100, keys.count)]), replacing: known)
-            }
-            summary.phases.append(("link and write \(affected.count) projects", Self.milliseconds(since: clock)))
+            let writtenBefore = projects.written
+            try linkAndWrite(remaining, importID: importID, writer: writer,
+                             replacing: projects.known.union(projects.reopened), ownerIDs: &ownerIDs, into: &projects)
+            summary.changes += projects.changes
+            summary.changes.removed += projects.removedWithProjects
+            summary.phases.append(("link and write \(remaining.count) projects (\(writtenBefore.count - projects.reopened.count) "
+                                   + "written before, \(projects.reopened.count) again)", Self.milliseconds(since: clock)))
             summary.tasksTotal = try knowledgeBase.taskCount()
             summary.warnings = warnings
             summary.durationMilliseconds = Self.milliseconds(since: clock)
@@ -184,6 +194,73 @@ public final class Importer {
         summary.durationMilliseconds = Self.milliseconds(since: clock)
         summary.phases.append(("commit", summary.durationMilliseconds))
         return summary
+    }
+
+    /// Links each project on a worker while the one before it is written (the linker's work and
+    /// SQLite's overlap on two cores), then refreshes their search entries, a hundred at a time.
+    private func linkAndWrite(_ keys: [String], importID: Int64, writer: DocumentWriter, replacing: Set<String>,
+                              ownerIDs: inout OwnerIDs, into projects: inout ProjectWriting) throws {
+        guard let first = keys.first else { return }
+        projects.removedWithProjects += try knowledgeBase.refreshProjects(keys: Set(keys), name: ProjectKey.displayName)
+        var next = try startLinking(first)
+        for index in keys.indices {
+            let current = next.value()
+            if index + 1 < keys.count { next = try startLinking(keys[index + 1]) }
+            var explained = projects.explained[current.key] ?? []
+            let changes = try write(current, importID: importID, reparsed: writer.reparsed, explained: &explained,
+                                    ownerIDs: &ownerIDs)
+            projects.wrote(current.key, changes: changes, explained: explained)
+        }
+        for start in stride(from: 0, to: keys.count, by: 100) {
+            try knowledgeBase.refreshSearch(projectKeys: Set(keys[start..<min(start + 100, keys.count)]), replacing: replacing)
+        }
+    }
+
+    /// Which projects of an import are written, when, and what each did to the tasks. Projects
+    /// the knowledge base knew before are written last, once; a new one as soon as its documents
+    /// seem to be in, and again at the end (`reopened`) should one more come.
+    private struct ProjectWriting {
+        /// The projects with documents before this import.
+        let known: Set<String>
+        private(set) var written: Set<String> = []
+        private(set) var reopened: Set<String> = []
+        /// New projects with documents stored and not yet written.
+        private var waiting: Set<String> = []
+        private var changesByProject: [String: TaskChanges] = [:]
+        /// The mentions whose links `-v` explained, by project.
+        private(set) var explained: [String: Set<MentionLine>] = [:]
+        var removedWithProjects = 0
+
+        init(known: Set<String>) { self.known = known }
+
+        mutating func stored(_ key: String) {
+            if written.contains(key) {
+                reopened.insert(key)
+            } else if !known.contains(key) {
+                waiting.insert(key)
+            }
+        }
+
+        /// The waiting projects that got no document in the batch just stored, in key order.
+        mutating func settled(after storedNow: Set<String>) -> [String] {
+            let ready = waiting.subtracting(storedNow)
+            waiting.subtract(ready)
+            return ready.sorted()
+        }
+
+        mutating func wrote(_ key: String, changes: TaskChanges, explained: Set<MentionLine>) {
+            written.insert(key)
+            changesByProject[key] = changes
+            if !explained.isEmpty { self.explained[key] = explained }
+        }
+
+        var changes: TaskChanges { changesByProject.values.reduce(into: TaskChanges()) { $0 += $1 } }
+    }
+
+    /// A mention by document and line.
+    private struct MentionLine: Hashable {
+        let documentID: Int64
+        let line: Int
     }
 
     /// One project's stored mentions, linked, before anything of it is written.
@@ -219,11 +296,13 @@ public final class Importer {
 
     /// Writes a linked project's tasks, then its gates (their scope is a set of task ids),
     /// then settles which of its risks and metrics repeat others.
-    private func write(_ project: LinkedProject, importID: Int64, reparsed: Set<Int64>,
-                       ownerIDs: inout [String: Int64]) throws -> TaskChanges {
-        // `-v` says why each mention read now joined a task another document wrote.
+    private func write(_ project: LinkedProject, importID: Int64, reparsed: Set<Int64>, explained: inout Set<MentionLine>,
+                       ownerIDs: inout OwnerIDs) throws -> TaskChanges {
+        // `-v` says why each mention read now joined a task another document wrote (once, when a
+        // project is linked again).
         for (mention, input) in zip(project.mentions, project.inputs) where reparsed.contains(input.documentID) {
-            guard let reason = mention.reason else { continue }
+            guard let reason = mention.reason,
+                  explained.insert(MentionLine(documentID: input.documentID, line: input.item.line)).inserted else { continue }
             let task = project.tasks[mention.taskIndex]
             report(Diagnostic(path: input.documentPath, line: input.item.line, severity: .note,
                               message: "\"\(input.item.title)\" is the task \"\(task.item.title)\" of \(task.source): \(reason)"))

@@ -29,7 +29,7 @@ final class RecognitionPipeline: @unchecked Sendable {
 
     /// Starts recognizing `files` at once on a thread of its own.
     init(files: [DiscoveredFile], stored: [String: StoredDocument], source: DocumentSource,
-         limits: Importer.DocumentLimits, batchSize: Int = 64, depth: Int = 2) {
+         limits: Importer.DocumentLimits, batchSize: Int = 64, depth: Int = 4) {
         self.depth = depth
         let thread = Thread { [self] in
             var start = 0

@@ -97,7 +97,7 @@ func temporaryPath(_ name: String = "kb.db") throws -> String {
 
     @Test func tasksKeepTheirIdsAndHistoryRecordsChanges() throws {
         let knowledgeBase = try KnowledgeBase(path: try temporaryPath())
-        var owners: [String: Int64] = [:]
+        var owners = OwnerIDs()
         try knowledgeBase.transaction {
             _ = try knowledgeBase.projectID(key: "atlas", name: "Atlas")
             let first = try knowledgeBase.beginImport(startedAt: "2026-01-01T00:00:00Z", today: nil)

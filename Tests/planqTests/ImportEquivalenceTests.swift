@@ -75,5 +75,74 @@ import Testing
         }
     }
 
+    /// More documents than two batches of the import, so that projects are written while later
+    /// documents are still being read: Orion's plan comes first and its tracker and summary last,
+    /// after 130 other projects. Orion is written early and must be linked again, from scratch,
+    /// with the tracker (which marks the plan's tasks done) and the summary: the result is what
+    /// an import of Orion's three documents together, then of the rest, knows.
+    @Test func aProjectWhoseDocumentsAreFarApartIsLinkedOnceWithAllOfThem() throws {
+        func corpus(_ planq: Planq) throws {
+            try planq.write("docs/orion/plan.md", """
+                # Orion Migration - Implementation Plan
+
+                ## Week 1: Foundations
+                - [ ] Provision the staging cluster
+                - [ ] Write the migration runbook
+
+                **Week 1 Gate:** staging cluster serves traffic
+                """)
+            for number in 1...130 {
+                let name = String(format: "p%03d", number)
+                try planq.write("docs/\(name)/tracker.md", """
+                    # Project \(name.uppercased()) Rollout - Task Tracker
+
+                    ## Week 1: Start
+                    - [x] Kick off \(name)
+                    - [ ] Ship \(name) beta
+                    """)
+            }
+            try planq.write("docs/zz-late/tracker.md", """
+                # Orion Migration - Task Tracker
+
+                ## Week 1: Foundations
+                - [x] Provision the staging cluster
+                - [x] Write the migration runbook
+                - [ ] Rehearse the cutover
+                """)
+            try planq.write("docs/zz-late/week-1-summary.md", """
+                # Week 1 Completion Summary - Orion Migration
+
+                ## Completed
+                - [x] Provision the staging cluster
+                """)
+        }
+        let atOnce = try Planq(), together = try Planq()
+        try corpus(atOnce)
+        let imported = try atOnce.run(["import", "docs", "-v", "--today", "2026-03-01"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.contains("written before, 1 again)"), "Orion is linked a second time")
+        try corpus(together)
+        for paths in [["docs/orion", "docs/zz-late"], ["docs"]] {
+            let step = try together.run(["import"] + paths + ["-q", "--today", "2026-03-01"])
+            #expect(step.status == 0, "\(step.stderr)")
+        }
+        let first = try Self.listings(of: atOnce), second = try Self.listings(of: together)
+        for listing in Self.listings {
+            #expect(first[listing] == second[listing], "\(listing) differs between the two imports")
+        }
+        let tasks = try #require(first["tasks"])
+        #expect(tasks.components(separatedBy: "Provision the staging cluster").count - 1 == 1, "one task for three mentions")
+        #expect(tasks.contains("Rehearse the cutover"))
+        // The import's history has each task once, added, as if Orion had been linked once.
+        let history = try atOnce.run(["query", "SELECT count(*) AS rows, sum(previous_status IS NOT NULL) AS changes, "
+                                      + "count(DISTINCT project_id || ' ' || task_key) AS tasks FROM task_history", "--format", "json"])
+        #expect(history.stdout.contains("\"rows\": 263") && history.stdout.contains("\"changes\": 0")
+                && history.stdout.contains("\"tasks\": 263"), "\(history.stdout)")
+        // Each of Orion's links is explained once with -v, though Orion was linked twice.
+        let notes = imported.stderr.split(separator: "\n").filter { $0.contains(": note: ") && $0.contains(" is the task ") }
+        #expect(notes.count == 3, "\(notes)")
+        #expect(Set(notes).count == notes.count)
+    }
+
     static let generator = Planq.root.deletingLastPathComponent().appendingPathComponent("shared/bench/gen_corpus.py")
 }

@@ -66,6 +66,13 @@ final class Planq: @unchecked Sendable {
         #expect(text == golden, "output differs from Golden/\(name) (PLANQ_RECORD=1 make test rewrites it; review the diff)", sourceLocation: sourceLocation)
     }
 
+    /// Writes `text` to `relative` in the scratch folder, creating its folders.
+    func write(_ relative: String, _ text: String) throws {
+        let url = directory.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
     /// Copies `samples/` into the scratch folder, for tests that edit documents.
     func copySamples() throws -> URL {
         let copy = directory.appendingPathComponent("docs")

@@ -158,11 +158,7 @@ extension KnowledgeBase {
             let rows = try database.rows("SELECT project_name, start_date FROM documents WHERE project_id = ? ORDER BY path", [.integer(Int64(id))])
             if rows.isEmpty {
                 removedTasks += try database.scalar("SELECT count(*) FROM tasks WHERE project_id = ?", [.integer(Int64(id))])?.int ?? 0
-                try database.run("DELETE FROM gates WHERE project_id = ?", [.integer(Int64(id))])
-                try database.run("DELETE FROM search WHERE rowid >= ? AND rowid < ?", [.integer(Int64(id) << 32), .integer((Int64(id) + 1) << 32)])
-                try database.run("DELETE FROM task_owners WHERE task_id IN (SELECT id FROM tasks WHERE project_id = ?)", [.integer(Int64(id))])
-                try database.run("UPDATE tasks SET parent_id = NULL WHERE project_id = ?", [.integer(Int64(id))])
-                try database.run("DELETE FROM tasks WHERE project_id = ?", [.integer(Int64(id))])
+                try deleteLinkedItems(projectID: Int64(id))
                 try database.run("DELETE FROM projects WHERE id = ?", [.integer(Int64(id))])
                 continue
             }
@@ -171,6 +167,27 @@ extension KnowledgeBase {
             try database.run("UPDATE projects SET name = ?, start_date = ? WHERE id = ?", [.text(name(names)), SQLValue(start), .integer(Int64(id))])
         }
         return removedTasks
+    }
+}
+
+extension KnowledgeBase {
+    /// Undoes what linking a project new in import `importID` wrote (its tasks, gates, search
+    /// entries and this import's history rows), keeping its documents and their mentions: the
+    /// project is as it was before it was first linked, ready to be linked again with more documents.
+    public func forgetLinks(projectKey: String, importID: Int64) throws {
+        guard let id = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(projectKey)])?.int else { return }
+        try database.run("DELETE FROM task_history WHERE project_id = ? AND import_id = ?", [.integer(Int64(id)), .integer(importID)])
+        try deleteLinkedItems(projectID: Int64(id))
+    }
+
+    /// A project's tasks (with owners; their mentions and gate scopes let go of them), gates and
+    /// search entries.
+    func deleteLinkedItems(projectID id: Int64) throws {
+        try database.run("DELETE FROM gates WHERE project_id = ?", [.integer(id)])
+        try database.run("DELETE FROM search WHERE rowid >= ? AND rowid < ?", [.integer(id << 32), .integer((id + 1) << 32)])
+        try database.run("DELETE FROM task_owners WHERE task_id IN (SELECT id FROM tasks WHERE project_id = ?)", [.integer(id)])
+        try database.run("UPDATE tasks SET parent_id = NULL WHERE project_id = ?", [.integer(id)])
+        try database.run("DELETE FROM tasks WHERE project_id = ?", [.integer(id)])
     }
 }
 

@@ -2,7 +2,7 @@ extension KnowledgeBase {
     /// Writes one project's linked tasks: inserts new keys, updates changed ones, removes keys
     /// no longer linked, stores the mentions with their task ids, and records history.
     public func writeTasks(projectKey: String, tasks: [LinkedTask], mentions: [LinkedMention],
-                           importID: Int64, ownerIDs: inout [String: Int64]) throws -> TaskChanges {
+                           importID: Int64, ownerIDs: inout OwnerIDs) throws -> TaskChanges {
         guard let projectValue = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(projectKey)])?.int else {
             return TaskChanges()
         }
@@ -93,20 +93,9 @@ extension KnowledgeBase {
         return hash.hex
     }
 
-    private func insertOwners(_ owners: [OwnerAction], taskID: Int64, ownerIDs: inout [String: Int64]) throws {
+    private func insertOwners(_ owners: [OwnerAction], taskID: Int64, ownerIDs: inout OwnerIDs) throws {
         for (position, owner) in owners.enumerated() {
-            let folded = owner.name.lowercased()
-            let ownerID: Int64
-            if let known = ownerIDs[folded] {
-                ownerID = known
-            } else if let stored = try database.scalar("SELECT id FROM owners WHERE name = ?", [.text(owner.name)])?.int {
-                ownerID = Int64(stored)
-                ownerIDs[folded] = ownerID
-            } else {
-                try database.run("INSERT INTO owners(name) VALUES (?)", [.text(owner.name)])
-                ownerID = database.lastInsertRowID
-                ownerIDs[folded] = ownerID
-            }
+            let ownerID = try ownerIDs.id(of: owner.name, in: database)
             try database.run(try inserts().taskOwner, [.integer(taskID), .integer(ownerID), SQLValue(owner.action), .integer(Int64(position))])
         }
     }
@@ -141,6 +130,39 @@ extension KnowledgeBase {
 
     public func taskCount() throws -> Int {
         try database.scalar("SELECT count(*) FROM tasks")?.int ?? 0
+    }
+}
+
+/// The owners rows an import has used, by name folded to lower case. Names differing only in
+/// case are one owner (`Verify`, `verify`), spelled as the one that sorts first, so that the
+/// spelling does not depend on which document was written first.
+public struct OwnerIDs {
+    private var known: [String: (id: Int64, name: String)] = [:]
+
+    public init() {}
+
+    mutating func id(of name: String, in database: Database) throws -> Int64 {
+        let folded = name.lowercased()
+        if let owner = known[folded] {
+            if Self.precedes(name, owner.name) {
+                try database.run("UPDATE owners SET name = ? WHERE id = ?", [.text(name), .integer(owner.id)])
+                known[folded] = (owner.id, name)
+            }
+            return owner.id
+        }
+        if let row = try database.rows("SELECT id, name FROM owners WHERE name = ?", [.text(name)]).first,
+           let id = row[0].int, let stored = row[1].string {
+            known[folded] = (Int64(id), stored)
+            return try self.id(of: name, in: database)
+        }
+        try database.run("INSERT INTO owners(name) VALUES (?)", [.text(name)])
+        known[folded] = (database.lastInsertRowID, name)
+        return database.lastInsertRowID
+    }
+
+    /// Byte order, as SQLite sorts text.
+    private static func precedes(_ a: String, _ b: String) -> Bool {
+        a != b && a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }
 
