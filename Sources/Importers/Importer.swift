@@ -14,9 +14,14 @@ public final class Importer {
         /// The commit the source reads, recorded on the import.
         public var commit: String?
         public var limits: DocumentLimits
+        /// How many task mentions of stored documents may wait in memory for their project to be
+        /// linked (written once, with their task); past it they are stored unlinked and read back.
+        public var heldMentions: Int
 
         public init(paths: [String], rebuild: Bool = false, today: String? = nil,
-                    source: DocumentSource = WorkingTree(), commit: String? = nil, limits: DocumentLimits = .standard) {
+                    source: DocumentSource = WorkingTree(), commit: String? = nil, limits: DocumentLimits = .standard,
+                    heldMentions: Int = 50_000) {
+            self.heldMentions = heldMentions
             self.paths = paths
             self.rebuild = rebuild
             self.today = today
@@ -98,7 +103,8 @@ public final class Importer {
             if options.rebuild { try knowledgeBase.clearAll() }
             let importID = try knowledgeBase.beginImport(startedAt: Self.timestamp(), today: options.today, commit: options.commit)
             summary.importID = importID
-            var writer = DocumentWriter(knowledgeBase: knowledgeBase, importID: importID, parsed: parsed)
+            var writer = DocumentWriter(knowledgeBase: knowledgeBase, importID: importID, parsed: parsed,
+                                        heldLimit: options.heldMentions)
             for document in removed {
                 try knowledgeBase.removeDocument(id: document.id)
                 writer.affected.insert(document.projectKey)
@@ -153,7 +159,7 @@ public final class Importer {
                 // linked again at the end, from scratch.
                 let settled = projects.settled(after: storedNow)
                 if !settled.isEmpty {
-                    try linkAndWrite(settled, importID: importID, writer: writer, replacing: [],
+                    try linkAndWrite(settled, importID: importID, writer: &writer, replacing: [],
                                      ownerIDs: &ownerIDs, into: &projects)
                 }
                 done += outcomes.count
@@ -180,8 +186,11 @@ public final class Importer {
                 try knowledgeBase.forgetLinks(projectKey: key, importID: importID)
             }
             let writtenBefore = projects.written
-            try linkAndWrite(remaining, importID: importID, writer: writer,
+            try linkAndWrite(remaining, importID: importID, writer: &writer,
                              replacing: projects.known.union(projects.reopened), ownerIDs: &ownerIDs, into: &projects)
+            // Every project with held mentions was linked; should one not have been, its
+            // mentions are stored unlinked rather than lost.
+            try writer.storeHeld()
             summary.changes += projects.changes
             summary.changes.removed += projects.removedWithProjects
             summary.phases.append(("link and write \(remaining.count) projects (\(writtenBefore.count - projects.reopened.count) "
@@ -198,14 +207,14 @@ public final class Importer {
 
     /// Links each project on a worker while the one before it is written (the linker's work and
     /// SQLite's overlap on two cores), then refreshes their search entries, a hundred at a time.
-    private func linkAndWrite(_ keys: [String], importID: Int64, writer: DocumentWriter, replacing: Set<String>,
+    private func linkAndWrite(_ keys: [String], importID: Int64, writer: inout DocumentWriter, replacing: Set<String>,
                               ownerIDs: inout OwnerIDs, into projects: inout ProjectWriting) throws {
         guard let first = keys.first else { return }
         projects.removedWithProjects += try knowledgeBase.refreshProjects(keys: Set(keys), name: ProjectKey.displayName)
-        var next = try startLinking(first)
+        var next = try startLinking(first, held: writer.take(first))
         for index in keys.indices {
             let current = next.value()
-            if index + 1 < keys.count { next = try startLinking(keys[index + 1]) }
+            if index + 1 < keys.count { next = try startLinking(keys[index + 1], held: writer.take(keys[index + 1])) }
             var explained = projects.explained[current.key] ?? []
             let changes = try write(current, importID: importID, reparsed: writer.reparsed, explained: &explained,
                                     ownerIDs: &ownerIDs)
@@ -272,13 +281,15 @@ public final class Importer {
         let gates: [LinkedGate]
     }
 
-    /// Reads a project's task and gate mentions (all of them, as stored: an unchanged
-    /// document's mentions can join a task a changed one now names) and links them on a worker.
-    private func startLinking(_ key: String) throws -> Pending<LinkedProject> {
-        let inputs = try knowledgeBase.storedMentions(projectKey: key).map { mention in
+    /// Reads a project's task and gate mentions (all of them: an unchanged document's stored
+    /// mentions can join a task a changed one now names; `held` are those of documents stored in
+    /// this import) and links them on a worker.
+    private func startLinking(_ key: String, held: [DocumentWriter.HeldDocument]) throws -> Pending<LinkedProject> {
+        let stored = try knowledgeBase.storedMentions(projectKey: key).map { mention in
             TaskLinker.Input(origin: .stored(id: mention.id, taskID: mention.taskID), documentID: mention.documentID,
                              documentPath: mention.documentPath, documentKind: mention.documentKind, item: mention.item)
         }
+        let inputs = Self.inPathOrder(stored, held)
         let phases = try knowledgeBase.phaseRanges(projectKey: key)
         let gateMentions = try knowledgeBase.storedGateMentions(projectKey: key)
         return Pending {
@@ -292,6 +303,29 @@ public final class Importer {
             return LinkedProject(key: key, inputs: inputs, tasks: linked.tasks, mentions: linked.mentions,
                                  gates: GateLinker.link(gateMentions))
         }
+    }
+
+    /// The stored mentions (in path and line order, as the knowledge base reads them) and the
+    /// held documents' merged into that order: the linker's result depends on its input's order,
+    /// which must not depend on which documents changed. Paths compare by bytes, as SQLite's do.
+    private static func inPathOrder(_ stored: [TaskLinker.Input], _ held: [DocumentWriter.HeldDocument]) -> [TaskLinker.Input] {
+        guard !held.isEmpty else { return stored }
+        let documents = held.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        var result: [TaskLinker.Input] = []
+        result.reserveCapacity(stored.count + documents.reduce(0) { $0 + $1.items.count })
+        var next = stored.startIndex
+        for document in documents {
+            while next < stored.endIndex, stored[next].documentPath.utf8.lexicographicallyPrecedes(document.path.utf8) {
+                result.append(stored[next])
+                next += 1
+            }
+            for item in document.items {
+                result.append(TaskLinker.Input(origin: .new(documentID: document.id, item: item), documentID: document.id,
+                                               documentPath: document.path, documentKind: document.kind, item: item))
+            }
+        }
+        result.append(contentsOf: stored[next...])
+        return result
     }
 
     /// Writes a linked project's tasks, then its gates (their scope is a set of task ids),
@@ -327,8 +361,23 @@ public final class Importer {
         let knowledgeBase: KnowledgeBase
         let importID: Int64
         let parsed: (DocumentFindings) -> Void
+        /// Past this many held mentions (documents of many projects interleaved, none settled),
+        /// they are stored unlinked, so that memory stays bounded.
+        let heldLimit: Int
         var affected: Set<String> = []
         var reparsed: Set<Int64> = []
+
+        /// A stored document's task mentions, held until its project is linked: then they are
+        /// written once, with their task, instead of stored, read back and updated.
+        struct HeldDocument {
+            let id: Int64
+            let path: String
+            let kind: DocumentKind
+            let items: [TaskItem]
+        }
+
+        fileprivate var held: [String: [HeldDocument]] = [:]
+        fileprivate var heldMentions = 0
 
         mutating func store(_ document: RecognitionPipeline.Parsed, key: String, previousKey: String?) throws {
             let findings = document.findings
@@ -339,8 +388,27 @@ public final class Importer {
             let documentID = try knowledgeBase.storeDocument(findings, projectID: projectID, hash: document.hash,
                                                              size: document.file.size,
                                                              mtimeNanoseconds: document.file.mtimeNanoseconds,
-                                                             importID: importID)
+                                                             importID: importID, storingTaskMentions: false)
             reparsed.insert(documentID)
+            held[key, default: []].append(HeldDocument(id: documentID, path: findings.path, kind: findings.kind, items: findings.tasks))
+            heldMentions += findings.tasks.count
+            if heldMentions > heldLimit { try storeHeld() }
+        }
+
+        /// The held documents of a project about to be linked.
+        mutating func take(_ key: String) -> [HeldDocument] {
+            let documents = held.removeValue(forKey: key) ?? []
+            heldMentions -= documents.reduce(0) { $0 + $1.items.count }
+            return documents
+        }
+
+        /// Stores every held mention unlinked (linking reads them back).
+        mutating func storeHeld() throws {
+            for document in held.values.joined() {
+                try knowledgeBase.storeTaskMentions(document.items, documentID: document.id)
+            }
+            held = [:]
+            heldMentions = 0
         }
     }
 

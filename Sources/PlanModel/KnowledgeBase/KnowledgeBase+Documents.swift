@@ -48,9 +48,11 @@ extension KnowledgeBase {
 
     /// Inserts or replaces a document's row and everything it says: phases, gate and task
     /// mentions (not yet linked: `task_id` stays NULL until `writeTasks`), risks, metrics, notes
-    /// and code blocks. Its old rows are dropped first. Returns the document's id.
+    /// and code blocks. Its old rows are dropped first. Returns the document's id. Without
+    /// `storingTaskMentions` its task mentions are left for `writeTasks` (as `.new` origins) or
+    /// `storeTaskMentions`.
     public func storeDocument(_ findings: DocumentFindings, projectID: Int64, hash: String, size: Int,
-                              mtimeNanoseconds: Int64, importID: Int64) throws -> Int64 {
+                              mtimeNanoseconds: Int64, importID: Int64, storingTaskMentions: Bool = true) throws -> Int64 {
         let values: [SQLValue] = [.integer(projectID), .text(findings.kind.rawValue), SQLValue(findings.title),
                                   .text(findings.projectName), SQLValue(findings.startDate), .text(hash),
                                   .integer(Int64(size)), .integer(mtimeNanoseconds), .integer(importID),
@@ -76,9 +78,7 @@ extension KnowledgeBase {
                 """, values + [.text(findings.path)])
             documentID = database.lastInsertRowID
         }
-        for item in findings.tasks {
-            try insertMention(item, documentID: documentID)
-        }
+        if storingTaskMentions { try storeTaskMentions(findings.tasks, documentID: documentID) }
         try storeGateMentions(findings.gates, documentID: documentID)
         try storeRisksMetricsNotes(findings, documentID: documentID)
         for phase in findings.phases {
@@ -113,7 +113,7 @@ extension KnowledgeBase {
                    m.day, m.sprint, m.timeline, m.due, m.done_on, m.milestone, m.optional, m.number,
                    m.parent_line, m.requirements, m.details, m.owners, m.table_line, m.table_row, m.checkbox
             FROM task_mentions m JOIN documents d ON d.id = m.document_id JOIN projects p ON p.id = d.project_id
-            WHERE p.key = ? ORDER BY d.path, m.line
+            WHERE p.key = ? ORDER BY d.path, m.line, m.id
             """, [.text(projectKey)])
         return rows.map { row in
             let documentID = Int64(row[2].int ?? 0)
@@ -131,8 +131,15 @@ extension KnowledgeBase {
         }
     }
 
-    private func insertMention(_ item: TaskItem, documentID: Int64) throws {
-        var values: [SQLValue] = [.integer(documentID), .null, .integer(Int64(item.line)), .text(item.title)]
+    /// A document's task mentions, not linked yet.
+    public func storeTaskMentions(_ items: [TaskItem], documentID: Int64) throws {
+        for item in items {
+            try insertMention(item, documentID: documentID, taskID: nil)
+        }
+    }
+
+    func insertMention(_ item: TaskItem, documentID: Int64, taskID: Int64?) throws {
+        var values: [SQLValue] = [.integer(documentID), SQLValue(taskID), .integer(Int64(item.line)), .text(item.title)]
         values += [.text(item.status.rawValue), SQLValue(item.week), SQLValue(item.phase), SQLValue(item.day)]
         values += [SQLValue(item.sprint), SQLValue(item.timeline), SQLValue(item.due), SQLValue(item.doneOn)]
         values += [SQLValue(item.milestone), SQLValue(item.optional), SQLValue(item.number), SQLValue(item.parentLine)]

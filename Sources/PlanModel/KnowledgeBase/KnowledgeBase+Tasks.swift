@@ -63,7 +63,12 @@ extension KnowledgeBase {
         }
         for mention in mentions {
             let taskID = ids[tasks[mention.taskIndex].key]
-            if mention.origin.taskID != taskID { try setMentionTask(mentionID: mention.origin.id, taskID: taskID) }
+            switch mention.origin {
+            case .stored(let id, let before):
+                if before != taskID { try setMentionTask(mentionID: id, taskID: taskID) }
+            case .new(let documentID, let item):
+                try insertMention(item, documentID: documentID, taskID: taskID)
+            }
         }
         return changes
     }

@@ -15,13 +15,12 @@ public struct LinkedTask: Equatable, Sendable {
 
 /// One mention and the linked task (by index) it belongs to.
 public struct LinkedMention: Sendable {
-    /// The stored mention (every mention is stored with its document before it is linked) and
-    /// the task it was linked to before, nil for a mention stored in this import.
-    public struct Origin: Sendable {
-        public let id: Int64
-        public let taskID: Int64?
-
-        public static func stored(id: Int64, taskID: Int64?) -> Origin { Origin(id: id, taskID: taskID) }
+    /// Where a mention comes from: a stored row and the task it was linked to before (nil when
+    /// stored in this import), or a document read in this import whose mentions are written
+    /// with their task, once linked.
+    public enum Origin: Sendable {
+        case stored(id: Int64, taskID: Int64?)
+        case new(documentID: Int64, item: TaskItem)
     }
 
     public let origin: Origin
