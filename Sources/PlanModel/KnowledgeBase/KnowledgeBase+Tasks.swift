@@ -16,7 +16,9 @@ extension KnowledgeBase {
         }
         var changes = TaskChanges()
         var ids: [String: Int64] = [:]
-        var written: [(index: Int, inserted: Bool)] = []
+        // Tasks whose parent is settled once every task has its id: changed ones, and new ones
+        // whose parent comes after them.
+        var parentLater: [Int] = []
         for (index, task) in tasks.enumerated() {
             let fingerprint = Self.fingerprint(task)
             let item = task.item
@@ -35,16 +37,19 @@ extension KnowledgeBase {
                                       week: item.week, status: item.status.rawValue, previous: old.status)
                 }
                 changes.changed += 1
-                written.append((index, false))
+                parentLater.append(index)
             } else {
-                try database.run(try inserts().task, Self.fields(task) + [.text(fingerprint), .integer(projectID), .text(task.key)])
+                // A parent listed before its subtasks (the usual order) has its id already.
+                let parentID = task.parentKey.flatMap { ids[$0] }
+                if task.parentKey != nil, parentID == nil { parentLater.append(index) }
+                try database.run(try inserts().task, Self.fields(task) + [.text(fingerprint), .integer(projectID), .text(task.key),
+                                                                           SQLValue(parentID)])
                 let id = database.lastInsertRowID
                 ids[task.key] = id
                 try insertOwners(item.owners, taskID: id, ownerIDs: &ownerIDs)
                 try recordHistory(importID: importID, projectID: projectID, key: task.key, taskID: id,
                                   week: item.week, status: item.status.rawValue, previous: nil)
                 changes.added += 1
-                written.append((index, true))
             }
         }
         for (key, old) in existing.sorted(by: { $0.key < $1.key }) {
@@ -55,11 +60,9 @@ extension KnowledgeBase {
             try database.run("DELETE FROM tasks WHERE id = ?", [.integer(old.id)])
             changes.removed += 1
         }
-        // Parents are set once every task has its id; a new task without a parent needs nothing.
-        for (index, inserted) in written {
-            let parentID = tasks[index].parentKey.flatMap { ids[$0] }
-            guard let id = ids[tasks[index].key], parentID != nil || !inserted else { continue }
-            try database.run("UPDATE tasks SET parent_id = ? WHERE id = ?", [SQLValue(parentID), .integer(id)])
+        for index in parentLater {
+            guard let id = ids[tasks[index].key] else { continue }
+            try database.run("UPDATE tasks SET parent_id = ? WHERE id = ?", [SQLValue(tasks[index].parentKey.flatMap { ids[$0] }), .integer(id)])
         }
         for mention in mentions {
             let taskID = ids[tasks[mention.taskIndex].key]

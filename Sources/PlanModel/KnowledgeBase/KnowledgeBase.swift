@@ -42,8 +42,8 @@ public final class KnowledgeBase {
                 """)
             task = try database.prepare("""
                 INSERT INTO tasks(title, status, week, phase, day, sprint, timeline, due, done_on, milestone, optional,
-                    number, requirements, details, source_path, source_line, fingerprint, project_id, key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    number, requirements, details, source_path, source_line, fingerprint, project_id, key, parent_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             taskOwner = try database.prepare("INSERT OR IGNORE INTO task_owners(task_id, owner_id, action, position) VALUES (?, ?, ?, ?)")
             history = try database.prepare("""
