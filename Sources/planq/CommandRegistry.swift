@@ -39,10 +39,20 @@ struct Invocation {
         guard let match = arguments.values["project"] else { return nil }
         let projects = try knowledgeBase.projects(matching: match)
         if projects.isEmpty {
-            let known = try knowledgeBase.projects().map(\.name).joined(separator: ", ")
-            throw CommandFailure("no project matches '\(match)'" + (known.isEmpty ? "" : " (projects: \(known))"))
+            throw CommandFailure("no project matches '\(match)'" + Self.naming(try knowledgeBase.projects().map(\.name)))
         }
         return projects
+    }
+
+    /// ` (projects: A, B, C)` for an error about a project name, or "" when there are none.
+    static func naming(_ projects: [String]) -> String {
+        projects.isEmpty ? "" : " (projects: \(listing(projects)))"
+    }
+
+    /// Project names for an error message: the first dozen only, since a knowledge base may hold thousands.
+    static func listing(_ projects: [String], shown: Int = 12) -> String {
+        let listed = projects.prefix(shown).joined(separator: ", ")
+        return projects.count > shown ? listed + ", and \(projects.count - shown) more (`planq status` lists them)" : listed
     }
 }
 

@@ -41,8 +41,20 @@ enum Emit {
     static func listing(_ listing: Listing, format: Settings.Format, to output: Output) {
         switch format {
         case .json, .html: // html never reaches a listing: CLI.main refuses it as a usage error
-            let array = Value.array(listing.rows.map { row in .object(zip(listing.fields, listing.fieldPositions).map { ($0, row[$1]) }) })
-            output.line(array.json(indent: 2))
+            // The array's JSON, row by row, written on in chunks: thousands of rows are common.
+            guard !listing.rows.isEmpty else { return output.line("[]") }
+            var chunk = "[\n"
+            for (index, row) in listing.rows.enumerated() {
+                if index > 0 { chunk += ",\n" }
+                chunk += "  "
+                Value.object(zip(listing.fields, listing.fieldPositions).map { ($0, row[$1]) }).write(json: &chunk, indent: 2, level: 1)
+                if chunk.utf8.count >= 1 << 16 {
+                    output.write(chunk)
+                    chunk = ""
+                }
+            }
+            chunk += "\n]"
+            output.line(chunk)
         case .csv:
             output.line(listing.fields.map(CSVRenderer.field).joined(separator: ","))
             for row in listing.rows {

@@ -39,7 +39,10 @@ final class Output {
     }
 
     func write(_ text: String) { buffer += text }
-    func line(_ text: String = "") { buffer += text + "\n" }
+    func line(_ text: String = "") {
+        buffer += text
+        buffer += "\n"
+    }
 
     /// The reader of standard output went away (`planq tasks | head -1`): nothing more can be
     /// written, and the exit code says so the way a shell expects (128 + SIGPIPE), without a message.
@@ -58,7 +61,7 @@ final class Output {
             return
         }
         guard let path else {
-            if let failure = GeneratedFile.writeAll(Array(buffer.utf8), to: STDOUT_FILENO) {
+            if let failure = GeneratedFile.writeAll(buffer, to: STDOUT_FILENO) {
                 if failure == EPIPE { throw Closed.pipe }
                 throw CommandFailure("cannot write to standard output: \(GeneratedFile.describe(failure))")
             }

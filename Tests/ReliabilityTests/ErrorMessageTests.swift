@@ -51,4 +51,23 @@ import Testing
         #expect(result.stderr.contains("docs/b.md: error: cannot read file: permission denied"), "\(result.stderr)")
         #expect(result.stderr.contains("1 not read"))
     }
+
+    /// A name that matches no project lists some of the known ones, not thousands.
+    @Test func anUnknownProjectNamesAFewOfTheKnownOnes() throws {
+        let planq = try Planq()
+        for number in 1...14 {
+            try planq.write(String(format: "docs/p%02d/plan.md", number), String(format: """
+                # Project Q%02d Rollout - Implementation Plan
+
+                ## Week 1: Start
+                - [ ] Kick off q%02d
+                """, number, number))
+        }
+        #expect(try planq.run(["import", "docs", "-q"]).status == 0)
+        let unknown = try planq.run(["tasks", "--project", "zzz"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no project matches 'zzz' (projects: "), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains(", and 2 more (`planq status` lists them))"), "\(unknown.stderr)")
+        #expect(unknown.stderr.split(separator: ",").count == 12 + 1, "twelve names, then how many more: \(unknown.stderr)")
+    }
 }

@@ -115,14 +115,27 @@ public indirect enum Value: Equatable, Sendable {
     private static func wrap(_ open: String, _ close: String, count: Int, indent: Int?, level: Int, into out: inout String,
                              item: (Int, inout String) -> Void) {
         out += open
-        let inner = indent.map { String(repeating: " ", count: $0 * (level + 1)) }
         for index in 0..<count {
             if index > 0 { out += "," }
-            if let inner { out += "\n" + inner }
+            if let indent { newline(indent * (level + 1), into: &out) }
             item(index, &out)
         }
-        if let indent { out += "\n" + String(repeating: " ", count: indent * level) }
+        if let indent { newline(indent * level, into: &out) }
         out += close
+    }
+
+    private static let spaces = String(repeating: " ", count: 128)
+
+    /// A line break and `width` spaces, without building a string for them (a listing of
+    /// thousands of rows writes one per field).
+    private static func newline(_ width: Int, into out: inout String) {
+        out += "\n"
+        var left = width
+        while left > 0 {
+            let chunk = min(left, spaces.utf8.count)
+            out.append(contentsOf: spaces.prefix(chunk))
+            left -= chunk
+        }
     }
 
     /// A field of an object, by key.

@@ -104,9 +104,8 @@ struct ProjectCommand: Command {
         let knowledgeBase = try invocation.openKnowledgeBase(readOnly: false)
         let projects = try knowledgeBase.projects(matching: positional[1])
         guard projects.count == 1, let project = projects.first else {
-            let known = try knowledgeBase.projects().map(\.key).joined(separator: ", ")
-            throw CommandFailure(projects.isEmpty ? "no project matches '\(positional[1])'" + (known.isEmpty ? "" : " (projects: \(known))")
-                                 : "'\(positional[1])' matches \(projects.count) projects: \(projects.map(\.key).joined(separator: ", "))")
+            throw CommandFailure(projects.isEmpty ? "no project matches '\(positional[1])'" + Invocation.naming(try knowledgeBase.projects().map(\.key))
+                                 : "'\(positional[1])' matches \(projects.count) projects: " + Invocation.listing(projects.map(\.key)))
         }
         try knowledgeBase.recordStartDate(projectKey: project.key, startDate: start, today: invocation.settings.today)
         var message = start.map { "\(project.name): start date \($0) recorded" } ?? "\(project.name): recorded start date forgotten"
