@@ -99,6 +99,8 @@ public final class Importer {
             throw ImportError.nothingImported("nothing to import: no Markdown files under \(options.paths.joined(separator: ", "))")
         }
 
+        // Unchanged documents' mentions read as committed, on the linking worker (see `Committed`).
+        let reader = options.rebuild || stored.isEmpty ? nil : try? knowledgeBase.committedReader(documents: stored.count)
         try knowledgeBase.transaction {
             if options.rebuild { try knowledgeBase.clearAll() }
             let importID = try knowledgeBase.beginImport(startedAt: Self.timestamp(), today: options.today, commit: options.commit)
@@ -159,7 +161,7 @@ public final class Importer {
                 // linked again at the end, from scratch.
                 let settled = projects.settled(after: storedNow)
                 if !settled.isEmpty {
-                    try linkAndWrite(settled, importID: importID, writer: &writer, replacing: [],
+                    try linkAndWrite(settled, importID: importID, writer: &writer, committed: nil, replacing: [],
                                      ownerIDs: &ownerIDs, into: &projects)
                 }
                 done += outcomes.count
@@ -186,7 +188,11 @@ public final class Importer {
                 try knowledgeBase.forgetLinks(projectKey: key, importID: importID)
             }
             let writtenBefore = projects.written
-            try linkAndWrite(remaining, importID: importID, writer: &writer,
+            // Mentions stored unlinked in this transaction (past the held limit) are only seen here.
+            let committed = writer.storedUnlinked ? nil : reader.map {
+                Committed(knowledgeBase: $0, changed: writer.reparsed.union(removed.map(\.id)))
+            }
+            try linkAndWrite(remaining, importID: importID, writer: &writer, committed: committed,
                              replacing: projects.known.union(projects.reopened), ownerIDs: &ownerIDs, into: &projects)
             // Every project with held mentions was linked; should one not have been, its
             // mentions are stored unlinked rather than lost.
@@ -207,14 +213,16 @@ public final class Importer {
 
     /// Links each project on a worker while the one before it is written (the linker's work and
     /// SQLite's overlap on two cores), then refreshes their search entries, a hundred at a time.
-    private func linkAndWrite(_ keys: [String], importID: Int64, writer: inout DocumentWriter, replacing: Set<String>,
-                              ownerIDs: inout OwnerIDs, into projects: inout ProjectWriting) throws {
+    private func linkAndWrite(_ keys: [String], importID: Int64, writer: inout DocumentWriter, committed: Committed?,
+                              replacing: Set<String>, ownerIDs: inout OwnerIDs, into projects: inout ProjectWriting) throws {
         guard let first = keys.first else { return }
         projects.removedWithProjects += try knowledgeBase.refreshProjects(keys: Set(keys), name: ProjectKey.displayName)
-        var next = try startLinking(first, held: writer.take(first))
+        var next = try startLinking(first, held: writer.take(first), committed: committed)
         for index in keys.indices {
-            let current = next.value()
-            if index + 1 < keys.count { next = try startLinking(keys[index + 1], held: writer.take(keys[index + 1])) }
+            let current = try next.value().get()
+            if index + 1 < keys.count {
+                next = try startLinking(keys[index + 1], held: writer.take(keys[index + 1]), committed: committed)
+            }
             var explained = projects.explained[current.key] ?? []
             let changes = try write(current, importID: importID, reparsed: writer.reparsed, explained: &explained,
                                     ownerIDs: &ownerIDs)
@@ -281,28 +289,51 @@ public final class Importer {
         let gates: [LinkedGate]
     }
 
+    /// The knowledge base as committed before this import, read by a second connection: an
+    /// unchanged document's mentions (and the tasks they were linked to) are the same there, since
+    /// a known project is written once, at the end, after its mentions are read. Documents stored
+    /// again or removed in this import (`changed`) are left out: their rows there are the old ones.
+    private struct Committed: @unchecked Sendable {
+        let knowledgeBase: KnowledgeBase
+        let changed: Set<Int64>
+
+        func mentions(projectKey: String) throws -> [StoredMention] {
+            try knowledgeBase.storedMentions(projectKey: projectKey).filter { !changed.contains($0.documentID) }
+        }
+    }
+
     /// Reads a project's task and gate mentions (all of them: an unchanged document's stored
     /// mentions can join a task a changed one now names; `held` are those of documents stored in
-    /// this import) and links them on a worker.
-    private func startLinking(_ key: String, held: [DocumentWriter.HeldDocument]) throws -> Pending<LinkedProject> {
-        let stored = try knowledgeBase.storedMentions(projectKey: key).map { mention in
-            TaskLinker.Input(origin: .stored(id: mention.id, taskID: mention.taskID), documentID: mention.documentID,
-                             documentPath: mention.documentPath, documentKind: mention.documentKind, item: mention.item)
-        }
-        let inputs = Self.inPathOrder(stored, held)
+    /// this import) and links them on a worker, which also reads the stored mentions when a
+    /// committed reader can.
+    private func startLinking(_ key: String, held: [DocumentWriter.HeldDocument], committed: Committed?) throws
+        -> Pending<Result<LinkedProject, Error>> {
+        let storedHere = committed == nil ? try knowledgeBase.storedMentions(projectKey: key) : []
         let phases = try knowledgeBase.phaseRanges(projectKey: key)
         let gateMentions = try knowledgeBase.storedGateMentions(projectKey: key)
         return Pending {
-            var linked = TaskLinker.link(inputs)
-            // A week without a phase heading above it (a summary's next steps) is in the
-            // phase whose weeks include it, in whichever document of the project says so.
-            for index in linked.tasks.indices where linked.tasks[index].item.phase == nil {
-                guard let week = linked.tasks[index].item.week else { continue }
-                linked.tasks[index].item.phase = phases.first { $0.weeks.contains(week) }?.number
+            Result {
+                let stored = try committed?.mentions(projectKey: key) ?? storedHere
+                return Self.link(key, stored: stored, held: held, phases: phases, gateMentions: gateMentions)
             }
-            return LinkedProject(key: key, inputs: inputs, tasks: linked.tasks, mentions: linked.mentions,
-                                 gates: GateLinker.link(gateMentions))
         }
+    }
+
+    private static func link(_ key: String, stored: [StoredMention], held: [DocumentWriter.HeldDocument],
+                             phases: [(number: Int, weeks: ClosedRange<Int>)], gateMentions: [StoredGateMention]) -> LinkedProject {
+        let inputs = inPathOrder(stored.map { mention in
+            TaskLinker.Input(origin: .stored(id: mention.id, taskID: mention.taskID), documentID: mention.documentID,
+                             documentPath: mention.documentPath, documentKind: mention.documentKind, item: mention.item)
+        }, held)
+        var linked = TaskLinker.link(inputs)
+        // A week without a phase heading above it (a summary's next steps) is in the
+        // phase whose weeks include it, in whichever document of the project says so.
+        for index in linked.tasks.indices where linked.tasks[index].item.phase == nil {
+            guard let week = linked.tasks[index].item.week else { continue }
+            linked.tasks[index].item.phase = phases.first { $0.weeks.contains(week) }?.number
+        }
+        return LinkedProject(key: key, inputs: inputs, tasks: linked.tasks, mentions: linked.mentions,
+                             gates: GateLinker.link(gateMentions))
     }
 
     /// The stored mentions (in path and line order, as the knowledge base reads them) and the
@@ -402,9 +433,13 @@ public final class Importer {
             return documents
         }
 
+        /// Whether some mentions were stored unlinked in this import (only this connection sees them).
+        private(set) var storedUnlinked = false
+
         /// Stores every held mention unlinked (linking reads them back).
         mutating func storeHeld() throws {
             for document in held.values.joined() {
+                storedUnlinked = true
                 try knowledgeBase.storeTaskMentions(document.items, documentID: document.id)
             }
             held = [:]

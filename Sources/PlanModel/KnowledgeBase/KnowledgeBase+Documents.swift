@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the knowledge base remembers of a file, to skip it when it has not changed.
 public struct StoredDocument: Sendable {
     public let id: Int64
@@ -104,6 +106,16 @@ extension KnowledgeBase {
             try database.run("DELETE FROM \(table) WHERE document_id = ?", [.integer(id)])
         }
         try database.run("DELETE FROM documents WHERE id = ?", [.integer(id)])
+    }
+
+    /// A second, read-only connection that sees the knowledge base as last committed while this
+    /// one writes a transaction: nil unless that is what it would see (a file in WAL mode, read
+    /// with its log, holding `documents` documents as committed).
+    public func committedReader(documents: Int) throws -> KnowledgeBase? {
+        guard try database.scalar("PRAGMA journal_mode")?.string == "wal", FileManager.default.fileExists(atPath: path) else { return nil }
+        let reader = try KnowledgeBase(path: path, mode: .readOnly)
+        guard !reader.database.isImmutable, try reader.database.scalar("SELECT count(*) FROM documents")?.int == documents else { return nil }
+        return reader
     }
 
     /// Every task mention of the project's documents, by path and line.

@@ -8,11 +8,15 @@ public final class Database {
 
     let handle: OpaquePointer
     public let path: String
+    /// Opened as `immutable`: the file as it stands, without its write-ahead log.
+    public let isImmutable: Bool
     private var statementCache: [String: Statement] = [:]
 
     public init(path: String, mode: Mode = .readWrite) throws {
         var db = try Self.open(path, flags: mode == .readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        var immutable = false
         if mode == .readOnly, !Self.canRead(db) {
+            immutable = true
             // A WAL database in a read-only folder or mount cannot make its -shm file, so even
             // reading fails; opened as immutable it is read as the file stands.
             sqlite3_close_v2(db)
@@ -20,6 +24,7 @@ public final class Database {
         }
         self.handle = db
         self.path = path
+        isImmutable = immutable
     }
 
     private static func open(_ name: String, flags: Int32) throws -> OpaquePointer {
