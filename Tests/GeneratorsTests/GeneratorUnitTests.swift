@@ -98,7 +98,7 @@ import PlanModel
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planq-adr-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("0001-old.md")
-        try "# Old\r\n\r\n* **Status:** Accepted\r\n* Date: 2026-01-01\r\nbody without newline".write(to: file, atomically: true, encoding: .utf8)
+        try "# Old\r\n\r\n* **Status:** Accepted\r\n* Date: 2026-01-01\r\nbody without newline".write(to: file, atomically: false, encoding: .utf8)
         let record = try ADRFolder(path: folder.path).record(1)
         try ADRFolder(path: folder.path).markSuperseded(record, by: 2, fileName: "0002-new.md")
         #expect(try String(contentsOf: file, encoding: .utf8)

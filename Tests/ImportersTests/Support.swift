@@ -22,10 +22,19 @@ enum Shared {
     static var corpusAvailable: Bool { FileManager.default.fileExists(atPath: corpus.path) }
 }
 
+/// A new scratch folder, inside one folder for this test process that goes when it exits.
 func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("planq-tests-\(UUID().uuidString)")
+    let url = ScratchFolders.parent.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+}
+
+enum ScratchFolders {
+    static let parent: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("planq-tests-\(getpid())")
+        atexit { try? FileManager.default.removeItem(at: ScratchFolders.parent) }
+        return url
+    }()
 }
 
 /// The linker's input for `items` of one document, as if stored unlinked.

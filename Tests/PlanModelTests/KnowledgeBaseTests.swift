@@ -48,7 +48,7 @@ func temporaryPath(_ name: String = "kb.db") throws -> String {
 
     @Test func aFileThatIsNotSQLiteIsRefusedAndLeftAlone() throws {
         let path = try temporaryPath()
-        try "not a database, just notes\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "not a database, just notes\n".write(toFile: path, atomically: false, encoding: .utf8)
         #expect(throws: KnowledgeBase.OpenError.self) { try KnowledgeBase(path: path) }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "not a database, just notes\n")
     }

@@ -10,7 +10,7 @@ import Testing
         let docs = planq.directory.appendingPathComponent("plans")
         try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
         try "# Orbit Tracker\n\n## Week 1\n\n- [ ] =HYPERLINK(\"http://example.invalid\",\"open me\")\n- [ ] @SUM(A1:A9)\n"
-            .write(to: docs.appendingPathComponent("tracker.md"), atomically: true, encoding: .utf8)
+            .write(to: docs.appendingPathComponent("tracker.md"), atomically: false, encoding: .utf8)
         try planq.run(["import", docs.path])
         let csv = try planq.run(["tasks", "--format", "csv"]).stdout
         #expect(csv.contains(",\"'=HYPERLINK(") && csv.contains(",'@SUM(A1:A9),"), "\(csv)")

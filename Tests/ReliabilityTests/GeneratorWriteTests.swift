@@ -21,7 +21,7 @@ import Testing
         let repository = planq.directory.appendingPathComponent("repo")
         try FileManager.default.createDirectory(at: repository.appendingPathComponent(".git"), withIntermediateDirectories: true)
         let outside = planq.directory.appendingPathComponent("outside").path
-        try "\(outside)\n".write(to: repository.appendingPathComponent(".adr-dir"), atomically: true, encoding: .utf8)
+        try "\(outside)\n".write(to: repository.appendingPathComponent(".adr-dir"), atomically: false, encoding: .utf8)
         let refused = try planq.run(["new", "adr", "Escape"], in: repository, withDatabase: false)
         #expect(refused.status == 1 && refused.stderr.contains("is outside the repository"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: outside))

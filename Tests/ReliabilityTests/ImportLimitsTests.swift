@@ -20,14 +20,14 @@ import PlanModel
     /// A folder with a small tracker and a large document of many weeks of checkboxes.
     static func folder() throws -> (URL, large: String) {
         let folder = try temporaryDirectory()
-        try tracker.write(to: folder.appendingPathComponent("tracker.md"), atomically: true, encoding: .utf8)
+        try tracker.write(to: folder.appendingPathComponent("tracker.md"), atomically: false, encoding: .utf8)
         var large = "# Orbit Migration Backlog\n\n"
         for week in 1...40 {
             large += "## Week \(week): Work\n\n"
             for task in 1...50 { large += "- [ ] Migrate service \(week)-\(task) to the new cluster\n" }
             large += "\n"
         }
-        try large.write(to: folder.appendingPathComponent("backlog.md"), atomically: true, encoding: .utf8)
+        try large.write(to: folder.appendingPathComponent("backlog.md"), atomically: false, encoding: .utf8)
         return (folder, large)
     }
 

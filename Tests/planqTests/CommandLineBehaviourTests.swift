@@ -53,7 +53,7 @@ import Reports
             #expect(script.stdout.contains(flag) && script.stdout.contains("start"))
         }
         let bash = planq.directory.appendingPathComponent("planq.bash")
-        try planq.run(["completions", "bash"], withDatabase: false).stdout.write(to: bash, atomically: true, encoding: .utf8)
+        try planq.run(["completions", "bash"], withDatabase: false).stdout.write(to: bash, atomically: false, encoding: .utf8)
         let completed = try planq.run(["-c", "source '\(bash.path)'; COMP_WORDS=(planq gates --verd); COMP_CWORD=2; _planq; echo \"${COMPREPLY[@]}\""],
                                       withDatabase: false, executable: "/bin/bash")
         #expect(completed.stdout == "--verdict\n")
@@ -68,7 +68,7 @@ import Reports
         #expect(page.contains(".SH EXIT STATUS") && page.contains("\\fB\\-\\-color\\fR"))
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/groff") else { return }
         let file = planq.directory.appendingPathComponent("planq.1")
-        try page.write(to: file, atomically: true, encoding: .utf8)
+        try page.write(to: file, atomically: false, encoding: .utf8)
         let lint = try planq.run(["-man", "-Tutf8", "-ww", "-z", file.path], withDatabase: false, executable: "/usr/bin/groff")
         let warnings = lint.stderr
         #expect(warnings.isEmpty, "\(warnings)")
@@ -148,7 +148,7 @@ import Reports
         let original = try String(contentsOf: tracker, encoding: .utf8)
         let blank = original.replacingOccurrences(of: #"\*\*Start Date:\*\* \d{4}-\d{2}-\d{2}"#, with: "**Start Date:** ____", options: .regularExpression)
         #expect(blank != original, "the sample states a start date")
-        try blank.write(to: tracker, atomically: true, encoding: .utf8)
+        try blank.write(to: tracker, atomically: false, encoding: .utf8)
         try planq.run(["import", docs.path])
         #expect(try planq.run(["gates", "--today", "2026-03-18", "--verdict", "at-risk", "--format", "json"]).stdout == "[]\n")
         #expect(try planq.run(["gates", "--today", "2026-03-18", "--verdict", "at-risk", "--start", "2026-03-02"]).stdout.contains("Phase 1 Gate"))
@@ -164,7 +164,7 @@ import Reports
         #expect(try planq.run(["import", docs.path, "--rebuild", "-q"]).status == 0)
         #expect(try planq.run(["gates", "--today", "2026-03-18", "--verdict", "at-risk"]).stdout.contains("Phase 1 Gate"), "kept across a rebuild")
         // The document fills its date in, differently: it wins, and check says so.
-        try original.replacingOccurrences(of: "2026-03-02", with: "2026-03-09").write(to: tracker, atomically: true, encoding: .utf8)
+        try original.replacingOccurrences(of: "2026-03-02", with: "2026-03-09").write(to: tracker, atomically: false, encoding: .utf8)
         try planq.run(["import", docs.path])
         let check = try planq.run(["check"])
         #expect(check.status == 1)
@@ -183,7 +183,7 @@ import Reports
         let docs = try planq.copySamples()
         try planq.run(["import", docs.path, "--today", "2026-03-09"])
         let tracker = docs.appendingPathComponent("lumora/tracker.md")
-        try String(contentsOf: tracker, encoding: .utf8).replacingOccurrences(of: "- [ ]", with: "- [x]").write(to: tracker, atomically: true, encoding: .utf8)
+        try String(contentsOf: tracker, encoding: .utf8).replacingOccurrences(of: "- [ ]", with: "- [x]").write(to: tracker, atomically: false, encoding: .utf8)
         try planq.run(["import", docs.path, "--today", "2026-03-25"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(try planq.run(["report", "burndown", "--today", "2026-03-18", "--format", "json"]).stdout.utf8)) as? [String: Any])
         let sections = try #require(report["sections"] as? [[String: Any]])

@@ -108,7 +108,7 @@ import Testing
         // A runbook's file: never replaced, whether named by its title or by -o.
         let runbook = folder.appendingPathComponent("docs/runbooks/ship-it.md")
         try FileManager.default.createDirectory(at: runbook.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try "my runbook".write(to: runbook, atomically: true, encoding: .utf8)
+        try "my runbook".write(to: runbook, atomically: false, encoding: .utf8)
         let clash = try planq.run(["new", "runbook", "Ship it"], in: folder)
         #expect(clash.status == 1)
         #expect(clash.stderr.contains("docs/runbooks/ship-it.md already exists; planq never overwrites a file"))
@@ -140,21 +140,21 @@ import Testing
         #expect(try planq.run(["new", "adr", "First"], in: folder).stdout == "doc/adr/0001-first.md\n")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("docs/decisions"), withIntermediateDirectories: true)
         #expect(try planq.run(["new", "adr", "Second"], in: folder).stdout == "docs/decisions/0001-second.md\n")
-        try "architecture/records\n".write(to: folder.appendingPathComponent(".adr-dir"), atomically: true, encoding: .utf8)
+        try "architecture/records\n".write(to: folder.appendingPathComponent(".adr-dir"), atomically: false, encoding: .utf8)
         #expect(try planq.run(["new", "adr", "Third"], in: folder).stdout == "architecture/records/0001-third.md\n")
         #expect(try planq.run(["new", "adr", "Fourth", "--dir", "elsewhere"], in: folder).stdout == "elsewhere/0001-fourth.md\n")
         // An .adr-dir that leads out of the repository is not followed without --dir.
         let outside = FileManager.default.temporaryDirectory.appendingPathComponent("planq-outside-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: outside) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
-        try "\(outside)\n".write(to: folder.appendingPathComponent(".adr-dir"), atomically: true, encoding: .utf8)
+        try "\(outside)\n".write(to: folder.appendingPathComponent(".adr-dir"), atomically: false, encoding: .utf8)
         let refused = try planq.run(["new", "adr", "Escape"], in: folder)
         #expect(refused.status == 1 && refused.stderr.contains("is outside the repository"))
         #expect(!FileManager.default.fileExists(atPath: outside))
-        try "architecture/records\n".write(to: folder.appendingPathComponent(".adr-dir"), atomically: true, encoding: .utf8)
+        try "architecture/records\n".write(to: folder.appendingPathComponent(".adr-dir"), atomically: false, encoding: .utf8)
         // adr-tools records: `## Status` sections and numbered titles.
         try "# 2. Use Kafka\n\nDate: 2026-01-05\n\n## Status\n\nAccepted\n\n## Context\n".write(
-            to: folder.appendingPathComponent("architecture/records/0002-use-kafka.md"), atomically: true, encoding: .utf8)
+            to: folder.appendingPathComponent("architecture/records/0002-use-kafka.md"), atomically: false, encoding: .utf8)
         try planq.run(["new", "adr", "Use Redpanda", "--supersedes", "2"], in: folder)
         #expect(try Self.read(folder, "architecture/records/0002-use-kafka.md")
             == "# 2. Use Kafka\n\nDate: 2026-01-05\n\n## Status\n\nSuperseded by [ADR-0003](0003-use-redpanda.md)\n\n## Context\n")
@@ -173,10 +173,10 @@ import Testing
         let templates = folder.appendingPathComponent(".planq/templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         try "{{! ours }}\n# {{title}} ({{number}})\n\n{{#drivers}}\nnone known\n{{/drivers}}\n".write(
-            to: templates.appendingPathComponent("adr.md"), atomically: true, encoding: .utf8)
+            to: templates.appendingPathComponent("adr.md"), atomically: false, encoding: .utf8)
         #expect(try planq.run(["new", "adr", "Nothing matches this"], in: folder).status == 0)
         #expect(try Self.read(folder, "docs/adr/0001-nothing-matches-this.md") == "# Nothing matches this (0001)\n\nnone known\n")
-        try "# {{title}}\n\n{{owner}}\n".write(to: templates.appendingPathComponent("runbook.md"), atomically: true, encoding: .utf8)
+        try "# {{title}}\n\n{{owner}}\n".write(to: templates.appendingPathComponent("runbook.md"), atomically: false, encoding: .utf8)
         let broken = try planq.run(["new", "runbook", "Deploy"], in: folder)
         #expect(broken.status == 1)
         #expect(broken.stderr.contains(".planq/templates/runbook.md:3: unknown placeholder `{{owner}}`"))

@@ -53,7 +53,7 @@ import Testing
         let summary = docs.appendingPathComponent("lumora/week-1-summary.md")
         let text = try String(contentsOf: summary, encoding: .utf8)
         try text.replacingOccurrences(of: "- [x] Authenticated ingest endpoint", with: "- [ ] Authenticated ingest endpoint")
-            .write(to: summary, atomically: true, encoding: .utf8)
+            .write(to: summary, atomically: false, encoding: .utf8)
         try planq.run(["import", "docs"], in: planq.directory)
         let check = try planq.run(["check"], in: planq.directory)
         #expect(check.status == 1)
@@ -74,7 +74,7 @@ import Testing
         #expect(before.contains("Load sample traffic"))
         let text = try String(contentsOf: tracker, encoding: .utf8)
         try text.replacingOccurrences(of: "- [ ] Load sample traffic", with: "- [x] Load sample traffic")
-            .write(to: tracker, atomically: true, encoding: .utf8)
+            .write(to: tracker, atomically: false, encoding: .utf8)
         let edited = try planq.run(["import", "docs"], in: planq.directory)
         #expect(edited.stderr.hasPrefix("imported 5 files (1 parsed, 4 unchanged, 0 removed): 27 tasks (+0 ~1 -0)"))
         let done = try planq.run(["tasks", "--status", "done", "--week", "1", "--format", "csv"], in: planq.directory).stdout
@@ -117,7 +117,7 @@ import Testing
 
     @Test func aDatabaseThatIsNotPlanqsIsNeverOverwritten() throws {
         let planq = try Planq()
-        try "my notes".write(toFile: planq.database, atomically: true, encoding: .utf8)
+        try "my notes".write(toFile: planq.database, atomically: false, encoding: .utf8)
         let result = try planq.run(["import", "samples/"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("is not a planq knowledge base"))
@@ -212,7 +212,7 @@ enum HTMLTable {
     private func tick(_ task: String, in file: URL) throws {
         let text = try String(contentsOf: file, encoding: .utf8)
         try text.replacingOccurrences(of: "- [ ] \(task)", with: "- [x] \(task)").replacingOccurrences(of: "- [/] \(task)", with: "- [x] \(task)")
-            .write(to: file, atomically: true, encoding: .utf8)
+            .write(to: file, atomically: false, encoding: .utf8)
     }
 
     @Test func historyReplayGivesTheBurndownItsActualPointsAndAForecast() throws {

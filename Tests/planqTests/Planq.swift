@@ -59,7 +59,7 @@ final class Planq: @unchecked Sendable {
     static func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = root.appendingPathComponent("Tests/planqTests/Golden/\(name)")
         if ProcessInfo.processInfo.environment["PLANQ_RECORD"] == "1" {
-            try text.write(to: url, atomically: true, encoding: .utf8)
+            try text.write(to: url, atomically: false, encoding: .utf8)
             return
         }
         let golden = try String(contentsOf: url, encoding: .utf8)

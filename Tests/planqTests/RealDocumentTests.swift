@@ -15,19 +15,19 @@ import Testing
             - [x] Import the register
             ## Deferred
             - [ ] Offline mode for the field app
-            """.write(to: docs.appendingPathComponent("tracker.md"), atomically: true, encoding: .utf8)
+            """.write(to: docs.appendingPathComponent("tracker.md"), atomically: false, encoding: .utf8)
         try """
             # Vega - Implementation Plan
             ## Scope Cuts
             - Offline mode for the field app (moved to v2)
             - Dark theme
-            """.write(to: docs.appendingPathComponent("plan.md"), atomically: true, encoding: .utf8)
+            """.write(to: docs.appendingPathComponent("plan.md"), atomically: false, encoding: .utf8)
         try """
             # Risk Register
             | ID | Risiko | Auswirkung | Gegenmaßnahme |
             |----|--------|------------|---------------|
             | R1 | Lieferant fällt aus | Hoch | Zweiter Lieferant |
-            """.write(to: docs.appendingPathComponent("risk-register.md"), atomically: true, encoding: .utf8)
+            """.write(to: docs.appendingPathComponent("risk-register.md"), atomically: false, encoding: .utf8)
         #expect(try planq.run(["import", "docs"], in: planq.directory).status == 0)
 
         let projects = try planq.run(["projects", "--format", "csv"], in: planq.directory)
@@ -60,7 +60,7 @@ import Testing
             | Likelihood \\ Impact | Low | High |
             |---|---|---|
             | High | R2 | R1 |
-            """.write(to: file, atomically: true, encoding: .utf8)
+            """.write(to: file, atomically: false, encoding: .utf8)
         let quiet = try planq.run(["import", "risks.md"], in: planq.directory)
         #expect(!quiet.stderr.contains("risk matrix"))
         let verbose = try planq.run(["import", "--rebuild", "-v", "risks.md"], in: planq.directory)

@@ -63,9 +63,9 @@ import Reports
 
         // A checkout's .git is not a foreign file; CNAME is.
         try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git/objects"), withIntermediateDirectories: true)
-        try "ref: refs/heads/gh-pages\n".write(to: folder.appendingPathComponent(".git/HEAD"), atomically: true, encoding: .utf8)
+        try "ref: refs/heads/gh-pages\n".write(to: folder.appendingPathComponent(".git/HEAD"), atomically: false, encoding: .utf8)
         #expect(try planq.run(["report", "site", "-o", "site", "--today", "2026-03-18"]).status == 0)
-        try "published by hand\n".write(to: folder.appendingPathComponent("CNAME"), atomically: true, encoding: .utf8)
+        try "published by hand\n".write(to: folder.appendingPathComponent("CNAME"), atomically: false, encoding: .utf8)
         let refused = try planq.run(["report", "site", "-o", "site"])
         #expect(refused.status == 1 && refused.stderr.contains("holds files planq did not write (CNAME)"), "\(refused.stderr)")
         #expect(try planq.run(["report", "site", "-o", "site", "--force"]).status == 0)
@@ -75,7 +75,7 @@ import Reports
         // A page name the site needs is never taken from a file planq did not write.
         try FileManager.default.removeItem(at: folder.appendingPathComponent("adrs.html"))
         try FileManager.default.removeItem(at: folder.appendingPathComponent(SiteFolder.manifestName))
-        try "mine\n".write(to: folder.appendingPathComponent("adrs.html"), atomically: true, encoding: .utf8)
+        try "mine\n".write(to: folder.appendingPathComponent("adrs.html"), atomically: false, encoding: .utf8)
         let clash = try planq.run(["report", "site", "-o", "site", "--force"])
         #expect(clash.status == 1 && clash.stderr.contains("adrs.html exists and planq did not write it"), "\(clash.stderr)")
         #expect(try String(contentsOf: folder.appendingPathComponent("adrs.html"), encoding: .utf8) == "mine\n")
@@ -85,7 +85,7 @@ import Reports
         let planq = try Planq()
         let docs = try planq.copySamples()
         try FileManager.default.createDirectory(at: docs.appendingPathComponent("orbit"), withIntermediateDirectories: true)
-        try "# Orbit Tracker\n\n## Week 1\n\n- [ ] Provision the cluster\n".write(to: docs.appendingPathComponent("orbit/tracker.md"), atomically: true, encoding: .utf8)
+        try "# Orbit Tracker\n\n## Week 1\n\n- [ ] Provision the cluster\n".write(to: docs.appendingPathComponent("orbit/tracker.md"), atomically: false, encoding: .utf8)
         try planq.run(["import", "docs", "-q"])
         #expect(try planq.run(["report", "site", "-o", "site"]).status == 0)
         let folder = planq.directory.appendingPathComponent("site")
