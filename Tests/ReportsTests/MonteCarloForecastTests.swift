@@ -88,6 +88,7 @@ import PlanModel
         #expect(start.lastDay(ofWeek: 45).description == "2027-01-03")
         #expect(CalendarDate(dayNumber: start.dayNumber) == start)
         #expect(CalendarDate(dayNumber: 0).description == "1970-01-01" && CalendarDate(dayNumber: -1).description == "1969-12-31")
+        #expect(CalendarDate(dayNumber: -354_646).description == "0999-01-05", "every part zero-padded")
         #expect(BurndownReport.count(10_000) == "10,000" && BurndownReport.count(999) == "999" && BurndownReport.count(1_000_000) == "1,000,000")
         #expect(BurndownReport.everyWeek(of: [.init(week: 3, runs: 2), .init(week: 5, runs: 1)]).map(\.y) == [2, 0, 1])
     }

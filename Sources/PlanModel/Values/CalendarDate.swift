@@ -18,7 +18,15 @@ public struct CalendarDate: Comparable, CustomStringConvertible, Sendable {
         return CalendarDate(String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!))!
     }
 
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    /// YYYY-MM-DD (a listing prints thousands: no format string parsed per date).
+    public var description: String {
+        func padded(_ number: Int, _ width: Int) -> String {
+            let digits = String(number)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        let year = self.year < 0 ? "-" + padded(-self.year, 4) : padded(self.year, 4)
+        return year + "-" + padded(month, 2) + "-" + padded(day, 2)
+    }
 
     /// Days since 1970-01-01 (civil-from-days algorithm, valid for all Gregorian dates).
     public var dayNumber: Int {

@@ -124,18 +124,13 @@ public indirect enum Value: Equatable, Sendable {
         out += close
     }
 
-    private static let spaces = String(repeating: " ", count: 128)
+    /// A line break and the spaces after it, for each width up to 64.
+    private static let newlines: [String] = (0...64).map { "\n" + String(repeating: " ", count: $0) }
 
     /// A line break and `width` spaces, without building a string for them (a listing of
     /// thousands of rows writes one per field).
     private static func newline(_ width: Int, into out: inout String) {
-        out += "\n"
-        var left = width
-        while left > 0 {
-            let chunk = min(left, spaces.utf8.count)
-            out.append(contentsOf: spaces.prefix(chunk))
-            left -= chunk
-        }
+        out += width < newlines.count ? newlines[width] : "\n" + String(repeating: " ", count: width)
     }
 
     /// A field of an object, by key.
