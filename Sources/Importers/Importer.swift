@@ -197,6 +197,7 @@ public final class Importer {
             // Every project with held mentions was linked; should one not have been, its
             // mentions are stored unlinked rather than lost.
             try writer.storeHeld()
+            summary.projectKeys = writer.affected.sorted()
             summary.changes += projects.changes
             summary.changes.removed += projects.removedWithProjects
             summary.phases.append(("link and write \(remaining.count) projects (\(writtenBefore.count - projects.reopened.count) "

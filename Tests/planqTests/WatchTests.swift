@@ -107,6 +107,36 @@ import PlanModel
         #expect(lines.filter { $0.contains(" parsed, ") && $0.contains(" removed): ") && !$0.hasPrefix("imported") }.count >= 4, "a line per re-import: \(lines)")
     }
 
+    /// A save that meets a gate's criteria says the gate moved; a save in another project
+    /// reads only that project's gates and reports none of the first one's.
+    @Test func aGateWhoseCriteriaAreMetIsReportedAsMoved() throws {
+        let planq = try Planq()
+        let docs = try planq.copySamples()
+        try planq.write("docs/orbit/plan.md", """
+            # Orbit Launch - Implementation Plan
+
+            ## Week 1: Foundations
+            - [ ] Provision the cluster
+
+            **Week 1 Gate:** the cluster serves traffic
+            """)
+        let watch = try Watching(planq, ["docs", "--today", "2026-03-18"])
+        try watch.waitFor("watching docs")
+        let tracker = docs.appendingPathComponent("lumora/tracker.md")
+        try String(contentsOf: tracker, encoding: .utf8)
+            .replacingOccurrences(of: "- [ ] 10k events/s sustained in staging", with: "- [x] 10k events/s sustained in staging")
+            .replacingOccurrences(of: "- [ ] No data loss across an agent restart", with: "- [x] No data loss across an agent restart")
+            .write(to: tracker, atomically: false, encoding: .utf8)
+        try watch.waitFor("gate \"Phase 1 Gate\" passed (was at risk)")
+        let orbit = planq.directory.appendingPathComponent("docs/orbit/plan.md")
+        try String(contentsOf: orbit, encoding: .utf8)
+            .replacingOccurrences(of: "- [ ] Provision the cluster\n", with: "- [ ] Provision the cluster\n- [ ] Rehearse the launch\n")
+            .write(to: orbit, atomically: false, encoding: .utf8)
+        try watch.waitFor("docs/orbit/plan.md (1 parsed, 0 removed): +1 task in")
+        #expect(watch.output.components(separatedBy: "Phase 1 Gate").count == 2, "reported once: \(watch.output)")
+        #expect(watch.interrupt() == 0)
+    }
+
     @Test func theSiteIsRenderedAgainAfterEachImport() throws {
         let planq = try Planq()
         let docs = try planq.copySamples()

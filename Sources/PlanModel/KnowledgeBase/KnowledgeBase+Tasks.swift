@@ -189,6 +189,8 @@ public struct ImportSummary: Equatable, Sendable {
     public var durationMilliseconds = 0
     /// Milliseconds since the start at the end of each phase, for `import -v`.
     public var phases: [(name: String, at: Int)] = []
+    /// The projects the import touched (documents stored or removed), by key, sorted.
+    public var projectKeys: [String] = []
 
     public static func == (a: ImportSummary, b: ImportSummary) -> Bool {
         a.filesSeen == b.filesSeen && a.filesParsed == b.filesParsed && a.filesUnchanged == b.filesUnchanged

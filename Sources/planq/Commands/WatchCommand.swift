@@ -70,7 +70,11 @@ struct WatchCommand: Command {
         diagnostics.info("watching \(paths.joined(separator: " ")) for saves (Ctrl-C stops)")
         while let changed = watcher.nextChanges() {
             guard let summary = importNow() else { continue }
-            let now = try gateVerdicts(knowledgeBase, invocation, today: explicitToday)
+            // Only the projects the import touched can have gates that moved: on a corpus of
+            // thousands of projects, reading every gate after each save would cost seconds.
+            let touched = Set(summary.projectKeys)
+            let now = verdicts.filter { !touched.contains($0.value.projectKey) }
+                .merging(try gateVerdicts(knowledgeBase, invocation, today: explicitToday, projectKeys: touched)) { $1 }
             diagnostics.info(describe(summary, changed: changed, knowledgeBase: knowledgeBase, before: verdicts, after: now))
             verdicts = now
             render(invocation, from: here, root: root.folder)
@@ -82,24 +86,29 @@ struct WatchCommand: Command {
         #endif
     }
 
-    /// Each gate's title and verdict as of `today` (--today or $PLANQ_TODAY, else the real day), by id.
-    private func gateVerdicts(_ knowledgeBase: KnowledgeBase, _ invocation: Invocation,
-                              today explicit: String?) throws -> [Int64: (title: String, verdict: GateVerdict)] {
+    /// A gate's project, title and verdict.
+    typealias GateState = (projectKey: String, title: String, verdict: GateVerdict)
+
+    /// Each gate's title and verdict as of `today` (--today or $PLANQ_TODAY, else the real day), by
+    /// id: of every project, or of those with `projectKeys`.
+    private func gateVerdicts(_ knowledgeBase: KnowledgeBase, _ invocation: Invocation, today explicit: String?,
+                              projectKeys: Set<String>? = nil) throws -> [Int64: GateState] {
         let start = try invocation.startDate()
         var projects: [Int64: Project] = [:]
-        for project in try knowledgeBase.projects() { projects[project.id] = project }
+        for project in try knowledgeBase.projects() where projectKeys?.contains(project.key) ?? true { projects[project.id] = project }
+        guard !projects.isEmpty else { return [:] }
         let today = explicit ?? CalendarDate.today().description
-        var verdicts: [Int64: (title: String, verdict: GateVerdict)] = [:]
-        for gate in try knowledgeBase.gates() {
-            let week = projects[gate.projectID]?.currentWeek(today: today, start: start)
-            verdicts[gate.id] = (gate.title, gate.verdict(currentWeek: week))
+        var verdicts: [Int64: GateState] = [:]
+        for gate in try knowledgeBase.gates(projectIDs: projectKeys == nil ? nil : projects.keys.sorted()) {
+            guard let project = projects[gate.projectID] else { continue }
+            verdicts[gate.id] = (project.key, gate.title, gate.verdict(currentWeek: project.currentWeek(today: today, start: start)))
         }
         return verdicts
     }
 
     /// One line: which files, what the import changed in tasks, and gates whose verdict moved.
     func describe(_ summary: ImportSummary, changed: Set<String>, knowledgeBase: KnowledgeBase,
-                  before: [Int64: (title: String, verdict: GateVerdict)], after: [Int64: (title: String, verdict: GateVerdict)]) -> String {
+                  before: [Int64: GateState], after: [Int64: GateState]) -> String {
         // A new folder's documents stand for it.
         let files = changed.filter { path in !changed.contains { $0.hasPrefix(path + "/") } }.sorted()
         var line = files.count == 1 ? files[0] : "\(files.count) files"
