@@ -29,6 +29,7 @@ public final class DocumentWatcher {
             throw WatchError(description: "cannot watch files: \(String(cString: strerror(errno)))")
         }
         wake = (ends[0], ends[1])
+        roots = paths
         for path in paths {
             var info = stat()
             guard stat(path, &info) == 0 else { throw WatchError(description: "cannot watch \(path): \(String(cString: strerror(errno)))") }
@@ -84,7 +85,11 @@ public final class DocumentWatcher {
         }
     }
 
+    /// The paths being watched, as given.
+    public let roots: [String]
+
     /// Drains the inotify queue: changed document paths; new folders are watched as they come.
+    /// When the kernel's queue overflowed, changes were lost: every root counts as changed.
     private func readEvents() -> Set<String> {
         var changed: Set<String> = []
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
@@ -100,6 +105,7 @@ public final class DocumentWatcher {
                 let nameStart = offset + MemoryLayout<inotify_event>.size
                 let name = String(decoding: buffer[nameStart..<(nameStart + length)].prefix { $0 != 0 }, as: UTF8.self)
                 offset = nameStart + length
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 { changed.formUnion(roots) }
                 guard let folder = folders[descriptor] else { continue }
                 if mask & UInt32(IN_IGNORED) != 0 || mask & UInt32(IN_DELETE_SELF) != 0 {
                     folders[descriptor] = nil

@@ -17,6 +17,9 @@ public final class Importer {
         /// How many task mentions of stored documents may wait in memory for their project to be
         /// linked (written once, with their task); past it they are stored unlinked and read back.
         public var heldMentions: Int
+        /// Whether a path that does not exist is a document or folder that went away (watch
+        /// imports the paths inotify names) rather than a mistyped argument to report.
+        public var missingPathsAreRemovals = false
 
         public init(paths: [String], rebuild: Bool = false, today: String? = nil,
                     source: DocumentSource = WorkingTree(), commit: String? = nil, limits: DocumentLimits = .standard,
@@ -77,7 +80,14 @@ public final class Importer {
             if diagnostic.severity != .note { warnings += 1 }
             self.report(diagnostic)
         }
-        let files = options.source.find(options.paths, report: count)
+        var present = options.paths
+        if options.missingPathsAreRemovals {
+            present = present.filter { path in
+                var info = stat()
+                return lstat(path, &info) == 0
+            }
+        }
+        let files = present.isEmpty ? [] : options.source.find(present, report: count)
         summary.filesSeen = files.count
         let stored = options.rebuild ? [:] : try knowledgeBase.storedDocuments()
 

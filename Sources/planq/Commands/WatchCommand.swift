@@ -17,8 +17,9 @@ struct WatchCommand: Command {
     let details = """
         Imports PATH (default docs/) as `planq import` does, then waits for the kernel to say a
         document was saved, renamed into place, created or deleted (inotify; nothing is polled),
-        and re-imports once the saves have been quiet for 150 ms (at most a second after the
-        first): one transaction each, unchanged files costing a stat. Prints one line per
+        and re-imports the files it named once the saves have been quiet for 150 ms (at most a
+        second after the first): one transaction each, the other files as stored (all of PATH
+        again when more than 256 changed or the kernel dropped events). Prints one line per
         re-import with what changed (`+2 done, -1 task; gate "Phase 1" ready (was at risk)`).
         --site and --report render after each import; --project and --start apply to them.
         Ctrl-C (or SIGTERM) stops it after the import in progress, exit 0.
@@ -34,11 +35,20 @@ struct WatchCommand: Command {
         let diagnostics = invocation.diagnostics
         let importer = ImportCommand.importer(knowledgeBase, diagnostics)
         let explicitToday = invocation.arguments.values["today"] ?? ProcessInfo.processInfo.environment["PLANQ_TODAY"].flatMap { $0.isEmpty ? nil : $0 }
-        func importNow() -> ImportSummary? {
+        // After the first import, only the paths inotify names are imported: the others are as
+        // stored, and on a corpus of thousands of files stat-ing them all would be most of a save.
+        func importNow(only changed: Set<String>? = nil) -> ImportSummary? {
+            let scope = changed.map { $0.count <= 256 ? $0.sorted() : paths } ?? paths
+            var options = Importer.Options(paths: scope, today: explicitToday ?? CalendarDate.today().description)
+            options.missingPathsAreRemovals = changed != nil
             do {
-                let summary = try importer.run(Importer.Options(paths: paths, today: explicitToday ?? CalendarDate.today().description))
+                let summary = try importer.run(options)
                 diagnostics.clearProgress()
                 return summary
+            } catch Importer.ImportError.nothingImported(_) where changed != nil {
+                // A document that came and went within the burst (an editor's lock or swap file).
+                diagnostics.clearProgress()
+                return nil
             } catch {
                 diagnostics.clearProgress()
                 diagnostics.failure("planq watch: error: \(error)")
@@ -69,7 +79,7 @@ struct WatchCommand: Command {
         render(invocation, from: here, root: root.folder)
         diagnostics.info("watching \(paths.joined(separator: " ")) for saves (Ctrl-C stops)")
         while let changed = watcher.nextChanges() {
-            guard let summary = importNow() else { continue }
+            guard let summary = importNow(only: changed) else { continue }
             // Only the projects the import touched can have gates that moved: on a corpus of
             // thousands of projects, reading every gate after each save would cost seconds.
             let touched = Set(summary.projectKeys)
