@@ -109,8 +109,6 @@ public final class Importer {
             throw ImportError.nothingImported("nothing to import: no Markdown files under \(options.paths.joined(separator: ", "))")
         }
 
-        // Unchanged documents' mentions read as committed, on the linking worker (see `Committed`).
-        let reader = options.rebuild || stored.isEmpty ? nil : try? knowledgeBase.committedReader(documents: stored.count)
         try knowledgeBase.transaction {
             if options.rebuild { try knowledgeBase.clearAll() }
             let importID = try knowledgeBase.beginImport(startedAt: Self.timestamp(), today: options.today, commit: options.commit)
@@ -198,10 +196,12 @@ public final class Importer {
                 try knowledgeBase.forgetLinks(projectKey: key, importID: importID)
             }
             let writtenBefore = projects.written
-            // Mentions stored unlinked in this transaction (past the held limit) are only seen here.
-            let committed = writer.storedUnlinked ? nil : reader.map {
-                Committed(knowledgeBase: $0, changed: writer.reparsed.union(removed.map(\.id)))
-            }
+            // Unchanged documents' mentions are read as committed, on the linking worker (see
+            // `Committed`); not after mentions were stored unlinked in this transaction (only this
+            // connection sees them) or rebuilt. Opened only when there is something to link.
+            let reader = options.rebuild || stored.isEmpty || remaining.isEmpty || writer.storedUnlinked
+                ? nil : try? knowledgeBase.committedReader(documents: stored.count)
+            let committed = reader.map { Committed(knowledgeBase: $0, changed: writer.reparsed.union(removed.map(\.id))) }
             try linkAndWrite(remaining, importID: importID, writer: &writer, committed: committed,
                              replacing: projects.known.union(projects.reopened), ownerIDs: &ownerIDs, into: &projects)
             // Every project with held mentions was linked; should one not have been, its
@@ -430,7 +430,7 @@ public final class Importer {
             let documentID = try knowledgeBase.storeDocument(findings, projectID: projectID, hash: document.hash,
                                                              size: document.file.size,
                                                              mtimeNanoseconds: document.file.mtimeNanoseconds,
-                                                             importID: importID, storingTaskMentions: false)
+                                                             importID: importID)
             reparsed.insert(documentID)
             held[key, default: []].append(HeldDocument(id: documentID, path: findings.path, kind: findings.kind, items: findings.tasks))
             heldMentions += findings.tasks.count

@@ -48,13 +48,12 @@ extension KnowledgeBase {
         return database.lastInsertRowID
     }
 
-    /// Inserts or replaces a document's row and everything it says: phases, gate and task
-    /// mentions (not yet linked: `task_id` stays NULL until `writeTasks`), risks, metrics, notes
-    /// and code blocks. Its old rows are dropped first. Returns the document's id. Without
-    /// `storingTaskMentions` its task mentions are left for `writeTasks` (as `.new` origins) or
-    /// `storeTaskMentions`.
+    /// Inserts or replaces a document's row and everything it says but its task mentions:
+    /// phases, gate mentions, risks, metrics, notes and code blocks. Its old rows (task mentions
+    /// too) are dropped first. The task mentions are written by `writeTasks` with their task
+    /// (`.new` origins), or unlinked by `storeTaskMentions`. Returns the document's id.
     public func storeDocument(_ findings: DocumentFindings, projectID: Int64, hash: String, size: Int,
-                              mtimeNanoseconds: Int64, importID: Int64, storingTaskMentions: Bool = true) throws -> Int64 {
+                              mtimeNanoseconds: Int64, importID: Int64) throws -> Int64 {
         let values: [SQLValue] = [.integer(projectID), .text(findings.kind.rawValue), SQLValue(findings.title),
                                   .text(findings.projectName), SQLValue(findings.startDate), .text(hash),
                                   .integer(Int64(size)), .integer(mtimeNanoseconds), .integer(importID),
@@ -80,7 +79,6 @@ extension KnowledgeBase {
                 """, values + [.text(findings.path)])
             documentID = database.lastInsertRowID
         }
-        if storingTaskMentions { try storeTaskMentions(findings.tasks, documentID: documentID) }
         try storeGateMentions(findings.gates, documentID: documentID)
         try storeRisksMetricsNotes(findings, documentID: documentID)
         for phase in findings.phases {
