@@ -9,11 +9,17 @@ func temporaryPath(_ name: String = "kb.db") throws -> String {
 }
 
 @Suite struct KnowledgeBaseTests {
-    @Test func aNewKnowledgeBaseIsMigratedToTheCurrentSchemaInWALMode() throws {
+    @Test func aNewKnowledgeBaseIsMigratedToTheCurrentSchemaAndInWALModeFromItsFirstTransaction() throws {
         let path = try temporaryPath()
         let knowledgeBase = try KnowledgeBase(path: path)
         #expect(knowledgeBase.schemaVersion == Schema.currentVersion)
+        // The first import into a new file writes its pages once, with a rollback journal.
+        #expect(try knowledgeBase.database.scalar("PRAGMA journal_mode")?.string == "delete")
+        try knowledgeBase.transaction { _ = try knowledgeBase.beginImport(startedAt: "2026-01-05T09:00:00Z", today: nil, commit: nil) }
         #expect(try knowledgeBase.database.scalar("PRAGMA journal_mode")?.string == "wal")
+        // Opened again (readers too), it stays WAL.
+        #expect(try KnowledgeBase(path: path).database.scalar("PRAGMA journal_mode")?.string == "wal")
+        #expect(try KnowledgeBase(path: path, mode: .readOnly).database.scalar("PRAGMA journal_mode")?.string == "wal")
         #expect(try knowledgeBase.database.scalar("PRAGMA foreign_keys")?.int == 1)
         // FTS5 keeps its index in shadow tables (search_data, search_idx, ...): not ours to document.
         let tables = try knowledgeBase.database.rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search\\_%' ESCAPE '\\' ORDER BY name").compactMap { $0[0].string }
