@@ -42,19 +42,30 @@ enum Emit {
         switch format {
         case .json, .html: // html never reaches a listing: CLI.main refuses it as a usage error
             // The array's JSON, row by row, written on in chunks: thousands of rows are common.
+            // Each field's key, with the line break and indentation before it, is made once.
             guard !listing.rows.isEmpty else { return output.line("[]") }
-            var chunk = "[\n"
+            let keys = listing.fields.enumerated().map { index, field in
+                var key = Array((index == 0 ? "\n    " : ",\n    ").utf8)
+                Value.quote(field, into: &key)
+                key.append(contentsOf: ": ".utf8)
+                return key
+            }
+            var chunk = Array("[\n".utf8)
+            chunk.reserveCapacity(1 << 17)
             for (index, row) in listing.rows.enumerated() {
-                if index > 0 { chunk += ",\n" }
-                chunk += "  "
-                Value.object(zip(listing.fields, listing.fieldPositions).map { ($0, row[$1]) }).write(json: &chunk, indent: 2, level: 1)
-                if chunk.utf8.count >= 1 << 16 {
-                    output.write(chunk)
-                    chunk = ""
+                chunk.append(contentsOf: (index == 0 ? "  {" : ",\n  {").utf8)
+                for (key, position) in zip(keys, listing.fieldPositions) {
+                    chunk.append(contentsOf: key)
+                    row[position].write(json: &chunk, indent: 2, level: 2)
+                }
+                chunk.append(contentsOf: (keys.isEmpty ? "}" : "\n  }").utf8)
+                if chunk.count >= 1 << 16 {
+                    output.write(bytes: chunk)
+                    chunk.removeAll(keepingCapacity: true)
                 }
             }
-            chunk += "\n]"
-            output.line(chunk)
+            chunk.append(contentsOf: "\n]\n".utf8)
+            output.write(bytes: chunk)
         case .csv:
             output.line(listing.fields.map(CSVRenderer.field).joined(separator: ","))
             for row in listing.rows {

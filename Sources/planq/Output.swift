@@ -4,7 +4,8 @@ import Foundation
 /// Where a command's results go: standard output, or `-o FILE`. What it says on standard error
 /// (progress, warnings, errors) goes through `Diagnostics`.
 final class Output {
-    private var buffer = ""
+    /// What was written so far, as UTF-8: listings append bytes, everything else strings.
+    private var buffer: [UInt8] = []
     let isTerminal: Bool
     private let path: String?
     /// Whether tables colour verdicts, severities and statuses (`--color`, NO_COLOR).
@@ -38,10 +39,11 @@ final class Output {
         self.capturing = true
     }
 
-    func write(_ text: String) { buffer += text }
+    func write(_ text: String) { buffer.append(contentsOf: text.utf8) }
+    func write(bytes: [UInt8]) { buffer.append(contentsOf: bytes) }
     func line(_ text: String = "") {
-        buffer += text
-        buffer += "\n"
+        buffer.append(contentsOf: text.utf8)
+        buffer.append(UInt8(ascii: "\n"))
     }
 
     /// The reader of standard output went away (`planq tasks | head -1`): nothing more can be
@@ -55,9 +57,9 @@ final class Output {
     /// shows, devices and FIFOs written in place), else to standard output. Every failure is one
     /// line naming the path.
     func flush() throws {
-        defer { buffer = "" }
+        defer { buffer = [] }
         if capturing {
-            captured += buffer
+            captured += String(decoding: buffer, as: UTF8.self)
             return
         }
         guard let path else {
@@ -68,7 +70,7 @@ final class Output {
             return
         }
         do {
-            try GeneratedFile.replace(path, bytes: Array(buffer.utf8))
+            try GeneratedFile.replace(path, bytes: buffer)
         } catch let error as GeneratorError {
             throw CommandFailure(error.description)
         }
