@@ -212,6 +212,9 @@ public final class Importer {
             summary.changes.removed += projects.removedWithProjects
             summary.phases.append(("link and write \(remaining.count) projects (\(writtenBefore.count - projects.reopened.count) "
                                    + "written before, \(projects.reopened.count) again)", Self.milliseconds(since: clock)))
+            try knowledgeBase.refreshSearch(projectKeys: Set(projects.staleSearch.keys),
+                                            replacing: Set(projects.staleSearch.filter(\.value).keys))
+            summary.phases.append(("search entries of \(projects.staleSearch.count) projects", Self.milliseconds(since: clock)))
             summary.tasksTotal = try knowledgeBase.taskCount()
             summary.warnings = warnings
             summary.durationMilliseconds = Self.milliseconds(since: clock)
@@ -223,7 +226,7 @@ public final class Importer {
     }
 
     /// Links each project on a worker while the one before it is written (the linker's work and
-    /// SQLite's overlap on two cores), then refreshes their search entries, a hundred at a time.
+    /// SQLite's overlap on two cores). Their search entries are refreshed at the end of the import.
     private func linkAndWrite(_ keys: [String], importID: Int64, writer: inout DocumentWriter, committed: Committed?,
                               replacing: Set<String>, ownerIDs: inout OwnerIDs, into projects: inout ProjectWriting) throws {
         guard let first = keys.first else { return }
@@ -239,9 +242,7 @@ public final class Importer {
                                     ownerIDs: &ownerIDs)
             projects.wrote(current.key, changes: changes, explained: explained)
         }
-        for start in stride(from: 0, to: keys.count, by: 100) {
-            try knowledgeBase.refreshSearch(projectKeys: Set(keys[start..<min(start + 100, keys.count)]), replacing: replacing)
-        }
+        for key in keys { projects.searchIsStale(key, replacing: replacing.contains(key)) }
     }
 
     /// Which projects of an import are written, when, and what each did to the tasks. Projects
@@ -274,6 +275,16 @@ public final class Importer {
             let ready = waiting.subtracting(storedNow)
             waiting.subtract(ready)
             return ready.sorted()
+        }
+
+        /// The projects whose search entries are to be refreshed when every project is written, and
+        /// whether each may have entries already. FTS5 indexes one batch at the end three times
+        /// faster than a batch after each group of projects (those segments are merged again and
+        /// again while the tasks of the next ones are written): 0.8 -> 0.3 s on the medium corpus.
+        private(set) var staleSearch: [String: Bool] = [:]
+
+        mutating func searchIsStale(_ key: String, replacing: Bool) {
+            staleSearch[key] = (staleSearch[key] ?? false) || replacing
         }
 
         mutating func wrote(_ key: String, changes: TaskChanges, explained: Set<MentionLine>) {
