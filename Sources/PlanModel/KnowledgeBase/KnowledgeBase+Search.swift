@@ -14,7 +14,7 @@ extension KnowledgeBase {
     /// Brings the full-text entries of the projects with `projectKeys` up to date, in SQL, with a
     /// handful of statements per hundred projects. `replacing` names the projects that
     /// may have entries already. The others' entries are inserted straight from their items (one
-    /// `INSERT ... SELECT` per kind). For the rest, what they should hold is selected into a
+    /// `INSERT ... SELECT`). For the rest, what they should hold is selected into a
     /// temporary table, and only entries whose text or source changed are deleted and inserted:
     /// FTS5 tokenizes the old text again to delete an entry, so a re-import that changed a few
     /// items of a project rewrites those, not the project. Rowids are `project id << 32 | kind
@@ -41,12 +41,13 @@ extension KnowledgeBase {
             guard let id = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(key)])?.int else { continue }
             if replacing.contains(key) { old.append(Int64(id)) } else { new.append(Int64(id)) }
         }
-        try refreshing(new)
-        for select in Self.searchEntries {
-            try database.run("INSERT INTO search(rowid, text, kind, item_id, source) " + select)
+        // A hundred projects at a time: their entries are sorted, and what the projects with
+        // entries should hold waits, in memory (`temp_store`); all at once, the large bench
+        // corpus's import took 40 MB more.
+        for start in stride(from: 0, to: new.count, by: 100) {
+            try refreshing(new[start..<min(start + 100, new.count)])
+            try database.run("INSERT INTO search(rowid, text, kind, item_id, source) " + Self.searchEntries)
         }
-        // What the projects with entries should hold waits in memory (`temp_store`): a hundred
-        // projects at a time.
         for start in stride(from: 0, to: old.count, by: 100) {
             try refreshing(old[start..<min(start + 100, old.count)])
             try replaceChangedSearchEntries()
@@ -61,9 +62,7 @@ extension KnowledgeBase {
 
     /// Deletes and inserts the entries of the refreshed projects whose text or source changed.
     private func replaceChangedSearchEntries() throws {
-        for select in Self.searchEntries {
-            try database.run("INSERT INTO temp.wanted_search(rowid, text, kind, item_id, source) " + select)
-        }
+        try database.run("INSERT INTO temp.wanted_search(rowid, text, kind, item_id, source) " + Self.searchEntries)
         try database.run("""
             DELETE FROM search WHERE rowid IN (
                 SELECT s.id FROM temp.refreshed_projects p
@@ -78,38 +77,40 @@ extension KnowledgeBase {
             """)
     }
 
-    /// One `SELECT` per kind of the entries (rowid, text, kind, item id, source) that the
-    /// projects in `temp.refreshed_projects` should have, in rowid order: FTS5 writes out what it
-    /// holds in memory whenever a rowid comes lower than the one before, and tasks come in
-    /// project-and-key order (unsorted, the medium corpus's 45,000 tasks took 0.49 s, not 0.12).
-    private static let searchEntries: [String] = {
+    /// The entries (rowid, text, kind, item id, source) that the projects in
+    /// `temp.refreshed_projects` should have, every kind in one `SELECT`, in rowid order: FTS5
+    /// writes out what it holds in memory whenever a rowid comes lower than the one before, and
+    /// tasks come in project-and-key order (unsorted, the medium corpus's 45,000 tasks took
+    /// 0.49 s, not 0.12).
+    private static let searchEntries: String = {
         let projects = "IN (SELECT id FROM temp.refreshed_projects)"
-        return [
+        let kinds = [
             """
             SELECT (t.project_id << 32) + t.id, t.title, 'task', t.id, t.source_path || ':' || t.source_line
-            FROM tasks t WHERE t.project_id \(projects) ORDER BY 1
+            FROM tasks t WHERE t.project_id \(projects)
             """,
             """
             SELECT (g.project_id << 32) + (1 << 28) + g.id,
                    g.title || coalesce(' — ' || (SELECT group_concat(c.text, '; ') FROM gate_criteria c WHERE c.gate_id = g.id), ''),
-                   'gate', g.id, g.source_path || ':' || g.source_line FROM gates g WHERE g.project_id \(projects) ORDER BY 1
+                   'gate', g.id, g.source_path || ':' || g.source_line FROM gates g WHERE g.project_id \(projects)
             """,
             """
             SELECT (d.project_id << 32) + (2 << 28) + r.id,
                    r.title || coalesce(' — ' || r.mitigation, '') || coalesce(' — ' || r.contingency, ''),
                    'risk', r.id, d.path || ':' || r.line FROM documents d JOIN risks r ON r.document_id = d.id
-            WHERE d.project_id \(projects) AND +r.primary_id IS NULL ORDER BY 1
+            WHERE d.project_id \(projects) AND +r.primary_id IS NULL
             """,
             """
             SELECT (d.project_id << 32) + (3 << 28) + m.id, m.name || coalesce(' — target ' || m.target, ''), 'metric', m.id,
                    d.path || ':' || m.line
-            FROM documents d JOIN metrics m ON m.document_id = d.id WHERE d.project_id \(projects) AND +m.primary_id IS NULL ORDER BY 1
+            FROM documents d JOIN metrics m ON m.document_id = d.id WHERE d.project_id \(projects) AND +m.primary_id IS NULL
             """,
             """
             SELECT (d.project_id << 32) + (4 << 28) + n.id, n.text, 'note', n.id, d.path || ':' || n.line
-            FROM documents d JOIN notes n ON n.document_id = d.id WHERE d.project_id \(projects) ORDER BY 1
+            FROM documents d JOIN notes n ON n.document_id = d.id WHERE d.project_id \(projects)
             """,
         ]
+        return "SELECT * FROM (" + kinds.joined(separator: "\nUNION ALL\n") + ") ORDER BY 1"
     }()
 
     /// Items whose words contain every word of `text` (words may be prefixes: `deploy` finds
