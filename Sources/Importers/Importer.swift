@@ -307,6 +307,8 @@ public final class Importer {
         let key: String
         let inputs: [TaskLinker.Input]
         let tasks: [LinkedTask]
+        /// The tasks' fingerprints, made on the linking worker.
+        let fingerprints: [String]
         let mentions: [LinkedMention]
         let gates: [LinkedGate]
     }
@@ -354,8 +356,8 @@ public final class Importer {
             guard let week = linked.tasks[index].item.week else { continue }
             linked.tasks[index].item.phase = phases.first { $0.weeks.contains(week) }?.number
         }
-        return LinkedProject(key: key, inputs: inputs, tasks: linked.tasks, mentions: linked.mentions,
-                             gates: GateLinker.link(gateMentions))
+        return LinkedProject(key: key, inputs: inputs, tasks: linked.tasks, fingerprints: linked.tasks.map(KnowledgeBase.fingerprint),
+                             mentions: linked.mentions, gates: GateLinker.link(gateMentions))
     }
 
     /// The stored mentions (in path and line order, as the knowledge base reads them) and the
@@ -394,7 +396,8 @@ public final class Importer {
             report(Diagnostic(path: input.documentPath, line: input.item.line, severity: .note,
                               message: "\"\(input.item.title)\" is the task \"\(task.item.title)\" of \(task.source): \(reason)"))
         }
-        let changes = try knowledgeBase.writeTasks(projectKey: project.key, tasks: project.tasks, mentions: project.mentions,
+        let changes = try knowledgeBase.writeTasks(projectKey: project.key, tasks: project.tasks, fingerprints: project.fingerprints,
+                                                   mentions: project.mentions,
                                                    importID: importID, ownerIDs: &ownerIDs)
         try knowledgeBase.writeGates(projectKey: project.key, gates: project.gates,
                                      scopes: GateScopes.of(project.gates, tasks: project.tasks, inputs: project.inputs,

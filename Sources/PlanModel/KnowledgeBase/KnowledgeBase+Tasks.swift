@@ -1,7 +1,9 @@
 extension KnowledgeBase {
     /// Writes one project's linked tasks: inserts new keys, updates changed ones, removes keys
     /// no longer linked, stores the mentions with their task ids, and records history.
-    public func writeTasks(projectKey: String, tasks: [LinkedTask], mentions: [LinkedMention],
+    /// `fingerprints` are the tasks' `fingerprint`s when the caller has them (the importer makes
+    /// them on the linking worker, off the thread that writes).
+    public func writeTasks(projectKey: String, tasks: [LinkedTask], fingerprints: [String]? = nil, mentions: [LinkedMention],
                            importID: Int64, ownerIDs: inout OwnerIDs) throws -> TaskChanges {
         guard let projectValue = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(projectKey)])?.int else {
             return TaskChanges()
@@ -20,7 +22,7 @@ extension KnowledgeBase {
         // whose parent comes after them.
         var parentLater: [Int] = []
         for (index, task) in tasks.enumerated() {
-            let fingerprint = Self.fingerprint(task)
+            let fingerprint = fingerprints?[index] ?? Self.fingerprint(task)
             let item = task.item
             if let old = existing.removeValue(forKey: task.key) {
                 ids[task.key] = old.id
@@ -88,7 +90,8 @@ extension KnowledgeBase {
         return values
     }
 
-    static func fingerprint(_ task: LinkedTask) -> String {
+    /// What `writeTasks` compares to tell whether a stored task changed.
+    public static func fingerprint(_ task: LinkedTask) -> String {
         var hash = ContentHash()
         let item = task.item
         let numbers: [Int?] = [item.week, item.phase, item.day, item.sprint]
