@@ -307,10 +307,11 @@ public final class Importer {
         let key: String
         let inputs: [TaskLinker.Input]
         let tasks: [LinkedTask]
-        /// The tasks' fingerprints, made on the linking worker.
+        /// The tasks' fingerprints and the gates' scopes, made on the linking worker.
         let fingerprints: [String]
         let mentions: [LinkedMention]
         let gates: [LinkedGate]
+        let scopes: [GateScope]
     }
 
     /// The knowledge base as committed before this import, read by a second connection: an
@@ -356,8 +357,10 @@ public final class Importer {
             guard let week = linked.tasks[index].item.week else { continue }
             linked.tasks[index].item.phase = phases.first { $0.weeks.contains(week) }?.number
         }
+        let gates = GateLinker.link(gateMentions)
         return LinkedProject(key: key, inputs: inputs, tasks: linked.tasks, fingerprints: linked.tasks.map(KnowledgeBase.fingerprint),
-                             mentions: linked.mentions, gates: GateLinker.link(gateMentions))
+                             mentions: linked.mentions, gates: gates,
+                             scopes: GateScopes.of(gates, tasks: linked.tasks, inputs: inputs, mentions: linked.mentions))
     }
 
     /// The stored mentions (in path and line order, as the knowledge base reads them) and the
@@ -399,9 +402,7 @@ public final class Importer {
         let changes = try knowledgeBase.writeTasks(projectKey: project.key, tasks: project.tasks, fingerprints: project.fingerprints,
                                                    mentions: project.mentions,
                                                    importID: importID, ownerIDs: &ownerIDs)
-        try knowledgeBase.writeGates(projectKey: project.key, gates: project.gates,
-                                     scopes: GateScopes.of(project.gates, tasks: project.tasks, inputs: project.inputs,
-                                                           mentions: project.mentions))
+        try knowledgeBase.writeGates(projectKey: project.key, gates: project.gates, scopes: project.scopes)
         for table in [KnowledgeBase.LinkedTable.risks, .metrics] {
             let rows = try knowledgeBase.linkableRows(table, projectKey: project.key)
             let current = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.primaryID) })
