@@ -169,7 +169,7 @@ public final class Importer {
                 // linked again at the end, from scratch.
                 let settled = projects.settled(after: storedNow)
                 if !settled.isEmpty {
-                    try linkAndWrite(settled, importID: importID, writer: &writer, committed: nil, replacing: [],
+                    try linkAndWrite(settled, importID: importID, writer: &writer, committed: [], replacing: [],
                                      ownerIDs: &ownerIDs, into: &projects)
                 }
                 done += outcomes.count
@@ -199,9 +199,12 @@ public final class Importer {
             // Unchanged documents' mentions are read as committed, on the linking worker (see
             // `Committed`); not after mentions were stored unlinked in this transaction (only this
             // connection sees them) or rebuilt. Opened only when there is something to link.
-            let reader = options.rebuild || stored.isEmpty || remaining.isEmpty || writer.storedUnlinked
-                ? nil : try? knowledgeBase.committedReader(documents: stored.count)
-            let committed = reader.map { Committed(knowledgeBase: $0, changed: writer.reparsed.union(removed.map(\.id))) }
+            // One reader for each project being linked at a time (a connection is not shared by
+            // two threads); all of them or none.
+            let readers = options.rebuild || stored.isEmpty || remaining.isEmpty || writer.storedUnlinked
+                ? [] : (0..<Self.linkingDepth).compactMap { _ in try? knowledgeBase.committedReader(documents: stored.count) }
+            let changed = writer.reparsed.union(removed.map(\.id))
+            let committed = readers.count == Self.linkingDepth ? readers.map { Committed(knowledgeBase: $0, changed: changed) } : []
             try linkAndWrite(remaining, importID: importID, writer: &writer, committed: committed,
                              replacing: projects.known.union(projects.reopened), ownerIDs: &ownerIDs, into: &projects)
             // Every project with held mentions was linked; should one not have been, its
@@ -225,18 +228,29 @@ public final class Importer {
         return summary
     }
 
-    /// Links each project on a worker while the one before it is written (the linker's work and
-    /// SQLite's overlap on two cores). Their search entries are refreshed at the end of the import.
-    private func linkAndWrite(_ keys: [String], importID: Int64, writer: inout DocumentWriter, committed: Committed?,
+    /// How many projects are linked at a time, each on a worker, while the one before them is
+    /// written: the linker's work and SQLite's overlap on two cores. With one, a re-import's
+    /// writing thread waited for the linker (which reads and links every mention of a changed
+    /// project), with two both cores stay busy.
+    static let linkingDepth = 2
+
+    /// Links projects on workers while the one before them is written (`linkingDepth`). Their
+    /// search entries are refreshed at the end of the import. `committed` has a reader for each
+    /// worker, or none.
+    private func linkAndWrite(_ keys: [String], importID: Int64, writer: inout DocumentWriter, committed: [Committed],
                               replacing: Set<String>, ownerIDs: inout OwnerIDs, into projects: inout ProjectWriting) throws {
-        guard let first = keys.first else { return }
+        guard !keys.isEmpty else { return }
         projects.removedWithProjects += try knowledgeBase.refreshProjects(keys: Set(keys), name: ProjectKey.displayName)
-        var next = try startLinking(first, held: writer.take(first), committed: committed)
+        // Project i is linked with reader i % depth: the one before it that used that reader is
+        // written (so done) by the time it starts.
+        func start(_ index: Int) throws -> Pending<Result<LinkedProject, Error>> {
+            try startLinking(keys[index], held: writer.take(keys[index]),
+                             committed: committed.isEmpty ? nil : committed[index % committed.count])
+        }
+        var pending = try (0..<min(Self.linkingDepth, keys.count)).map(start)
         for index in keys.indices {
-            let current = try next.value().get()
-            if index + 1 < keys.count {
-                next = try startLinking(keys[index + 1], held: writer.take(keys[index + 1]), committed: committed)
-            }
+            let current = try pending.removeFirst().value().get()
+            if index + Self.linkingDepth < keys.count { pending.append(try start(index + Self.linkingDepth)) }
             var explained = projects.explained[current.key] ?? []
             let changes = try write(current, importID: importID, reparsed: writer.reparsed, explained: &explained,
                                     ownerIDs: &ownerIDs)
