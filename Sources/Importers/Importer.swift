@@ -326,6 +326,22 @@ public final class Importer {
         let mentions: [LinkedMention]
         let gates: [LinkedGate]
         let scopes: [GateScope]
+        /// The project's risks and metrics as stored, and which of them repeat which.
+        let repeats: [ItemRepeats]
+    }
+
+    /// Which rows of a project's risks or metrics repeat an earlier row (`ItemLinker`).
+    private struct ItemRepeats: Sendable {
+        let table: KnowledgeBase.LinkedTable
+        /// Each row's primary as stored.
+        let current: [Int64: Int64?]
+        let primaries: [(id: Int64, primary: Int64?)]
+
+        init(_ table: KnowledgeBase.LinkedTable, rows: [LinkableRow]) {
+            self.table = table
+            current = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.primaryID) })
+            primaries = ItemLinker.primaries(rows)
+        }
     }
 
     /// The knowledge base as committed before this import, read by a second connection: an
@@ -350,16 +366,20 @@ public final class Importer {
         let storedHere = committed == nil ? try knowledgeBase.storedMentions(projectKey: key) : []
         let phases = try knowledgeBase.phaseRanges(projectKey: key)
         let gateMentions = try knowledgeBase.storedGateMentions(projectKey: key)
+        // Its documents are all stored, so their risks and metrics are as they will be written.
+        let items = try [KnowledgeBase.LinkedTable.risks, .metrics].map { ($0, try knowledgeBase.linkableRows($0, projectKey: key)) }
         return Pending {
             Result {
                 let stored = try committed?.mentions(projectKey: key) ?? storedHere
-                return Self.link(key, stored: stored, held: held, phases: phases, gateMentions: gateMentions)
+                return Self.link(key, stored: stored, held: held, phases: phases, gateMentions: gateMentions,
+                                 repeats: items.map { ItemRepeats($0.0, rows: $0.1) })
             }
         }
     }
 
     private static func link(_ key: String, stored: [StoredMention], held: [DocumentWriter.HeldDocument],
-                             phases: [(number: Int, weeks: ClosedRange<Int>)], gateMentions: [StoredGateMention]) -> LinkedProject {
+                             phases: [(number: Int, weeks: ClosedRange<Int>)], gateMentions: [StoredGateMention],
+                             repeats: [ItemRepeats]) -> LinkedProject {
         let inputs = inPathOrder(stored.map { mention in
             TaskLinker.Input(origin: .stored(id: mention.id, taskID: mention.taskID), documentID: mention.documentID,
                              documentPath: mention.documentPath, documentKind: mention.documentKind, item: mention.item)
@@ -374,7 +394,8 @@ public final class Importer {
         let gates = GateLinker.link(gateMentions)
         return LinkedProject(key: key, inputs: inputs, tasks: linked.tasks, fingerprints: linked.tasks.map(KnowledgeBase.fingerprint),
                              mentions: linked.mentions, gates: gates,
-                             scopes: GateScopes.of(gates, tasks: linked.tasks, inputs: inputs, mentions: linked.mentions))
+                             scopes: GateScopes.of(gates, tasks: linked.tasks, inputs: inputs, mentions: linked.mentions),
+                             repeats: repeats)
     }
 
     /// The stored mentions (in path and line order, as the knowledge base reads them) and the
@@ -417,10 +438,8 @@ public final class Importer {
                                                    mentions: project.mentions,
                                                    importID: importID, ownerIDs: &ownerIDs)
         try knowledgeBase.writeGates(projectKey: project.key, gates: project.gates, scopes: project.scopes)
-        for table in [KnowledgeBase.LinkedTable.risks, .metrics] {
-            let rows = try knowledgeBase.linkableRows(table, projectKey: project.key)
-            let current = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.primaryID) })
-            try knowledgeBase.setPrimaries(table, ItemLinker.primaries(rows), current: current)
+        for repeats in project.repeats {
+            try knowledgeBase.setPrimaries(repeats.table, repeats.primaries, current: repeats.current)
         }
         try knowledgeBase.refreshSummary(projectKey: project.key)
         return changes
