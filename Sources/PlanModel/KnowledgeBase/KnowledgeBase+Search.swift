@@ -22,12 +22,13 @@ extension KnowledgeBase {
     ///
     /// Few statements matter: FTS5 writes out the entries it holds in memory at the end of every
     /// statement that changes it (a savepoint), so one `DELETE` per project left a segment per
-    /// project for FTS5 to merge. What an entry holds now is read from FTS5's own copy of it, the `search_content` shadow table (columns
-    /// `c0`-`c3` in the order `search` declares them): a plain table, read by rowid ranges,
-    /// where `search` would open a full-text cursor per entry (`CROSS JOIN`: the projects first,
-    /// each one's range of rowids then, not every entry against the projects). `+primary_id` keeps SQLite from
-    /// reading every primary risk of the knowledge base through `risks_primary` (nearly all rows)
-    /// instead of the refreshed projects' documents.
+    /// project for FTS5 to merge. What an entry holds now is read from FTS5's own copy of it,
+    /// the `search_content` shadow table (columns `c0`-`c3` in the order `search` declares
+    /// them): a plain table, read by rowid ranges, where `search` would open a full-text cursor
+    /// per entry (`CROSS JOIN`: the projects first, then each one's range of rowids, not every
+    /// entry against the projects). `+primary_id` keeps SQLite from reading every primary risk
+    /// of the knowledge base through `risks_primary` (nearly all rows) instead of the refreshed
+    /// projects' documents.
     public func refreshSearch(projectKeys: Set<String>, replacing: Set<String>) throws {
         guard !projectKeys.isEmpty else { return }
         try database.execute("""

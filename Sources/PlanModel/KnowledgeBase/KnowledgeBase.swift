@@ -102,7 +102,6 @@ public final class KnowledgeBase {
     public var schemaVersion: Int { (try? database.scalar("PRAGMA user_version"))??.int ?? 0 }
 
     /// A file is ours when it carries planq's application id, or is an empty database (true then).
-    @discardableResult
     private func checkIdentity(path: String, readOnly: Bool) throws -> Bool {
         let applicationID = try database.scalar("PRAGMA application_id")?.int ?? 0
         let tables = try database.scalar("SELECT count(*) FROM sqlite_master")?.int ?? 0

@@ -127,13 +127,13 @@ public indirect enum Value: Equatable, Sendable {
     }
 
     /// A line break and `width` spaces.
-    static func newline(_ width: Int, into out: inout [UInt8]) {
+    private static func newline(_ width: Int, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\n"))
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
     }
 
     /// An integer's decimal digits, without a string for them.
-    static func digits(_ value: Int, into out: inout [UInt8]) {
+    private static func digits(_ value: Int, into out: inout [UInt8]) {
         if value < 0 { out.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         let start = out.count
@@ -166,6 +166,8 @@ public indirect enum Value: Equatable, Sendable {
     /// `text` as a JSON string, its UTF-8 appended to `out`; text with nothing to escape (nearly
     /// all) is appended whole. Escaping works on bytes: every byte of a multi-byte character is
     /// 0x80 or more, so none is taken for a quote, a backslash or a control character.
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     public static func quote(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         defer { out.append(UInt8(ascii: "\"")) }
@@ -184,10 +186,9 @@ public indirect enum Value: Equatable, Sendable {
             case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
             case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
             default:
-                let hex = Array("0123456789abcdef".utf8)
                 out.append(contentsOf: "u00".utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0xF)])
             }
         }
     }

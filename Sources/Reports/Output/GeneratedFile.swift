@@ -157,12 +157,6 @@ public enum GeneratedFile {
         bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
     }
 
-    /// `text`'s UTF-8 bytes, written from the string's own storage (a listing's megabytes are not copied).
-    public static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
-        var text = text
-        return text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
-    }
-
     private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
         var offset = 0
         while offset < bytes.count {
