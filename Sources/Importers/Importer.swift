@@ -110,13 +110,12 @@ public final class Importer {
         }
 
         try knowledgeBase.transaction {
-            if options.rebuild { try knowledgeBase.clearAll() }
-            let importID = try knowledgeBase.beginImport(startedAt: Self.timestamp(), today: options.today, commit: options.commit)
+            let start = ImportStart(startedAt: Self.timestamp(), today: options.today, commit: options.commit, rebuild: options.rebuild)
+            guard case .importStarted(let importID) = try knowledgeBase.apply(.begin(start)) else { preconditionFailure("begin reports the import") }
             summary.importID = importID
-            var writer = DocumentWriter(knowledgeBase: knowledgeBase, importID: importID, parsed: parsed,
-                                        heldLimit: options.heldMentions)
+            var writer = DocumentWriter(knowledgeBase: knowledgeBase, parsed: parsed, heldLimit: options.heldMentions)
             for document in removed {
-                try knowledgeBase.removeDocument(id: document.id)
+                try knowledgeBase.apply(.removeDocument(id: document.id))
                 writer.affected.insert(document.projectKey)
             }
             // Documents are stored as they are recognized, a batch at a time; one that names no
@@ -124,7 +123,6 @@ public final class Importer {
             var unnamed: [RecognitionPipeline.Parsed] = []
             var statedNow: [String: (key: String, name: String)?] = [:]
             var projects = ProjectWriting(known: Set(stored.values.map(\.projectKey)))
-            var ownerIDs = OwnerIDs()
             let pipeline = RecognitionPipeline(files: candidates, stored: stored, source: options.source, limits: options.limits)
             defer { pipeline.cancel() }
             var done = summary.filesUnchanged
@@ -146,7 +144,7 @@ public final class Importer {
                         summary.filesFailed += 1
                     case .unchanged(let file):
                         summary.filesUnchanged += 1
-                        try knowledgeBase.touchDocument(path: file.path, mtimeNanoseconds: file.mtimeNanoseconds)
+                        try knowledgeBase.apply(.touchDocument(path: file.path, mtimeNanoseconds: file.mtimeNanoseconds))
                     case .parsed(let document, let diagnostics):
                         diagnostics.forEach(count)
                         summary.filesParsed += 1
@@ -169,8 +167,7 @@ public final class Importer {
                 // linked again at the end, from scratch.
                 let settled = projects.settled(after: storedNow)
                 if !settled.isEmpty {
-                    try linkAndWrite(settled, importID: importID, writer: &writer, committed: [], replacing: [],
-                                     ownerIDs: &ownerIDs, into: &projects)
+                    try linkAndWrite(settled, writer: &writer, committed: [], replacing: [], into: &projects)
                 }
                 done += outcomes.count
                 progress(done, files.count)
@@ -193,7 +190,7 @@ public final class Importer {
             // after they were written (undone first, so that they are linked once with all of them).
             let remaining = writer.affected.subtracting(projects.written).union(projects.reopened).sorted()
             for key in projects.reopened.sorted() {
-                try knowledgeBase.forgetLinks(projectKey: key, importID: importID)
+                try knowledgeBase.apply(.unlinkProject(key: key))
             }
             let writtenBefore = projects.written
             // Unchanged documents' mentions are read as committed, on the linking worker (see
@@ -205,8 +202,8 @@ public final class Importer {
                 ? [] : (0..<Self.linkingDepth).compactMap { _ in try? knowledgeBase.committedReader(documents: stored.count) }
             let changed = writer.reparsed.union(removed.map(\.id))
             let committed = readers.count == Self.linkingDepth ? readers.map { Committed(knowledgeBase: $0, changed: changed) } : []
-            try linkAndWrite(remaining, importID: importID, writer: &writer, committed: committed,
-                             replacing: projects.known.union(projects.reopened), ownerIDs: &ownerIDs, into: &projects)
+            try linkAndWrite(remaining, writer: &writer, committed: committed,
+                             replacing: projects.known.union(projects.reopened), into: &projects)
             // Every project with held mentions was linked; should one not have been, its
             // mentions are stored unlinked rather than lost.
             try writer.storeHeld()
@@ -215,13 +212,13 @@ public final class Importer {
             summary.changes.removed += projects.removedWithProjects
             summary.phases.append(("link and write \(remaining.count) projects (\(writtenBefore.count - projects.reopened.count) "
                                    + "written before, \(projects.reopened.count) again)", Self.milliseconds(since: clock)))
-            try knowledgeBase.refreshSearch(projectKeys: Set(projects.staleSearch.keys),
-                                            replacing: Set(projects.staleSearch.filter(\.value).keys))
+            try knowledgeBase.apply(.refreshSearch(projectKeys: Set(projects.staleSearch.keys),
+                                                   replacing: Set(projects.staleSearch.filter(\.value).keys)))
             summary.phases.append(("search entries of \(projects.staleSearch.count) projects", Self.milliseconds(since: clock)))
             summary.tasksTotal = try knowledgeBase.taskCount()
             summary.warnings = warnings
             summary.durationMilliseconds = Self.milliseconds(since: clock)
-            try knowledgeBase.finishImport(id: importID, summary: summary)
+            try knowledgeBase.apply(.finish(summary))
         }
         summary.durationMilliseconds = Self.milliseconds(since: clock)
         summary.phases.append(("commit", summary.durationMilliseconds))
@@ -237,10 +234,12 @@ public final class Importer {
     /// Links projects on workers while the one before them is written (`linkingDepth`). Their
     /// search entries are refreshed at the end of the import. `committed` has a reader for each
     /// worker, or none.
-    private func linkAndWrite(_ keys: [String], importID: Int64, writer: inout DocumentWriter, committed: [Committed],
-                              replacing: Set<String>, ownerIDs: inout OwnerIDs, into projects: inout ProjectWriting) throws {
+    private func linkAndWrite(_ keys: [String], writer: inout DocumentWriter, committed: [Committed],
+                              replacing: Set<String>, into projects: inout ProjectWriting) throws {
         guard !keys.isEmpty else { return }
-        projects.removedWithProjects += try knowledgeBase.refreshProjects(keys: Set(keys), name: ProjectKey.displayName)
+        if case .projectsSettled(let tasksRemoved) = try knowledgeBase.apply(.settleProjects(keys: keys)) {
+            projects.removedWithProjects += tasksRemoved
+        }
         // Project i is linked with reader i % depth: the one before it that used that reader is
         // written (so done) by the time it starts.
         func start(_ index: Int) throws -> Pending<Result<LinkedProject, Error>> {
@@ -251,10 +250,9 @@ public final class Importer {
         for index in keys.indices {
             let current = try pending.removeFirst().value().get()
             if index + Self.linkingDepth < keys.count { pending.append(try start(index + Self.linkingDepth)) }
-            var explained = projects.explained[current.key] ?? []
-            let changes = try write(current, importID: importID, reparsed: writer.reparsed, explained: &explained,
-                                    ownerIDs: &ownerIDs)
-            projects.wrote(current.key, changes: changes, explained: explained)
+            var explained = projects.explained[current.change.key] ?? []
+            let changes = try write(current, reparsed: writer.reparsed, explained: &explained)
+            projects.wrote(current.change.key, changes: changes, explained: explained)
         }
         for key in keys { projects.searchIsStale(key, replacing: replacing.contains(key)) }
     }
@@ -316,32 +314,17 @@ public final class Importer {
         let line: Int
     }
 
-    /// One project's stored mentions, linked, before anything of it is written.
+    /// One project's stored mentions, linked (on the linking worker: fingerprints and gate
+    /// scopes too), before anything of it is written; `inputs` say where its mentions are, for `-v`.
     private struct LinkedProject: Sendable {
-        let key: String
+        let change: ProjectChange
         let inputs: [TaskLinker.Input]
-        let tasks: [LinkedTask]
-        /// The tasks' fingerprints and the gates' scopes, made on the linking worker.
-        let fingerprints: [String]
-        let mentions: [LinkedMention]
-        let gates: [LinkedGate]
-        let scopes: [GateScope]
-        /// The project's risks and metrics as stored, and which of them repeat which.
-        let repeats: [ItemRepeats]
     }
 
     /// Which rows of a project's risks or metrics repeat an earlier row (`ItemLinker`).
-    private struct ItemRepeats: Sendable {
-        let table: KnowledgeBase.LinkedTable
-        /// Each row's primary as stored.
-        let current: [Int64: Int64?]
-        let primaries: [(id: Int64, primary: Int64?)]
-
-        init(_ table: KnowledgeBase.LinkedTable, rows: [LinkableRow]) {
-            self.table = table
-            current = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.primaryID) })
-            primaries = ItemLinker.primaries(rows)
-        }
+    private static func repeats(_ table: KnowledgeBase.LinkedTable, rows: [LinkableRow]) -> ItemRepeats {
+        ItemRepeats(table: table, current: Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.primaryID) }),
+                    primaries: ItemLinker.primaries(rows))
     }
 
     /// The knowledge base as committed before this import, read by a second connection: an
@@ -372,7 +355,7 @@ public final class Importer {
             Result {
                 let stored = try committed?.mentions(projectKey: key) ?? storedHere
                 return Self.link(key, stored: stored, held: held, phases: phases, gateMentions: gateMentions,
-                                 repeats: items.map { ItemRepeats($0.0, rows: $0.1) })
+                                 repeats: items.map { Self.repeats($0.0, rows: $0.1) })
             }
         }
     }
@@ -392,10 +375,11 @@ public final class Importer {
             linked.tasks[index].item.phase = phases.first { $0.weeks.contains(week) }?.number
         }
         let gates = GateLinker.link(gateMentions)
-        return LinkedProject(key: key, inputs: inputs, tasks: linked.tasks, fingerprints: linked.tasks.map(KnowledgeBase.fingerprint),
-                             mentions: linked.mentions, gates: gates,
-                             scopes: GateScopes.of(gates, tasks: linked.tasks, inputs: inputs, mentions: linked.mentions),
-                             repeats: repeats)
+        let change = ProjectChange(key: key, tasks: linked.tasks, fingerprints: linked.tasks.map(KnowledgeBase.fingerprint),
+                                   mentions: linked.mentions, gates: gates,
+                                   scopes: GateScopes.of(gates, tasks: linked.tasks, inputs: inputs, mentions: linked.mentions),
+                                   repeats: repeats)
+        return LinkedProject(change: change, inputs: inputs)
     }
 
     /// The stored mentions (in path and line order, as the knowledge base reads them) and the
@@ -421,27 +405,19 @@ public final class Importer {
         return result
     }
 
-    /// Writes a linked project's tasks, then its gates (their scope is a set of task ids),
-    /// then settles which of its risks and metrics repeat others.
-    private func write(_ project: LinkedProject, importID: Int64, reparsed: Set<Int64>, explained: inout Set<MentionLine>,
-                       ownerIDs: inout OwnerIDs) throws -> TaskChanges {
+    /// Writes a linked project, after saying (`-v`) why mentions read now joined their tasks.
+    private func write(_ linked: LinkedProject, reparsed: Set<Int64>, explained: inout Set<MentionLine>) throws -> TaskChanges {
+        let project = linked.change
         // `-v` says why each mention read now joined a task another document wrote (once, when a
         // project is linked again).
-        for (mention, input) in zip(project.mentions, project.inputs) where reparsed.contains(input.documentID) {
+        for (mention, input) in zip(project.mentions, linked.inputs) where reparsed.contains(input.documentID) {
             guard let reason = mention.reason,
                   explained.insert(MentionLine(documentID: input.documentID, line: input.item.line)).inserted else { continue }
             let task = project.tasks[mention.taskIndex]
             report(Diagnostic(path: input.documentPath, line: input.item.line, severity: .note,
                               message: "\"\(input.item.title)\" is the task \"\(task.item.title)\" of \(task.source): \(reason)"))
         }
-        let changes = try knowledgeBase.writeTasks(projectKey: project.key, tasks: project.tasks, fingerprints: project.fingerprints,
-                                                   mentions: project.mentions,
-                                                   importID: importID, ownerIDs: &ownerIDs)
-        try knowledgeBase.writeGates(projectKey: project.key, gates: project.gates, scopes: project.scopes)
-        for repeats in project.repeats {
-            try knowledgeBase.setPrimaries(repeats.table, repeats.primaries, current: repeats.current)
-        }
-        try knowledgeBase.refreshSummary(projectKey: project.key)
+        guard case .projectWritten(let changes) = try knowledgeBase.apply(.writeProject(project)) else { preconditionFailure("a write reports its changes") }
         return changes
     }
 
@@ -449,7 +425,6 @@ public final class Importer {
     /// touched and which documents were stored in this import.
     private struct DocumentWriter {
         let knowledgeBase: KnowledgeBase
-        let importID: Int64
         let parsed: (DocumentFindings) -> Void
         /// Past this many held mentions (documents of many projects interleaved, none settled),
         /// they are stored unlinked, so that memory stays bounded.
@@ -472,13 +447,13 @@ public final class Importer {
         mutating func store(_ document: RecognitionPipeline.Parsed, key: String, previousKey: String?) throws {
             let findings = document.findings
             parsed(findings)
-            let projectID = try knowledgeBase.projectID(key: key, name: findings.projectName)
             if let previousKey { affected.insert(previousKey) }
             affected.insert(key)
-            let documentID = try knowledgeBase.storeDocument(findings, projectID: projectID, hash: document.hash,
-                                                             size: document.file.size,
-                                                             mtimeNanoseconds: document.file.mtimeNanoseconds,
-                                                             importID: importID)
+            let version = DocumentVersion(findings: findings, projectKey: key, hash: document.hash, size: document.file.size,
+                                          mtimeNanoseconds: document.file.mtimeNanoseconds)
+            guard case .documentStored(let documentID) = try knowledgeBase.apply(.storeDocument(version)) else {
+                preconditionFailure("a stored document reports its id")
+            }
             reparsed.insert(documentID)
             held[key, default: []].append(HeldDocument(id: documentID, path: findings.path, kind: findings.kind, items: findings.tasks))
             heldMentions += findings.tasks.count
@@ -499,7 +474,7 @@ public final class Importer {
         mutating func storeHeld() throws {
             for document in held.values.joined() {
                 storedUnlinked = true
-                try knowledgeBase.storeTaskMentions(document.items, documentID: document.id)
+                try knowledgeBase.apply(.storeUnlinkedMentions(documentID: document.id, items: document.items))
             }
             held = [:]
             heldMentions = 0
@@ -543,19 +518,5 @@ public enum ProjectKey {
             return distinctive
         }
         return words.isEmpty ? "untitled" : words.joined(separator: "-")
-    }
-
-    /// The words every document's project name starts with (`PAVI Overhaul`, `PAVI Technology
-    /// Stack Overhaul` → `PAVI`), else the shortest name.
-    public static func displayName(_ names: [String]) -> String {
-        let split = names.map { $0.split(separator: " ").map(String.init) }
-        guard let first = split.first else { return "" }
-        var common: [String] = []
-        for (index, word) in first.enumerated() {
-            guard split.allSatisfy({ $0.count > index && $0[index].lowercased() == word.lowercased() }) else { break }
-            common.append(word)
-        }
-        if !common.isEmpty { return common.joined(separator: " ") }
-        return names.min { $0.count != $1.count ? $0.count < $1.count : $0 < $1 } ?? first.joined(separator: " ")
     }
 }

@@ -58,8 +58,8 @@ import PlanModel
     }
 
     @Test func displayNameIsTheWordsEveryDocumentShares() {
-        #expect(ProjectKey.displayName(["Orion Overhaul", "Orion Platform Overhaul", "Orion Overhaul"]) == "Orion")
-        #expect(ProjectKey.displayName(["Orion Backend"]) == "Orion Backend")
+        #expect(Project.displayName(["Orion Overhaul", "Orion Platform Overhaul", "Orion Overhaul"]) == "Orion")
+        #expect(Project.displayName(["Orion Backend"]) == "Orion Backend")
     }
 
     @Test func documentKinds() {

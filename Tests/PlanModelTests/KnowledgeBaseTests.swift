@@ -15,7 +15,10 @@ func temporaryPath(_ name: String = "kb.db") throws -> String {
         #expect(knowledgeBase.schemaVersion == Schema.currentVersion)
         // The first import into a new file writes its pages once, with a rollback journal.
         #expect(try knowledgeBase.database.scalar("PRAGMA journal_mode")?.string == "delete")
-        try knowledgeBase.transaction { _ = try knowledgeBase.beginImport(startedAt: "2026-01-05T09:00:00Z", today: nil, commit: nil) }
+        try knowledgeBase.transaction {
+            try knowledgeBase.apply(.begin(ImportStart(startedAt: "2026-01-05T09:00:00Z")))
+            try knowledgeBase.apply(.finish(ImportSummary()))
+        }
         #expect(try knowledgeBase.database.scalar("PRAGMA journal_mode")?.string == "wal")
         // Opened again (readers too), it stays WAL.
         #expect(try KnowledgeBase(path: path).database.scalar("PRAGMA journal_mode")?.string == "wal")
@@ -65,6 +68,29 @@ func temporaryPath(_ name: String = "kb.db") throws -> String {
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    @Test func importStepsOutOfOrderAreRefusedAndARolledBackImportEnds() throws {
+        let knowledgeBase = try KnowledgeBase(path: try temporaryPath())
+        #expect(throws: KnowledgeBase.ImportOrderError.self) { try knowledgeBase.apply(.begin(ImportStart(startedAt: "t"))) }
+        #expect(throws: KnowledgeBase.ImportOrderError.self) {
+            try knowledgeBase.transaction { try knowledgeBase.apply(.settleProjects(keys: ["atlas"])) }
+        }
+        struct Boom: Error {}
+        var secondBegin: Error?
+        #expect(throws: Boom.self) {
+            try knowledgeBase.transaction {
+                try knowledgeBase.apply(.begin(ImportStart(startedAt: "t")))
+                do { try knowledgeBase.apply(.begin(ImportStart(startedAt: "t"))) } catch { secondBegin = error }
+                throw Boom()
+            }
+        }
+        #expect(secondBegin is KnowledgeBase.ImportOrderError)
+        // The import that failed is over: the next one begins, and nothing of the first is kept.
+        try knowledgeBase.transaction {
+            #expect(try knowledgeBase.apply(.begin(ImportStart(startedAt: "u"))) == .importStarted(id: 1))
+            try knowledgeBase.apply(.finish(ImportSummary()))
+        }
+    }
+
     @Test func aFailingTransactionLeavesNothingBehind() throws {
         let knowledgeBase = try KnowledgeBase(path: try temporaryPath())
         struct Boom: Error {}
@@ -101,27 +127,38 @@ func temporaryPath(_ name: String = "kb.db") throws -> String {
                    source: SourceRef(path: "a.md", line: 1), parentKey: parent)
     }
 
+    /// One import of project "atlas" (a document `a.md` and these tasks), applied as the importer does.
+    private func importAtlas(_ knowledgeBase: KnowledgeBase, tasks: [LinkedTask], at time: String) throws -> TaskChanges {
+        try knowledgeBase.transaction {
+            try knowledgeBase.apply(.begin(ImportStart(startedAt: time)))
+            let findings = DocumentFindings(path: "a.md", projectName: "Atlas", kind: .tracker)
+            try knowledgeBase.apply(.storeDocument(DocumentVersion(findings: findings, projectKey: "atlas", hash: time, size: 1,
+                                                                   mtimeNanoseconds: 1)))
+            try knowledgeBase.apply(.settleProjects(keys: ["atlas"]))
+            let change = ProjectChange(key: "atlas", tasks: tasks, fingerprints: tasks.map(KnowledgeBase.fingerprint), mentions: [],
+                                       gates: [], scopes: [], repeats: [])
+            guard case .projectWritten(let changes) = try knowledgeBase.apply(.writeProject(change)) else { return TaskChanges() }
+            try knowledgeBase.apply(.finish(ImportSummary()))
+            return changes
+        }
+    }
+
     @Test func tasksKeepTheirIdsAndHistoryRecordsChanges() throws {
         let knowledgeBase = try KnowledgeBase(path: try temporaryPath())
-        var owners = OwnerIDs()
-        try knowledgeBase.transaction {
-            _ = try knowledgeBase.projectID(key: "atlas", name: "Atlas")
-            let first = try knowledgeBase.beginImport(startedAt: "2026-01-01T00:00:00Z", today: nil)
-            let changes = try knowledgeBase.writeTasks(projectKey: "atlas", tasks: [
-                task("parent", .open), task("child", .open, parent: "parent", owners: [OwnerAction(name: "Ann", action: "Build")]),
-            ], mentions: [], importID: first, ownerIDs: &owners)
-            #expect(changes == TaskChanges(added: 2))
-        }
+        let first = try importAtlas(knowledgeBase, tasks: [
+            task("parent", .open), task("child", .open, parent: "parent", owners: [OwnerAction(name: "Ann", action: "Build")]),
+        ], at: "2026-01-01T00:00:00Z")
+        #expect(first == TaskChanges(added: 2))
         let before = try knowledgeBase.tasks()
         #expect(before.map(\.title) == ["parent", "child"])
         #expect(before[1].parentID == before[0].id)
         #expect(before[1].owners == [OwnerAction(name: "Ann", action: "Build")])
-        try knowledgeBase.transaction {
-            let second = try knowledgeBase.beginImport(startedAt: "2026-01-02T00:00:00Z", today: nil)
-            let changes = try knowledgeBase.writeTasks(projectKey: "atlas", tasks: [task("child", .done, parent: nil)],
-                                                       mentions: [], importID: second, ownerIDs: &owners)
-            #expect(changes == TaskChanges(added: 0, changed: 1, removed: 1))
-        }
+        #expect(try knowledgeBase.status(projects: knowledgeBase.projects()).first?.counts[.open] == 2)
+        let second = try importAtlas(knowledgeBase, tasks: [task("child", .done, parent: nil)], at: "2026-01-02T00:00:00Z")
+        #expect(second == TaskChanges(added: 0, changed: 1, removed: 1))
+        // The summary `status` reads follows the tasks as written.
+        #expect(try knowledgeBase.status(projects: knowledgeBase.projects()).first?.counts[.done] == 1)
+        #expect(try knowledgeBase.status(projects: knowledgeBase.projects()).first?.counts[.open] ?? 0 == 0)
         let after = try knowledgeBase.tasks()
         #expect(after.map(\.id) == [before[1].id])
         #expect(after[0].status == .done)

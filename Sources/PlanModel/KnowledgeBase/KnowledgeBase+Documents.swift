@@ -39,11 +39,9 @@ extension KnowledgeBase {
         return result
     }
 
-    /// The project row for `key`, created when new. Name and start date are settled by `refreshProjects`.
-    public func projectID(key: String, name: String) throws -> Int64 {
-        if let id = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(key)])?.int {
-            return Int64(id)
-        }
+    /// The project row for `key`, created when new. Name and start date are settled by `settleProjects`.
+    func projectID(key: String, name: String) throws -> Int64 {
+        if let id = try existingProjectID(key: key) { return id }
         try database.run("INSERT INTO projects(key, name) VALUES (?, ?)", [.text(key), .text(name)])
         return database.lastInsertRowID
     }
@@ -51,12 +49,12 @@ extension KnowledgeBase {
     /// Inserts or replaces a document's row and everything it says but its task mentions:
     /// phases, gate mentions, risks, metrics, notes and code blocks. Its old rows (task mentions
     /// too) are dropped first. The task mentions are written by `writeTasks` with their task
-    /// (`.new` origins), or unlinked by `storeTaskMentions`. Returns the document's id.
-    public func storeDocument(_ findings: DocumentFindings, projectID: Int64, hash: String, size: Int,
-                              mtimeNanoseconds: Int64, importID: Int64) throws -> Int64 {
+    /// (`.new` origins), or unlinked (`ImportChange.storeUnlinkedMentions`). Returns the document's id.
+    func storeDocument(_ version: DocumentVersion, projectID: Int64, importID: Int64) throws -> Int64 {
+        let findings = version.findings
         let values: [SQLValue] = [.integer(projectID), .text(findings.kind.rawValue), SQLValue(findings.title),
-                                  .text(findings.projectName), SQLValue(findings.startDate), .text(hash),
-                                  .integer(Int64(size)), .integer(mtimeNanoseconds), .integer(importID),
+                                  .text(findings.projectName), SQLValue(findings.startDate), .text(version.hash),
+                                  .integer(Int64(version.size)), .integer(version.mtimeNanoseconds), .integer(importID),
                                   .integer(findings.projectStated ? 1 : 0)]
         let documentID: Int64
         if let existing = try database.scalar("SELECT id FROM documents WHERE path = ?", [.text(findings.path)])?.int {
@@ -92,11 +90,11 @@ extension KnowledgeBase {
     }
 
     /// Records a new modification time for a file whose content did not change.
-    public func touchDocument(path: String, mtimeNanoseconds: Int64) throws {
+    func touchDocument(path: String, mtimeNanoseconds: Int64) throws {
         try database.run("UPDATE documents SET mtime_ns = ? WHERE path = ?", [.integer(mtimeNanoseconds), .text(path)])
     }
 
-    public func removeDocument(id: Int64) throws {
+    func removeDocument(id: Int64) throws {
         try database.run("DELETE FROM task_mentions WHERE document_id = ?", [.integer(id)])
         try database.run("DELETE FROM gate_mentions WHERE document_id = ?", [.integer(id)])
         try database.run("DELETE FROM phases WHERE document_id = ?", [.integer(id)])
@@ -141,13 +139,6 @@ extension KnowledgeBase {
         }
     }
 
-    /// A document's task mentions, not linked yet.
-    public func storeTaskMentions(_ items: [TaskItem], documentID: Int64) throws {
-        for item in items {
-            try insertMention(item, documentID: documentID, taskID: nil)
-        }
-    }
-
     func insertMention(_ item: TaskItem, documentID: Int64, taskID: Int64?) throws {
         var values: [SQLValue] = [.integer(documentID), SQLValue(taskID), .integer(Int64(item.line)), .text(item.title)]
         values += [.text(item.status.rawValue), SQLValue(item.week), SQLValue(item.phase), SQLValue(item.day)]
@@ -160,17 +151,16 @@ extension KnowledgeBase {
         try database.run(try inserts().mention, values)
     }
 
-    public func setMentionTask(mentionID: Int64, taskID: Int64?) throws {
+    func setMentionTask(mentionID: Int64, taskID: Int64?) throws {
         try database.run("UPDATE task_mentions SET task_id = ? WHERE id = ?", [SQLValue(taskID), .integer(mentionID)])
     }
 
     /// Settles each project's name and start date from its documents; drops projects left
     /// without documents (with their tasks).
     /// Returns the tasks of projects that lost their last document (they are deleted with it).
-    @discardableResult
-    public func refreshProjects(keys: Set<String>, name: ([String]) -> String) throws -> Int {
+    func settleProjects(keys: [String]) throws -> Int {
         var removedTasks = 0
-        for key in keys.sorted() {
+        for key in Set(keys).sorted() {
             guard let id = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(key)])?.int else { continue }
             let rows = try database.rows("SELECT project_name, start_date FROM documents WHERE project_id = ? ORDER BY path", [.integer(Int64(id))])
             if rows.isEmpty {
@@ -181,7 +171,7 @@ extension KnowledgeBase {
             }
             let names = rows.compactMap { $0[0].string }
             let start = rows.compactMap { $0[1].string }.min()
-            try database.run("UPDATE projects SET name = ?, start_date = ? WHERE id = ?", [.text(name(names)), SQLValue(start), .integer(Int64(id))])
+            try database.run("UPDATE projects SET name = ?, start_date = ? WHERE id = ?", [.text(Project.displayName(names)), SQLValue(start), .integer(Int64(id))])
         }
         return removedTasks
     }
@@ -191,7 +181,7 @@ extension KnowledgeBase {
     /// Undoes what linking a project new in import `importID` wrote (its tasks, gates, search
     /// entries and this import's history rows), keeping its documents and their mentions: the
     /// project is as it was before it was first linked, ready to be linked again with more documents.
-    public func forgetLinks(projectKey: String, importID: Int64) throws {
+    func forgetLinks(projectKey: String, importID: Int64) throws {
         guard let id = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(projectKey)])?.int else { return }
         try database.run("DELETE FROM task_history WHERE project_id = ? AND import_id = ?", [.integer(Int64(id)), .integer(importID)])
         try deleteLinkedItems(projectID: Int64(id))

@@ -21,7 +21,7 @@ enum CriteriaCoding {
 
 extension KnowledgeBase {
     /// Stores the gates one document describes (its old ones were dropped with the document's rows).
-    public func storeGateMentions(_ gates: [GateItem], documentID: Int64) throws {
+    func storeGateMentions(_ gates: [GateItem], documentID: Int64) throws {
         for gate in gates {
             let criteria = CriteriaCoding.encode(gate.criteria)
             try database.run("""
@@ -53,10 +53,9 @@ extension KnowledgeBase {
     /// Replaces one project's gates with `gates`, keeping the ids of gates whose key stays, and
     /// records the tasks each one closes (`scopes`, one per gate, written after the tasks).
     /// Only what changed is written: a re-import leaves unchanged gates, criteria and scope rows alone.
-    public func writeGates(projectKey: String, gates: [LinkedGate], scopes: [GateScope]) throws {
+    /// `taskIDs` are the project's tasks' ids by key, as just written. Returns the gates as written.
+    func writeGates(projectID: Int64, gates: [LinkedGate], scopes: [GateScope], taskIDs: [String: Int64]) throws -> [WrittenGate] {
         precondition(gates.count == scopes.count, "one scope per gate")
-        guard let projectValue = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(projectKey)])?.int else { return }
-        let projectID = Int64(projectValue)
         // What is stored, so that a re-import writes only the gates, criteria and scope rows that changed.
         struct Stored { let id: Int64; let values: [SQLValue]; var criteria: [[SQLValue]] = [] }
         var existing: [String: Stored] = [:]
@@ -76,16 +75,14 @@ extension KnowledgeBase {
             guard let key = keyOfID[Int64(row[0].int ?? 0)] else { continue }
             existing[key]?.criteria.append(Array(row.values[1...]))
         }
-        var taskIDs: [String: Int64] = [:]
-        for row in try database.rows("SELECT key, id FROM tasks WHERE project_id = ?", [.integer(projectID)]) {
-            taskIDs[row[0].string ?? ""] = Int64(row[1].int ?? 0)
-        }
         var storedScope: [Int64: Set<Int64>] = [:]
         for row in try database.rows("""
             SELECT s.gate_id, s.task_id FROM gate_tasks s JOIN gates g ON g.id = s.gate_id WHERE g.project_id = ?
             """, [.integer(projectID)]) {
             storedScope[Int64(row[0].int ?? 0), default: []].insert(Int64(row[1].int ?? 0))
         }
+        var written: [WrittenGate] = []
+        written.reserveCapacity(gates.count)
         for (gate, scope) in zip(gates, scopes) {
             let item = gate.item
             let members = Set(scope.taskKeys.compactMap { taskIDs[$0] })
@@ -132,10 +129,12 @@ extension KnowledgeBase {
             for mention in gate.mentionIDs {
                 try database.run("UPDATE gate_mentions SET gate_id = ?1 WHERE id = ?2 AND gate_id IS NOT ?1", [.integer(id), .integer(mention)])
             }
+            written.append(WrittenGate(id: id, gate: gate, scopeTotal: members.count, scopeOpen: scope.open))
         }
         for (_, stored) in existing {
             try database.run("DELETE FROM gates WHERE id = ?", [.integer(stored.id)])
         }
+        return written
     }
 
     /// The gates of the projects with `projectIDs` (nil: all), in week order.
@@ -181,5 +180,30 @@ extension KnowledgeBase {
             SELECT t.id FROM gate_tasks s JOIN tasks t ON t.id = s.task_id
             WHERE s.gate_id = ? AND t.status NOT IN ('done', 'cancelled') ORDER BY t.source_path, t.source_line
             """, [.integer(id)]).compactMap { $0[0].int.map(Int64.init) }
+    }
+}
+
+/// A gate as `writeGates` stored it: enough for the project's summary without reading it back.
+struct WrittenGate {
+    let id: Int64
+    let gate: LinkedGate
+    let scopeTotal: Int
+    let scopeOpen: Int
+
+    /// Whether a gate is passed does not depend on the day (only at-risk and not-due do).
+    var isPassed: Bool {
+        let item = gate.item
+        return GateVerdict.of(passed: item.checkbox, criteria: item.criteria.filter { $0.role == .criterion }.map(\.status),
+                              scopeTotal: scopeTotal, scopeOpen: scopeOpen, week: item.week, currentWeek: nil) == .passed
+    }
+
+    /// The order `gates()` lists a project's gates in: by week (none last), then source; ids break ties.
+    static func inListingOrder(_ a: WrittenGate, _ b: WrittenGate) -> Bool {
+        let x = a.gate, y = b.gate
+        if (x.item.week == nil) != (y.item.week == nil) { return y.item.week == nil }
+        if let u = x.item.week, let v = y.item.week, u != v { return u < v }
+        if x.source.path != y.source.path { return x.source.path.utf8.lexicographicallyPrecedes(y.source.path.utf8) }
+        if x.source.line != y.source.line { return x.source.line < y.source.line }
+        return a.id < b.id
     }
 }

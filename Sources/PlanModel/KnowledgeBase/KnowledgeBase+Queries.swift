@@ -202,22 +202,23 @@ extension KnowledgeBase {
     }
 
     /// Settles what `status` shows of one project, after its tasks, gates, risks and metrics are written.
-    public func refreshSummary(projectKey: String) throws {
-        guard let value = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(projectKey)])?.int else { return }
-        let id = Int64(value)
+    func refreshSummary(projectID id: Int64, tasks: [LinkedTask], gates: [WrittenGate]) throws {
+        // Counts, weeks and the next gate come from what was just written; owners are counted by
+        // their rows (a spelling folds into the one stored), risks and metrics as listings merge them.
         var counts: [String: Int] = [:]
-        for row in try database.rows("SELECT status, count(*) FROM tasks WHERE project_id = ? GROUP BY status", [.integer(id)]) {
-            counts[row[0].string ?? ""] = row[1].int ?? 0
+        var span: (first: Int, last: Int)?
+        for task in tasks {
+            counts[task.item.status.rawValue, default: 0] += 1
+            guard let week = task.item.week else { continue }
+            span = (min(span?.first ?? week, week), max(span?.last ?? week, week))
         }
         let owners = try database.rows("""
             SELECT n.name, count(*) FROM task_owners o JOIN owners n ON n.id = o.owner_id JOIN tasks t ON t.id = o.task_id
             WHERE t.project_id = ? GROUP BY n.id ORDER BY count(*) DESC, n.name COLLATE NOCASE
             """, [.integer(id)]).map { (name: $0[0].string ?? "", tasks: $0[1].int ?? 0) }
-        let span = try database.rows("SELECT min(week), max(week) FROM tasks WHERE project_id = ? AND week IS NOT NULL", [.integer(id)])
         let highRisks = try risks(projectIDs: [id], severity: .high).count
         let missed = try metrics(projectIDs: [id], status: .missed).count
-        // Whether a gate is passed does not depend on the day (only at-risk and not-due do).
-        let next = try gates(projectIDs: [id]).first { $0.verdict(currentWeek: nil) != .passed }
+        let next = gates.filter { !$0.isPassed }.min(by: WrittenGate.inListingOrder)
         let statuses: [TaskStatus] = [.open, .done, .inProgress, .planned, .cancelled, .deferred]
         try database.run("""
             INSERT OR REPLACE INTO project_summaries(project_id, open, done, in_progress, planned, cancelled, deferred,
@@ -225,9 +226,10 @@ extension KnowledgeBase {
                 next_gate_week, next_gate_scope_total, next_gate_scope_open)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.integer(id)] + statuses.map { .integer(Int64(counts[$0.rawValue] ?? 0)) }
-                + [SQLValue(span.first?[0].int), SQLValue(span.first?[1].int), SQLValue(SummaryCoding.encode(owners)),
-                   .integer(Int64(highRisks)), .integer(Int64(missed)), SQLValue(next?.id), SQLValue(next?.kind.rawValue),
-                   SQLValue(next?.title), SQLValue(next?.week), SQLValue(next?.scopeTotal), SQLValue(next?.scopeOpen)])
+                + [SQLValue(span?.first), SQLValue(span?.last), SQLValue(SummaryCoding.encode(owners)),
+                   .integer(Int64(highRisks)), .integer(Int64(missed)), SQLValue(next?.id), SQLValue(next?.gate.item.kind.rawValue),
+                   SQLValue(next?.gate.item.title), SQLValue(next?.gate.item.week), SQLValue(next?.scopeTotal),
+                   SQLValue(next?.scopeOpen)])
     }
 
     /// Runs a read-only SQL statement for `planq query`: statements that would write are refused.

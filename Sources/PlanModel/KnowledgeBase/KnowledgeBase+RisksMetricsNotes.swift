@@ -84,7 +84,7 @@ extension KnowledgeBase {
     }
 
     /// Points each row at the primary row it repeats (nil: it is a primary).
-    public func setPrimaries(_ table: LinkedTable, _ primaries: [(id: Int64, primary: Int64?)], current: [Int64: Int64?]) throws {
+    func setPrimaries(_ table: LinkedTable, _ primaries: [(id: Int64, primary: Int64?)], current: [Int64: Int64?]) throws {
         for entry in primaries where current[entry.id] != .some(entry.primary) {
             try database.run("UPDATE \(table.rawValue) SET primary_id = ? WHERE id = ?", [SQLValue(entry.primary), .integer(entry.id)])
         }

@@ -29,7 +29,7 @@ extension KnowledgeBase {
     /// entry against the projects). `+primary_id` keeps SQLite from reading every primary risk
     /// of the knowledge base through `risks_primary` (nearly all rows) instead of the refreshed
     /// projects' documents.
-    public func refreshSearch(projectKeys: Set<String>, replacing: Set<String>) throws {
+    func refreshSearch(projectKeys: Set<String>, replacing: Set<String>) throws {
         guard !projectKeys.isEmpty else { return }
         try database.execute("""
             CREATE TEMP TABLE IF NOT EXISTS refreshed_projects(id INTEGER PRIMARY KEY);

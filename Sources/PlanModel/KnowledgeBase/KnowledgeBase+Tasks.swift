@@ -3,12 +3,9 @@ extension KnowledgeBase {
     /// no longer linked, stores the mentions with their task ids, and records history.
     /// `fingerprints` are the tasks' `fingerprint`s when the caller has them (the importer makes
     /// them on the linking worker, off the thread that writes).
-    public func writeTasks(projectKey: String, tasks: [LinkedTask], fingerprints: [String]? = nil, mentions: [LinkedMention],
-                           importID: Int64, ownerIDs: inout OwnerIDs) throws -> TaskChanges {
-        guard let projectValue = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(projectKey)])?.int else {
-            return TaskChanges()
-        }
-        let projectID = Int64(projectValue)
+    /// Returns what changed and every task's id by key.
+    func writeTasks(projectID: Int64, tasks: [LinkedTask], fingerprints: [String], mentions: [LinkedMention],
+                    importID: Int64, ownerIDs: inout OwnerIDs) throws -> (changes: TaskChanges, ids: [String: Int64]) {
         struct Existing { let id: Int64; let status: String; let week: Int?; let fingerprint: String; let parentID: Int64? }
         var existing: [String: Existing] = [:]
         for row in try database.rows("SELECT id, key, status, week, fingerprint, parent_id FROM tasks WHERE project_id = ?", [.integer(projectID)]) {
@@ -22,7 +19,7 @@ extension KnowledgeBase {
         // whose parent comes after them.
         var parentLater: [Int] = []
         for (index, task) in tasks.enumerated() {
-            let fingerprint = fingerprints?[index] ?? Self.fingerprint(task)
+            let fingerprint = fingerprints[index]
             let item = task.item
             if let old = existing.removeValue(forKey: task.key) {
                 ids[task.key] = old.id
@@ -75,7 +72,7 @@ extension KnowledgeBase {
                 try insertMention(item, documentID: documentID, taskID: taskID)
             }
         }
-        return changes
+        return (changes, ids)
     }
 
     private static func fields(_ task: LinkedTask) -> [SQLValue] {
@@ -117,7 +114,7 @@ extension KnowledgeBase {
     }
 
     /// Starts an import's row; `finishImport` fills in its counts.
-    public func beginImport(startedAt: String, today: String?, commit: String? = nil) throws -> Int64 {
+    func beginImport(startedAt: String, today: String?, commit: String? = nil) throws -> Int64 {
         try database.run("INSERT INTO imports(started_at, today, git_commit) VALUES (?, ?, ?)", [.text(startedAt), SQLValue(today), SQLValue(commit)])
         return database.lastInsertRowID
     }
@@ -127,7 +124,7 @@ extension KnowledgeBase {
         Set(try database.rows("SELECT git_commit FROM imports WHERE git_commit IS NOT NULL").compactMap { $0[0].string })
     }
 
-    public func finishImport(id: Int64, summary: ImportSummary) throws {
+    func finishImport(id: Int64, summary: ImportSummary) throws {
         try database.run("DELETE FROM owners WHERE id NOT IN (SELECT owner_id FROM task_owners)")
         try database.run("""
             UPDATE imports SET duration_ms = ?, files_seen = ?, files_parsed = ?, files_unchanged = ?, files_removed = ?,
@@ -147,10 +144,8 @@ extension KnowledgeBase {
 /// The owners rows an import has used, by name folded to lower case. Names differing only in
 /// case are one owner (`Verify`, `verify`), spelled as the one that sorts first, so that the
 /// spelling does not depend on which document was written first.
-public struct OwnerIDs {
+struct OwnerIDs {
     private var known: [String: (id: Int64, name: String)] = [:]
-
-    public init() {}
 
     mutating func id(of name: String, in database: Database) throws -> Int64 {
         let folded = name.lowercased()

@@ -55,6 +55,11 @@ public final class KnowledgeBase {
 
     private var preparedInserts: RowInserts?
 
+    /// The import `apply` is writing, between its `begin` and `finish` (see `ImportChange`).
+    var runningImport: RunningImport?
+    /// Whether `transaction` is running its body: an import begins only inside one.
+    private(set) var inTransaction = false
+
     func inserts() throws -> RowInserts {
         if let preparedInserts { return preparedInserts }
         let made = try RowInserts(database)
@@ -138,6 +143,9 @@ public final class KnowledgeBase {
     private var journalTurnsToWAL = false
 
     public func transaction<T>(_ body: () throws -> T) throws -> T {
+        inTransaction = true
+        // A rolled-back import is over too: the next `begin` starts afresh.
+        defer { inTransaction = false; runningImport = nil }
         let result = try database.transaction(body)
         try settleJournal()
         return result
@@ -151,7 +159,7 @@ public final class KnowledgeBase {
     }
 
     /// Drops every imported row (documents, tasks, history) for `import --rebuild`.
-    public func clearAll() throws {
+    func clearAll() throws {
         try database.execute("""
             DELETE FROM project_summaries; DELETE FROM gate_tasks; DELETE FROM gate_criteria; DELETE FROM gate_mentions; DELETE FROM gates;
             DELETE FROM search; DELETE FROM notes; UPDATE risks SET primary_id = NULL; DELETE FROM risks;

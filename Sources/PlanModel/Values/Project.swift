@@ -54,3 +54,19 @@ public struct PhaseItem: Equatable, Codable, Sendable {
         self.line = line
     }
 }
+
+extension Project {
+    /// The name a project is shown by, from the names its documents state: the words every one
+    /// starts with (`PAVI Overhaul`, `PAVI Technology Stack Overhaul` → `PAVI`), else the shortest.
+    public static func displayName(_ names: [String]) -> String {
+        let split = names.map { $0.split(separator: " ").map(String.init) }
+        guard let first = split.first else { return "" }
+        var common: [String] = []
+        for (index, word) in first.enumerated() {
+            guard split.allSatisfy({ $0.count > index && $0[index].lowercased() == word.lowercased() }) else { break }
+            common.append(word)
+        }
+        if !common.isEmpty { return common.joined(separator: " ") }
+        return names.min { $0.count != $1.count ? $0.count < $1.count : $0 < $1 } ?? first.joined(separator: " ")
+    }
+}
