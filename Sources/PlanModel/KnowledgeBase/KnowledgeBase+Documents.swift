@@ -218,11 +218,32 @@ enum MentionCoding {
 
     static func owners(_ text: String?) -> [OwnerAction] {
         guard let text else { return [] }
-        return text.split(separator: record).map { pair in
-            let parts = pair.split(separator: unit, maxSplits: 1, omittingEmptySubsequences: false)
-            let action = parts.count > 1 && !parts[1].isEmpty ? String(parts[1]) : nil
-            return OwnerAction(name: String(parts[0]), action: action)
+        return records(text).map { fields in
+            let action = fields.count > 1 ? fields[1...].joined(separator: String(unit)) : ""
+            return OwnerAction(name: fields[0], action: action.isEmpty ? nil : action)
         }
+    }
+
+    /// The non-empty records of `text` (split at `record`), each split into its fields at `unit`.
+    /// Both are ASCII controls, where a grapheme always breaks, so splitting the bytes gives what
+    /// splitting the `Character`s would, without finding the grapheme breaks of every mention read.
+    static func records(_ text: String) -> [[String]] {
+        let bytes = Array(text.utf8)
+        let unitByte = unit.asciiValue!, recordByte = record.asciiValue!
+        var result: [[String]] = []
+        var fields: [String] = []
+        var start = 0
+        for index in 0...bytes.count {
+            let byte = index < bytes.count ? bytes[index] : recordByte
+            guard byte == unitByte || byte == recordByte else { continue }
+            fields.append(String(decoding: bytes[start..<index], as: UTF8.self))
+            start = index + 1
+            if byte == recordByte {
+                if fields != [""] { result.append(fields) }
+                fields = []
+            }
+        }
+        return result
     }
 }
 

@@ -4,13 +4,12 @@ enum CriteriaCoding {
     static func encode(_ criteria: [GateItem.Criterion]) -> String {
         criteria.map { criterion in
             [String(criterion.line), criterion.text, criterion.checked.map { $0 ? "1" : "0" } ?? "",
-             criterion.status.rawValue, criterion.role.rawValue].joined(separator: "\u{1F}")
-        }.joined(separator: "\u{1E}")
+             criterion.status.rawValue, criterion.role.rawValue].joined(separator: String(MentionCoding.unit))
+        }.joined(separator: String(MentionCoding.record))
     }
 
     static func decode(_ text: String) -> [GateItem.Criterion] {
-        text.split(separator: "\u{1E}").compactMap { record in
-            let fields = record.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        MentionCoding.records(text).compactMap { fields in
             guard fields.count == 5, let line = Int(fields[0]) else { return nil }
             return GateItem.Criterion(line: line, text: fields[1], checked: fields[2].isEmpty ? nil : fields[2] == "1",
                                       status: GateItem.CriterionStatus(rawValue: fields[3]) ?? .unknown,
