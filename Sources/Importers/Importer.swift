@@ -202,7 +202,7 @@ public final class Importer {
                 ? [] : (0..<Self.linkingDepth).compactMap { _ in try? knowledgeBase.committedReader(documents: stored.count) }
             let changed = writer.reparsed.union(removed.map(\.id))
             let committed = readers.count == Self.linkingDepth ? readers.map { Committed(knowledgeBase: $0, changed: changed) } : []
-            try linkAndWrite(remaining, writer: &writer, committed: committed,
+            try linkAndWrite(remaining, writer: &writer, committed: committed, writtenHere: projects.reopened,
                              replacing: projects.known.union(projects.reopened), into: &projects)
             // Every project with held mentions was linked; should one not have been, its
             // mentions are stored unlinked rather than lost.
@@ -233,9 +233,10 @@ public final class Importer {
 
     /// Links projects on workers while the one before them is written (`linkingDepth`). Their
     /// search entries are refreshed at the end of the import. `committed` has a reader for each
-    /// worker, or none.
+    /// worker, or none; it is not used for the projects `writtenHere` (linked again), whose
+    /// mentions were stored with their tasks in this transaction, where only this connection sees them.
     private func linkAndWrite(_ keys: [String], writer: inout DocumentWriter, committed: [Committed],
-                              replacing: Set<String>, into projects: inout ProjectWriting) throws {
+                              writtenHere: Set<String> = [], replacing: Set<String>, into projects: inout ProjectWriting) throws {
         guard !keys.isEmpty else { return }
         if case .projectsSettled(let tasksRemoved) = try knowledgeBase.apply(.settleProjects(keys: keys)) {
             projects.removedWithProjects += tasksRemoved
@@ -244,7 +245,7 @@ public final class Importer {
         // written (so done) by the time it starts.
         func start(_ index: Int) throws -> Pending<Result<LinkedProject, Error>> {
             try startLinking(keys[index], held: writer.take(keys[index]),
-                             committed: committed.isEmpty ? nil : committed[index % committed.count])
+                             committed: committed.isEmpty || writtenHere.contains(keys[index]) ? nil : committed[index % committed.count])
         }
         var pending = try (0..<min(Self.linkingDepth, keys.count)).map(start)
         for index in keys.indices {

@@ -80,48 +80,49 @@ import Testing
     /// after 130 other projects. Orion is written early and must be linked again, from scratch,
     /// with the tracker (which marks the plan's tasks done) and the summary: the result is what
     /// an import of Orion's three documents together, then of the rest, knows.
-    @Test func aProjectWhoseDocumentsAreFarApartIsLinkedOnceWithAllOfThem() throws {
-        func corpus(_ planq: Planq) throws {
-            try planq.write("docs/orion/plan.md", """
-                # Orion Migration - Implementation Plan
+    static func farApartCorpus(_ planq: Planq) throws {
+        try planq.write("docs/orion/plan.md", """
+            # Orion Migration - Implementation Plan
 
-                ## Week 1: Foundations
-                - [ ] Provision the staging cluster
-                - [ ] Write the migration runbook
+            ## Week 1: Foundations
+            - [ ] Provision the staging cluster
+            - [ ] Write the migration runbook
 
-                **Week 1 Gate:** staging cluster serves traffic
-                """)
-            for number in 1...130 {
-                let name = String(format: "p%03d", number)
-                try planq.write("docs/\(name)/tracker.md", """
-                    # Project \(name.uppercased()) Rollout - Task Tracker
+            **Week 1 Gate:** staging cluster serves traffic
+            """)
+        for number in 1...130 {
+            let name = String(format: "p%03d", number)
+            try planq.write("docs/\(name)/tracker.md", """
+                # Project \(name.uppercased()) Rollout - Task Tracker
 
-                    ## Week 1: Start
-                    - [x] Kick off \(name)
-                    - [ ] Ship \(name) beta
-                    """)
-            }
-            try planq.write("docs/zz-late/tracker.md", """
-                # Orion Migration - Task Tracker
-
-                ## Week 1: Foundations
-                - [x] Provision the staging cluster
-                - [x] Write the migration runbook
-                - [ ] Rehearse the cutover
-                """)
-            try planq.write("docs/zz-late/week-1-summary.md", """
-                # Week 1 Completion Summary - Orion Migration
-
-                ## Completed
-                - [x] Provision the staging cluster
+                ## Week 1: Start
+                - [x] Kick off \(name)
+                - [ ] Ship \(name) beta
                 """)
         }
+        try planq.write("docs/zz-late/tracker.md", """
+            # Orion Migration - Task Tracker
+
+            ## Week 1: Foundations
+            - [x] Provision the staging cluster
+            - [x] Write the migration runbook
+            - [ ] Rehearse the cutover
+            """)
+        try planq.write("docs/zz-late/week-1-summary.md", """
+            # Week 1 Completion Summary - Orion Migration
+
+            ## Completed
+            - [x] Provision the staging cluster
+            """)
+    }
+
+    @Test func aProjectWhoseDocumentsAreFarApartIsLinkedOnceWithAllOfThem() throws {
         let atOnce = try Planq(), together = try Planq()
-        try corpus(atOnce)
+        try Self.farApartCorpus(atOnce)
         let imported = try atOnce.run(["import", "docs", "-v", "--today", "2026-03-01"])
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stderr.contains("written before, 1 again)"), "Orion is linked a second time")
-        try corpus(together)
+        try Self.farApartCorpus(together)
         for paths in [["docs/orion", "docs/zz-late"], ["docs"]] {
             let step = try together.run(["import"] + paths + ["-q", "--today", "2026-03-01"])
             #expect(step.status == 0, "\(step.stderr)")
@@ -142,6 +143,45 @@ import Testing
         let notes = imported.stderr.split(separator: "\n").filter { $0.contains(": note: ") && $0.contains(" is the task ") }
         #expect(notes.count == 3, "\(notes)")
         #expect(Set(notes).count == notes.count)
+    }
+
+    /// The same documents added to a knowledge base that knows another project: a re-import,
+    /// whose known projects are linked from the committed knowledge base. Orion is new, written
+    /// early and linked again; its plan's mentions are in this import's transaction only, so the
+    /// second linking must read them there (it read the committed state, and lost the plan's tasks).
+    @Test func aNewProjectLinkedAgainInAReImportKeepsTheMentionsWrittenEarlier() throws {
+        let known = """
+            # Vega Search - Task Tracker
+
+            ## Week 1: Index
+            - [ ] Build the index
+            """
+        // A task only Orion's first documents name: a later one cannot bring it back.
+        let early = """
+            # Orion Migration - Implementation Notes
+
+            ## Week 2: Cutover
+            - [ ] Retire the old cluster
+            """
+        let reImported = try Planq(), atOnce = try Planq()
+        try reImported.write("docs/aaa-vega/tracker.md", known)
+        let first = try reImported.run(["import", "docs", "-q", "--today", "2026-03-01"])
+        #expect(first.status == 0, "\(first.stderr)")
+        try Self.farApartCorpus(reImported)
+        try reImported.write("docs/orion/notes.md", early)
+        let second = try reImported.run(["import", "docs", "-v", "--today", "2026-03-01"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("written before, 1 again)"), "Orion is linked a second time")
+        try atOnce.write("docs/aaa-vega/tracker.md", known)
+        try Self.farApartCorpus(atOnce)
+        try atOnce.write("docs/orion/notes.md", early)
+        let whole = try atOnce.run(["import", "docs", "-q", "--today", "2026-03-01"])
+        #expect(whole.status == 0, "\(whole.stderr)")
+        let expected = try Self.listings(of: atOnce), got = try Self.listings(of: reImported)
+        for listing in Self.listings {
+            #expect(got[listing] == expected[listing], "\(listing) differs between the re-import and one import")
+        }
+        #expect(got["tasks"]?.contains("Retire the old cluster") == true, "the early document's task is kept")
     }
 
     static let generator = Planq.root.deletingLastPathComponent().appendingPathComponent("shared/bench/gen_corpus.py")
