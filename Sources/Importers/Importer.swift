@@ -202,7 +202,7 @@ public final class Importer {
                 ? [] : (0..<Self.linkingDepth).compactMap { _ in try? knowledgeBase.committedReader(documents: stored.count) }
             let changed = writer.reparsed.union(removed.map(\.id))
             let committed = readers.count == Self.linkingDepth ? readers.map { Committed(knowledgeBase: $0, changed: changed) } : []
-            try linkAndWrite(remaining, writer: &writer, committed: committed, writtenHere: projects.reopened,
+            try linkAndWrite(remaining, writer: &writer, committed: committed,
                              replacing: projects.known.union(projects.reopened), into: &projects)
             // Every project with held mentions was linked; should one not have been, its
             // mentions are stored unlinked rather than lost.
@@ -233,11 +233,13 @@ public final class Importer {
 
     /// Links projects on workers while the one before them is written (`linkingDepth`). Their
     /// search entries are refreshed at the end of the import. `committed` has a reader for each
-    /// worker, or none; it is not used for the projects `writtenHere` (linked again), whose
-    /// mentions were stored with their tasks in this transaction, where only this connection sees them.
+    /// worker, or none; it is not used for a project written before in this import (linked
+    /// again), whose mentions were stored with their tasks in this transaction, where only this
+    /// connection sees them.
     private func linkAndWrite(_ keys: [String], writer: inout DocumentWriter, committed: [Committed],
-                              writtenHere: Set<String> = [], replacing: Set<String>, into projects: inout ProjectWriting) throws {
+                              replacing: Set<String>, into projects: inout ProjectWriting) throws {
         guard !keys.isEmpty else { return }
+        let writtenHere = projects.written
         if case .projectsSettled(let tasksRemoved) = try knowledgeBase.apply(.settleProjects(keys: keys)) {
             projects.removedWithProjects += tasksRemoved
         }

@@ -77,9 +77,7 @@ import Testing
 
     /// More documents than two batches of the import, so that projects are written while later
     /// documents are still being read: Orion's plan comes first and its tracker and summary last,
-    /// after 130 other projects. Orion is written early and must be linked again, from scratch,
-    /// with the tracker (which marks the plan's tasks done) and the summary: the result is what
-    /// an import of Orion's three documents together, then of the rest, knows.
+    /// after 130 other projects.
     static func farApartCorpus(_ planq: Planq) throws {
         try planq.write("docs/orion/plan.md", """
             # Orion Migration - Implementation Plan
@@ -116,6 +114,9 @@ import Testing
             """)
     }
 
+    /// Orion is written early and must be linked again, from scratch, with the tracker (which
+    /// marks the plan's tasks done) and the summary: the result is what an import of Orion's
+    /// three documents together, then of the rest, knows.
     @Test func aProjectWhoseDocumentsAreFarApartIsLinkedOnceWithAllOfThem() throws {
         let atOnce = try Planq(), together = try Planq()
         try Self.farApartCorpus(atOnce)
