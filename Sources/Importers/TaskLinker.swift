@@ -47,13 +47,18 @@ public enum TaskLinker {
         // the groups found under its rarest words: any group at least `threshold` similar must
         // share one of them (the prefix filter of set-similarity joins), so linking stays
         // near-linear in a project's size instead of comparing every pair.
-        var groupsByWord: [Int: [String: [Int]]] = [:]
+        var groupsByWord: [Int: [TitleTokens.Word: [Int]]] = [:]
         // Titles naming numbers link only to titles naming the same numbers, or none: those with
         // numbers are found under one of their numbers, those without under their words.
-        var numberlessByWord: [Int: [String: [Int]]] = [:]
-        var groupsByNumber: [Int: [String: [Int]]] = [:]
-        var frequency: [String: Int] = [:]
-        for index in inputs.indices { for word in tokens.tokens(index).words { frequency[word, default: 0] += 1 } }
+        var numberlessByWord: [Int: [TitleTokens.Word: [Int]]] = [:]
+        var groupsByNumber: [Int: [TitleTokens.Word: [Int]]] = [:]
+        var frequency: [Int] = []
+        for index in inputs.indices {
+            for word in tokens.tokens(index).words {
+                if Int(word) >= frequency.count { frequency += Array(repeating: 0, count: tokens.vocabulary.count - frequency.count) }
+                frequency[Int(word)] += 1
+            }
+        }
         // Tables already grouped, by week: (document, table line) → rows' group indexes.
         var tablesByWeek: [Int: [(document: Int64, rows: [Int])]] = [:]
 
@@ -110,9 +115,9 @@ public enum TaskLinker {
                         candidates = groupsByWeek[item.week ?? -1] ?? []
                     } else {
                         let needed = max(1, Int((threshold * Double(words.count) / (2 - threshold) - 1e-9).rounded(.up)))
-                        let rarest = words.sorted { (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1) }.prefix(max(1, words.count - needed + 1))
+                        let rarest = words.sorted { (frequency[Int($0)], $0) < (frequency[Int($1)], $1) }.prefix(max(1, words.count - needed + 1))
                         var seen = Set<Int>()
-                        if let number = title.numbers.min() {
+                        if let number = title.numbers.first {
                             let numberless = numberlessByWord[item.week ?? -1] ?? [:]
                             candidates = ((groupsByNumber[item.week ?? -1]?[number] ?? []) + rarest.flatMap { numberless[$0] ?? [] })
                                 .filter { seen.insert($0).inserted }
@@ -231,11 +236,14 @@ public enum TaskLinker {
     }
 }
 
-/// Title tokens computed on first use: most mentions are never compared with anything.
+/// Title tokens computed on first use: most mentions are never compared with anything. The
+/// words of every title are interned in one `TitleVocabulary`, so that a word is hashed as text
+/// once and compared, counted and indexed as a number after that.
 struct LazyTokens {
     private let titles: [String]
     private var cache: [TitleTokens?]
     private var keys: [String?]
+    private(set) var vocabulary = TitleVocabulary()
     /// Tasks: `Migrate shard 2` and `Migrate shard 3` are two. Risks and metrics carried from
     /// summary to summary rename their windows (`Production issues Week 4-5`) and stay one.
     private let numbersMustAgree: Bool
@@ -249,7 +257,7 @@ struct LazyTokens {
 
     mutating func tokens(_ index: Int) -> TitleTokens {
         if let known = cache[index] { return known }
-        let made = TitleTokens(titles[index])
+        let made = TitleTokens(titles[index], vocabulary: &vocabulary)
         cache[index] = made
         return made
     }
@@ -267,26 +275,71 @@ struct LazyTokens {
     }
 }
 
+/// The distinct words of the titles one linker compares, each with a number and what
+/// `TitleTokens` needs to know of it, worked out once per word instead of once per title.
+struct TitleVocabulary {
+    struct Word {
+        let isStopword: Bool
+        let isRelation: Bool
+        let isNegation: Bool
+        let isNumber: Bool
+        /// The word without a plural `s`, as compared (stopwords are not compared).
+        var stem: TitleTokens.Word = 0
+    }
+
+    private var ids: [String: TitleTokens.Word] = [:]
+    private(set) var words: [Word] = []
+    /// The words `TitleTokens` looks for by place: the move's ends, the two halves of `don't`.
+    private(set) var from: TitleTokens.Word = 0, to: TitleTokens.Word = 0, don: TitleTokens.Word = 0, t: TitleTokens.Word = 0
+
+    init() {
+        from = id(of: "from")
+        to = id(of: "to")
+        don = id(of: "don")
+        t = id(of: "t")
+    }
+
+    var count: Int { words.count }
+
+    mutating func id(of word: String) -> TitleTokens.Word {
+        if let known = ids[word] { return known }
+        let id = TitleTokens.Word(words.count)
+        ids[word] = id
+        words.append(Word(isStopword: TitleTokens.stopwords.contains(word), isRelation: TitleTokens.relationWords.contains(word),
+                          isNegation: TitleTokens.negations.contains(word), isNumber: word.allSatisfy(\.isNumber)))
+        let plural = word.utf8.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss")
+        words[Int(id)].stem = plural ? self.id(of: String(word.dropLast())) : id
+        return id
+    }
+
+    subscript(id: TitleTokens.Word) -> Word { words[Int(id)] }
+}
+
 /// A title's words for comparison: lowercased, punctuation dropped, common words and plural
-/// `s` removed. `API refactor: extract job logic` ≈ `Extract job logic from API`.
+/// `s` removed. `API refactor: extract job logic` ≈ `Extract job logic from API`. Words are
+/// numbers of the `TitleVocabulary` the tokens were made with; tokens of two vocabularies
+/// do not compare.
 struct TitleTokens {
-    let words: Set<String>
+    typealias Word = Int32
+
+    /// The compared words' stems, each once, in ascending order.
+    let words: [Word]
     let key: String
     /// Whether the title says not to (`Do not deploy on Friday`).
     let negated: Bool
     /// The words after `from` and `to`: `from staging to prod` is another task than `from prod to staging`.
-    let source: String?
-    let destination: String?
-    /// The numbers it names: `Migrate shard 2` is another task than `Migrate shard 3`.
-    let numbers: Set<String>
+    let source: Word?
+    let destination: Word?
+    /// The numbers it names, each once, ascending: `Migrate shard 2` is another task than `Migrate shard 3`.
+    let numbers: [Word]
     /// The words either side of each relation word: `Replace Redis with Kafka` is another task
     /// than `Replace Kafka with Redis`, while `Database backup` is `Backup database`.
     let relations: [Relation]
 
     struct Relation: Equatable {
-        let word: String
-        let left: String
-        let right: String
+        let word: Word
+        let left: Word
+        let right: Word
     }
 
     /// Words whose two sides cannot be swapped without saying something else. `and`/`or` are
@@ -300,26 +353,39 @@ struct TitleTokens {
 
     static let stopwords: Set<String> = ["a", "an", "the", "to", "for", "of", "and", "or", "in", "on", "with", "from", "by", "at", "into", "all", "any"]
 
-    init(_ title: String) {
+    init(_ title: String, vocabulary: inout TitleVocabulary) {
         let all = Self.words(of: title)
         key = all.joined(separator: " ")
-        negated = all.contains { Self.negations.contains($0) } || zip(all, all.dropFirst()).contains { $0 == "don" && $1 == "t" }
-        func after(_ word: String) -> String? { all.firstIndex(of: word).flatMap { $0 + 1 < all.count ? all[$0 + 1] : nil } }
-        source = after("from")
-        destination = after("to")
-        numbers = Set(all.filter { $0.allSatisfy(\.isNumber) })
-        relations = Self.relations(in: all)
-        words = Set(all.filter { !Self.stopwords.contains($0) }.map { word in
-            word.utf8.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
-        })
+        let ids = all.map { vocabulary.id(of: $0) }
+        let don = vocabulary.don, t = vocabulary.t
+        negated = ids.contains { vocabulary[$0].isNegation } || zip(ids, ids.dropFirst()).contains { $0 == don && $1 == t }
+        func after(_ word: Word) -> Word? { ids.firstIndex(of: word).flatMap { $0 + 1 < ids.count ? ids[$0 + 1] : nil } }
+        source = after(vocabulary.from)
+        destination = after(vocabulary.to)
+        numbers = Self.ascendingOnce(ids.filter { vocabulary[$0].isNumber })
+        relations = Self.relations(in: ids, vocabulary: vocabulary)
+        words = Self.ascendingOnce(ids.compactMap { vocabulary[$0].isStopword ? nil : vocabulary[$0].stem })
+    }
+
+    private static func ascendingOnce(_ words: [Word]) -> [Word] {
+        guard words.count > 1 else { return words }
+        var sorted = words.sorted()
+        var kept = 1
+        for index in 1..<sorted.count where sorted[index] != sorted[kept - 1] {
+            sorted[kept] = sorted[index]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
     }
 
     /// Each relation word with the nearest content word on its left and on its right.
-    static func relations(in all: [String]) -> [Relation] {
+    private static func relations(in all: [Word], vocabulary: TitleVocabulary) -> [Relation] {
         var found: [Relation] = []
-        for (index, word) in all.enumerated() where relationWords.contains(word) {
-            let left = all[..<index].last { !stopwords.contains($0) && !relationWords.contains($0) }
-            let right = all[(index + 1)...].first { !stopwords.contains($0) && !relationWords.contains($0) }
+        func isContent(_ word: Word) -> Bool { !vocabulary[word].isStopword && !vocabulary[word].isRelation }
+        for (index, word) in all.enumerated() where vocabulary[word].isRelation {
+            let left = all[..<index].last(where: isContent)
+            let right = all[(index + 1)...].first(where: isContent)
             if let left, let right, left != right { found.append(Relation(word: word, left: left, right: right)) }
         }
         return found
@@ -373,7 +439,16 @@ struct TitleTokens {
     func similarity(to other: TitleTokens, numbersMustAgree: Bool = false) -> Double {
         if contradicts(other, numbersMustAgree: numbersMustAgree) { return 0 }
         guard !words.isEmpty, !other.words.isEmpty else { return key == other.key ? 1 : 0 }
-        let shared = words.intersection(other.words).count
+        var shared = 0, a = 0, b = 0
+        while a < words.count, b < other.words.count {
+            if words[a] == other.words[b] {
+                shared += 1; a += 1; b += 1
+            } else if words[a] < other.words[b] {
+                a += 1
+            } else {
+                b += 1
+            }
+        }
         return 2 * Double(shared) / Double(words.count + other.words.count)
     }
 }
