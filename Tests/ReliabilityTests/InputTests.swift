@@ -66,4 +66,25 @@ import PlanModel
         #expect(result.status == 0)
         #expect(result.stderr.contains("imported 1 file ("))
     }
+
+    /// The folder walk reads what each entry is from the folder itself: a FIFO named like a
+    /// document is passed over without being opened (opening one would wait for a writer), and
+    /// hidden folders are not entered, while documents in nested folders are found.
+    @Test func aFolderWalkFindsNestedDocumentsAndPassesOverPipesAndHiddenFolders() throws {
+        let planq = try Planq()
+        let docs = planq.directory.appendingPathComponent("docs")
+        let deeper = docs.appendingPathComponent("team/week")
+        let hidden = docs.appendingPathComponent(".drafts")
+        for folder in [deeper, hidden] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        try "# Orbit Plan\n- [ ] top\n".write(to: docs.appendingPathComponent("plan.md"), atomically: false, encoding: .utf8)
+        try "# Orbit Plan\n- [ ] nested\n".write(to: deeper.appendingPathComponent("tracker.md"), atomically: false, encoding: .utf8)
+        try "# Orbit Plan\n- [ ] draft\n".write(to: hidden.appendingPathComponent("draft.md"), atomically: false, encoding: .utf8)
+        try "not a document".write(to: docs.appendingPathComponent("budget.csv"), atomically: false, encoding: .utf8)
+        #expect(mkfifo(docs.appendingPathComponent("pipe.md").path, 0o644) == 0)
+        let result = try planq.run(["import", "docs"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("imported 2 files ("))
+        let titles = try planq.run(["tasks", "--format", "csv"]).stdout
+        #expect(titles.contains("top") && titles.contains("nested") && !titles.contains("draft"))
+    }
 }
