@@ -59,28 +59,34 @@ public enum FileDiscovery {
     /// folder named on the command line) is skipped with a warning: a link to `/etc/passwd` in
     /// the docs is not a plan, and a link to a home folder would import it whole. The folder's
     /// entries say whether each is a file, folder or link, so a file that is not a document is
-    /// not even looked at, and a document costs one `stat` (a re-import reads little else).
+    /// not even looked at, and a document costs one `stat`, relative to the open folder (a
+    /// re-import reads little else).
     private static func walk(_ folder: String, boundary: String, visited: inout Set<[UInt64]>, into files: inout [DiscoveredFile],
                              report: (Diagnostic) -> Void) {
         guard let info = status(folder), visited.insert(info.identity).inserted else { return }
-        guard let entries = entries(of: folder) else {
+        guard let directory = opendir(folder) else {
             let reason = String(cString: strerror(errno))
             report(Diagnostic(path: folder, line: nil, severity: .warning, message: "cannot read folder: \(reason)"))
             return
         }
-        for (name, kind) in entries {
+        defer { closedir(directory) }
+        let records = RecordFolder(folder)
+        for (name, kind) in entries(of: directory) {
             if isSkipped(name) { continue }
             let path = folder == "." ? name : folder + "/" + name
+            var entry: Status?
             switch kind {
             case .folder:
                 walk(path, boundary: boundary, visited: &visited, into: &files, report: report)
+                continue
             case .file:
-                guard isDocumentName(name), !isRecordNotPlan(folder: folder, name: name), let entry = status(path), entry.isRegular else { continue }
-                files.append(DiscoveredFile(path: path, size: entry.size, mtimeNanoseconds: entry.mtime))
+                guard isDocumentName(name), !records.passesOver(name) else { continue }
+                entry = status(name, in: directory)
             case .other:
                 continue
             case .link, .unknown:
-                guard let entry = status(path) else { continue } // a dangling link has nothing to import
+                entry = status(path)
+                guard entry != nil else { continue } // a dangling link has nothing to import
                 if kind == .link || isLink(path) {
                     guard let target = realPath(path), target == boundary || target.hasPrefix(boundary == "/" ? "/" : boundary + "/") else {
                         report(Diagnostic(path: path, line: nil, severity: .warning,
@@ -88,11 +94,12 @@ public enum FileDiscovery {
                         continue
                     }
                 }
-                if entry.isDirectory {
-                    walk(path, boundary: boundary, visited: &visited, into: &files, report: report)
-                } else if entry.isRegular, isDocumentName(name), !isRecordNotPlan(folder: folder, name: name) {
-                    files.append(DiscoveredFile(path: path, size: entry.size, mtimeNanoseconds: entry.mtime))
-                }
+            }
+            guard let entry else { continue }
+            if entry.isDirectory {
+                walk(path, boundary: boundary, visited: &visited, into: &files, report: report)
+            } else if entry.isRegular, isDocumentName(name), !records.passesOver(name) {
+                files.append(DiscoveredFile(path: path, size: entry.size, mtimeNanoseconds: entry.mtime))
             }
         }
     }
@@ -101,10 +108,14 @@ public enum FileDiscovery {
     /// does not say: then `stat` tells).
     private enum EntryKind { case file, folder, link, other, unknown }
 
-    /// A folder's entries but `.` and `..`, sorted by name; nil when it cannot be read (`errno` says why).
-    private static func entries(of folder: String) -> [(name: String, kind: EntryKind)]? {
-        guard let directory = opendir(folder) else { return nil }
-        defer { closedir(directory) }
+    #if canImport(Darwin)
+    private typealias OpenFolder = UnsafeMutablePointer<DIR>
+    #else
+    private typealias OpenFolder = OpaquePointer
+    #endif
+
+    /// An open folder's entries but `.` and `..`, sorted by name.
+    private static func entries(of directory: OpenFolder) -> [(name: String, kind: EntryKind)] {
         var result: [(name: String, kind: EntryKind)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: &entry.pointee.d_name) { bytes in
@@ -139,11 +150,26 @@ public enum FileDiscovery {
     /// a folder walk passes over numbered records (`0007-title.md`) in an ADR folder and every
     /// file in a `runbooks` folder. A file named on the command line is still read.
     static func isRecordNotPlan(folder: String, name: String) -> Bool {
-        let parent = folder.split(separator: "/").last.map { $0.lowercased() } ?? folder.lowercased()
-        if parent == "runbooks" { return true }
-        guard recordFolders.contains(parent) else { return false }
-        let digits = name.prefix { $0.isASCII && $0.isNumber }
-        return digits.count >= 3 && name.dropFirst(digits.count).first == "-"
+        RecordFolder(folder).passesOver(name)
+    }
+
+    /// What a folder's name says of the files in it, worked out once for all of them.
+    private struct RecordFolder {
+        let isRunbooks: Bool
+        let isRecords: Bool
+
+        init(_ folder: String) {
+            let parent = folder.split(separator: "/").last.map { $0.lowercased() } ?? folder.lowercased()
+            isRunbooks = parent == "runbooks"
+            isRecords = recordFolders.contains(parent)
+        }
+
+        func passesOver(_ name: String) -> Bool {
+            if isRunbooks { return true }
+            guard isRecords else { return false }
+            let digits = name.prefix { $0.isASCII && $0.isNumber }
+            return digits.count >= 3 && name.dropFirst(digits.count).first == "-"
+        }
     }
 
     private static func isLink(_ path: String) -> Bool {
@@ -157,7 +183,7 @@ public enum FileDiscovery {
         return String(cString: resolved)
     }
 
-    private struct Status {
+    fileprivate struct Status {
         let isDirectory: Bool
         let isRegular: Bool
         let size: Int
@@ -168,13 +194,26 @@ public enum FileDiscovery {
     private static func status(_ path: String) -> Status? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        return Status(info)
+    }
+
+    /// `stat` of an entry of an open folder, by name: no path to walk again.
+    private static func status(_ name: String, in directory: OpenFolder) -> Status? {
+        var info = stat()
+        guard fstatat(dirfd(directory), name, &info, 0) == 0 else { return nil }
+        return Status(info)
+    }
+}
+
+extension FileDiscovery.Status {
+    fileprivate init(_ info: stat) {
         let type = info.st_mode & S_IFMT
         #if canImport(Darwin)
         let mtime = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
         #else
         let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         #endif
-        return Status(isDirectory: type == S_IFDIR, isRegular: type == S_IFREG, size: Int(info.st_size),
-                      mtime: mtime, identity: [UInt64(info.st_dev), UInt64(info.st_ino)])
+        self.init(isDirectory: type == S_IFDIR, isRegular: type == S_IFREG, size: Int(info.st_size),
+                  mtime: mtime, identity: [UInt64(info.st_dev), UInt64(info.st_ino)])
     }
 }

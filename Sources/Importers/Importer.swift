@@ -508,8 +508,15 @@ public final class Importer {
         return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
     }
 
-    private static func timestamp() -> String {
-        ISO8601DateFormatter().string(from: Date())
+    /// Now in UTC, ISO 8601 to the second (`2026-03-01T09:30:00Z`). Formatted by hand: making an
+    /// `ISO8601DateFormatter` took 2 ms, a tenth of a re-import that changed nothing.
+    static func timestamp(_ date: Date = Date()) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 }
 

@@ -31,4 +31,14 @@ import PlanModel
         // Every task keeps the mentions that name it: a sample task is mentioned in more than one document.
         #expect(held.contains { $0.hasSuffix("]") && $0.split(separator: ",").count > 2 })
     }
+
+    /// `imports.started_at` is ISO 8601 in UTC, as `ISO8601DateFormatter` writes it (the import
+    /// formats it by hand, which is quicker than making a formatter).
+    @Test func anImportsStartIsWrittenAsISO8601InUTC() {
+        let formatter = ISO8601DateFormatter()
+        for seconds in [0.0, 951_782_400, 1_767_225_599.9, 1_772_357_400, 4_102_444_800] {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(Importer.timestamp(date) == formatter.string(from: date))
+        }
+    }
 }
