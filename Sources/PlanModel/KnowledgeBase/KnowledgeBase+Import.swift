@@ -2,6 +2,9 @@
 struct RunningImport {
     let id: Int64
     var ownerIDs = OwnerIDs()
+    /// By project id, the tasks this import inserted, updated or removed: the only tasks whose
+    /// search entries `refreshSearch` compares (the others' title and source are as they were).
+    var touchedTasks: [Int64: [Int64]] = [:]
 }
 
 extension KnowledgeBase {
@@ -44,7 +47,7 @@ extension KnowledgeBase {
         case .writeProject(let project):
             return .projectWritten(try write(project))
         case .refreshSearch(let keys, let replacing):
-            try refreshSearch(projectKeys: keys, replacing: replacing)
+            try refreshSearch(projectKeys: keys, replacing: replacing, touchedTasks: running.touchedTasks)
         case .finish(let summary):
             try finishImport(id: running.id, summary: summary)
             runningImport = nil
@@ -60,6 +63,7 @@ extension KnowledgeBase {
         defer { runningImport?.ownerIDs = ownerIDs }
         let written = try writeTasks(projectID: projectID, tasks: project.tasks, fingerprints: project.fingerprints,
                                      mentions: project.mentions, importID: running.id, ownerIDs: &ownerIDs)
+        runningImport?.touchedTasks[projectID, default: []] += written.touched
         let gates = try writeGates(projectID: projectID, gates: project.gates, scopes: project.scopes, taskIDs: written.ids)
         for repeats in project.repeats {
             try setPrimaries(repeats.table, repeats.primaries, current: repeats.current)

@@ -29,14 +29,19 @@ extension KnowledgeBase {
     /// entry against the projects). `+primary_id` keeps SQLite from reading every primary risk
     /// of the knowledge base through `risks_primary` (nearly all rows) instead of the refreshed
     /// projects' documents.
-    func refreshSearch(projectKeys: Set<String>, replacing: Set<String>) throws {
+    ///
+    /// Of a task, the entry holds its title and source, which only `writeTasks` changes: for the
+    /// projects with entries, only the tasks it wrote or removed (`touchedTasks`, by project id)
+    /// are compared, not every task of every project a changed document is in.
+    func refreshSearch(projectKeys: Set<String>, replacing: Set<String>, touchedTasks: [Int64: [Int64]]) throws {
         guard !projectKeys.isEmpty else { return }
         try database.execute("""
             CREATE TEMP TABLE IF NOT EXISTS refreshed_projects(id INTEGER PRIMARY KEY);
             CREATE TEMP TABLE IF NOT EXISTS wanted_search(rowid INTEGER PRIMARY KEY, text TEXT, kind TEXT, item_id INTEGER, source TEXT);
-            DELETE FROM temp.refreshed_projects; DELETE FROM temp.wanted_search;
+            CREATE TEMP TABLE IF NOT EXISTS touched_tasks(rowid INTEGER PRIMARY KEY);
+            DELETE FROM temp.refreshed_projects; DELETE FROM temp.wanted_search; DELETE FROM temp.touched_tasks;
             """)
-        defer { try? database.execute("DELETE FROM temp.refreshed_projects; DELETE FROM temp.wanted_search;") }
+        defer { try? database.execute("DELETE FROM temp.refreshed_projects; DELETE FROM temp.wanted_search; DELETE FROM temp.touched_tasks;") }
         var new: [Int64] = [], old: [Int64] = []
         for key in projectKeys.sorted() {
             guard let id = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(key)])?.int else { continue }
@@ -50,7 +55,14 @@ extension KnowledgeBase {
             try database.run("INSERT INTO search(rowid, text, kind, item_id, source) " + Self.searchEntries)
         }
         for start in stride(from: 0, to: old.count, by: 100) {
-            try refreshing(old[start..<min(start + 100, old.count)])
+            let chunk = old[start..<min(start + 100, old.count)]
+            try refreshing(chunk)
+            try database.execute("DELETE FROM temp.touched_tasks")
+            for project in chunk {
+                for task in Set(touchedTasks[project] ?? []).sorted() {
+                    try database.run("INSERT INTO temp.touched_tasks(rowid) VALUES (?)", [.integer(project << 32 + task)])
+                }
+            }
             try replaceChangedSearchEntries()
         }
     }
@@ -61,13 +73,18 @@ extension KnowledgeBase {
         for id in ids { try database.run("INSERT INTO temp.refreshed_projects(id) VALUES (?)", [.integer(id)]) }
     }
 
-    /// Deletes and inserts the entries of the refreshed projects whose text or source changed.
+    /// Deletes and inserts the entries of the refreshed projects whose text or source changed:
+    /// of their tasks, those in `temp.touched_tasks`; of their other items, all.
     private func replaceChangedSearchEntries() throws {
-        try database.run("INSERT INTO temp.wanted_search(rowid, text, kind, item_id, source) " + Self.searchEntries)
+        try database.run("INSERT INTO temp.wanted_search(rowid, text, kind, item_id, source) " + Self.changedSearchEntries)
         try database.run("""
             DELETE FROM search WHERE rowid IN (
-                SELECT s.id FROM temp.refreshed_projects p
-                CROSS JOIN search_content s ON s.id >= p.id << 32 AND s.id < (p.id + 1) << 32
+                SELECT s.id FROM (
+                    SELECT s.id, s.c0, s.c3 FROM temp.refreshed_projects p
+                    CROSS JOIN search_content s ON s.id >= (p.id << 32) + (1 << 28) AND s.id < (p.id + 1) << 32
+                    UNION ALL
+                    SELECT s.id, s.c0, s.c3 FROM temp.touched_tasks t CROSS JOIN search_content s ON s.id = t.rowid
+                ) s
                 LEFT JOIN temp.wanted_search w ON w.rowid = s.id
                 WHERE w.rowid IS NULL OR w.text IS NOT s.c0 OR w.source IS NOT s.c3)
             """)
@@ -83,12 +100,21 @@ extension KnowledgeBase {
     /// writes out what it holds in memory whenever a rowid comes lower than the one before, and
     /// tasks come in project-and-key order (unsorted, the medium corpus's 45,000 tasks took
     /// 0.49 s, not 0.12).
-    private static let searchEntries: String = {
+    private static let searchEntries = entries(tasks: "tasks t WHERE t.project_id IN (SELECT id FROM temp.refreshed_projects)")
+
+    /// `searchEntries` with only the tasks in `temp.touched_tasks` (by their entries' rowids: the
+    /// project id above bit 32, the task id in the low 28 bits).
+    private static let changedSearchEntries = entries(tasks: """
+        temp.touched_tasks x CROSS JOIN tasks t ON t.id = x.rowid & ((1 << 28) - 1) AND t.project_id = x.rowid >> 32
+        """)
+
+    /// Every kind's entries; `tasks` is the `FROM` (and `WHERE`) that picks the tasks as `t`.
+    private static func entries(tasks: String) -> String {
         let projects = "IN (SELECT id FROM temp.refreshed_projects)"
         let kinds = [
             """
             SELECT (t.project_id << 32) + t.id, t.title, 'task', t.id, t.source_path || ':' || t.source_line
-            FROM tasks t WHERE t.project_id \(projects)
+            FROM \(tasks)
             """,
             """
             SELECT (g.project_id << 32) + (1 << 28) + g.id,
@@ -112,7 +138,7 @@ extension KnowledgeBase {
             """,
         ]
         return "SELECT * FROM (" + kinds.joined(separator: "\nUNION ALL\n") + ") ORDER BY 1"
-    }()
+    }
 
     /// Items whose words contain every word of `text` (words may be prefixes: `deploy` finds
     /// `deployment`), best matches first.

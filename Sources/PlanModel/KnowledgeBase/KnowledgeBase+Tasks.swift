@@ -3,9 +3,10 @@ extension KnowledgeBase {
     /// no longer linked, stores the mentions with their task ids, and records history.
     /// `fingerprints` are the tasks' `fingerprint`s when the caller has them (the importer makes
     /// them on the linking worker, off the thread that writes).
-    /// Returns what changed and every task's id by key.
+    /// Returns what changed, every task's id by key, and the ids of the tasks it inserted,
+    /// updated or removed (only their search entries can differ from what they were).
     func writeTasks(projectID: Int64, tasks: [LinkedTask], fingerprints: [String], mentions: [LinkedMention],
-                    importID: Int64, ownerIDs: inout OwnerIDs) throws -> (changes: TaskChanges, ids: [String: Int64]) {
+                    importID: Int64, ownerIDs: inout OwnerIDs) throws -> (changes: TaskChanges, ids: [String: Int64], touched: [Int64]) {
         struct Existing { let id: Int64; let status: String; let week: Int?; let fingerprint: String; let parentID: Int64? }
         var existing: [String: Existing] = [:]
         for row in try database.rows("SELECT id, key, status, week, fingerprint, parent_id FROM tasks WHERE project_id = ?", [.integer(projectID)]) {
@@ -15,6 +16,7 @@ extension KnowledgeBase {
         }
         var changes = TaskChanges()
         var ids: [String: Int64] = [:]
+        var touched: [Int64] = []
         // Tasks whose parent is settled once every task has its id: changed ones, and new ones
         // whose parent comes after them.
         var parentLater: [Int] = []
@@ -36,6 +38,7 @@ extension KnowledgeBase {
                                       week: item.week, status: item.status.rawValue, previous: old.status)
                 }
                 changes.changed += 1
+                touched.append(old.id)
                 parentLater.append(index)
             } else {
                 // A parent listed before its subtasks (the usual order) has its id already.
@@ -45,6 +48,7 @@ extension KnowledgeBase {
                                                                            SQLValue(parentID)])
                 let id = database.lastInsertRowID
                 ids[task.key] = id
+                touched.append(id)
                 try insertOwners(item.owners, taskID: id, ownerIDs: &ownerIDs)
                 try recordHistory(importID: importID, projectID: projectID, key: task.key, taskID: id,
                                   week: item.week, status: item.status.rawValue, previous: nil)
@@ -57,6 +61,7 @@ extension KnowledgeBase {
             try database.run("DELETE FROM task_owners WHERE task_id = ?", [.integer(old.id)])
             try database.run("UPDATE tasks SET parent_id = NULL WHERE parent_id = ?", [.integer(old.id)])
             try database.run("DELETE FROM tasks WHERE id = ?", [.integer(old.id)])
+            touched.append(old.id)
             changes.removed += 1
         }
         for index in parentLater {
@@ -72,7 +77,7 @@ extension KnowledgeBase {
                 try insertMention(item, documentID: documentID, taskID: taskID)
             }
         }
-        return (changes, ids)
+        return (changes, ids, touched)
     }
 
     private static func fields(_ task: LinkedTask) -> [SQLValue] {
