@@ -52,13 +52,9 @@ public enum TaskLinker {
         // numbers are found under one of their numbers, those without under their words.
         var numberlessByWord: [Int: [TitleTokens.Word: [Int]]] = [:]
         var groupsByNumber: [Int: [TitleTokens.Word: [Int]]] = [:]
-        var frequency: [Int] = []
-        for index in inputs.indices {
-            for word in tokens.tokens(index).words {
-                if Int(word) >= frequency.count { frequency += Array(repeating: 0, count: tokens.vocabulary.count - frequency.count) }
-                frequency[Int(word)] += 1
-            }
-        }
+        for index in inputs.indices { _ = tokens.tokens(index) }
+        var frequency = [Int](repeating: 0, count: tokens.vocabulary.count)
+        for index in inputs.indices { for word in tokens.tokens(index).words { frequency[Int(word)] += 1 } }
         // Tables already grouped, by week: (document, table line) → rows' group indexes.
         var tablesByWeek: [Int: [(document: Int64, rows: [Int])]] = [:]
 
@@ -278,7 +274,7 @@ struct LazyTokens {
 /// The distinct words of the titles one linker compares, each with a number and what
 /// `TitleTokens` needs to know of it, worked out once per word instead of once per title.
 struct TitleVocabulary {
-    struct Word {
+    struct Facts {
         let isStopword: Bool
         let isRelation: Bool
         let isNegation: Bool
@@ -288,7 +284,7 @@ struct TitleVocabulary {
     }
 
     private var ids: [String: TitleTokens.Word] = [:]
-    private(set) var words: [Word] = []
+    private(set) var words: [Facts] = []
     /// The words `TitleTokens` looks for by place: the move's ends, the two halves of `don't`.
     private(set) var from: TitleTokens.Word = 0, to: TitleTokens.Word = 0, don: TitleTokens.Word = 0, t: TitleTokens.Word = 0
 
@@ -305,14 +301,14 @@ struct TitleVocabulary {
         if let known = ids[word] { return known }
         let id = TitleTokens.Word(words.count)
         ids[word] = id
-        words.append(Word(isStopword: TitleTokens.stopwords.contains(word), isRelation: TitleTokens.relationWords.contains(word),
+        words.append(Facts(isStopword: TitleTokens.stopwords.contains(word), isRelation: TitleTokens.relationWords.contains(word),
                           isNegation: TitleTokens.negations.contains(word), isNumber: word.allSatisfy(\.isNumber)))
         let plural = word.utf8.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss")
         words[Int(id)].stem = plural ? self.id(of: String(word.dropLast())) : id
         return id
     }
 
-    subscript(id: TitleTokens.Word) -> Word { words[Int(id)] }
+    subscript(id: TitleTokens.Word) -> Facts { words[Int(id)] }
 }
 
 /// A title's words for comparison: lowercased, punctuation dropped, common words and plural
