@@ -59,12 +59,7 @@ extension KnowledgeBase {
         let documentID: Int64
         if let existing = try database.scalar("SELECT id FROM documents WHERE path = ?", [.text(findings.path)])?.int {
             documentID = Int64(existing)
-            try database.run("DELETE FROM task_mentions WHERE document_id = ?", [.integer(documentID)])
-            try database.run("DELETE FROM gate_mentions WHERE document_id = ?", [.integer(documentID)])
-            try database.run("DELETE FROM phases WHERE document_id = ?", [.integer(documentID)])
-            for table in ["risks", "metrics", "notes", "code_blocks"] {
-                try database.run("DELETE FROM \(table) WHERE document_id = ?", [.integer(documentID)])
-            }
+            try deleteContents(ofDocument: documentID)
             try database.run("""
                 UPDATE documents SET project_id = ?, kind = ?, title = ?, project_name = ?, start_date = ?,
                     hash = ?, size = ?, mtime_ns = ?, import_id = ?, project_stated = ? WHERE id = ?
@@ -95,12 +90,7 @@ extension KnowledgeBase {
     }
 
     func removeDocument(id: Int64) throws {
-        try database.run("DELETE FROM task_mentions WHERE document_id = ?", [.integer(id)])
-        try database.run("DELETE FROM gate_mentions WHERE document_id = ?", [.integer(id)])
-        try database.run("DELETE FROM phases WHERE document_id = ?", [.integer(id)])
-        for table in ["risks", "metrics", "notes", "code_blocks"] {
-            try database.run("DELETE FROM \(table) WHERE document_id = ?", [.integer(id)])
-        }
+        try deleteContents(ofDocument: id)
         try database.run("DELETE FROM documents WHERE id = ?", [.integer(id)])
     }
 
@@ -166,7 +156,7 @@ extension KnowledgeBase {
             if rows.isEmpty {
                 removedTasks += try database.scalar("SELECT count(*) FROM tasks WHERE project_id = ?", [.integer(Int64(id))])?.int ?? 0
                 try deleteLinkedItems(projectID: Int64(id))
-                try database.run("DELETE FROM projects WHERE id = ?", [.integer(Int64(id))])
+                try deleteProject(id: Int64(id))
                 continue
             }
             let names = rows.compactMap { $0[0].string }
@@ -190,11 +180,9 @@ extension KnowledgeBase {
     /// A project's tasks (with owners; their mentions and gate scopes let go of them), gates and
     /// search entries.
     func deleteLinkedItems(projectID id: Int64) throws {
-        try database.run("DELETE FROM gates WHERE project_id = ?", [.integer(id)])
+        try deleteGates(projectID: id)
         try database.run("DELETE FROM search WHERE rowid >= ? AND rowid < ?", [.integer(id << 32), .integer((id + 1) << 32)])
-        try database.run("DELETE FROM task_owners WHERE task_id IN (SELECT id FROM tasks WHERE project_id = ?)", [.integer(id)])
-        try database.run("UPDATE tasks SET parent_id = NULL WHERE project_id = ?", [.integer(id)])
-        try database.run("DELETE FROM tasks WHERE project_id = ?", [.integer(id)])
+        try deleteTasks(projectID: id)
     }
 }
 

@@ -131,7 +131,7 @@ extension KnowledgeBase {
             written.append(WrittenGate(id: id, gate: gate, scopeTotal: members.count, scopeOpen: scope.open))
         }
         for (_, stored) in existing {
-            try database.run("DELETE FROM gates WHERE id = ?", [.integer(stored.id)])
+            try deleteGate(id: stored.id)
         }
         return written
     }

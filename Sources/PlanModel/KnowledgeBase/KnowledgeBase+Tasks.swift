@@ -58,9 +58,7 @@ extension KnowledgeBase {
         for (key, old) in existing.sorted(by: { $0.key < $1.key }) {
             try recordHistory(importID: importID, projectID: projectID, key: key, taskID: nil,
                               week: old.week, status: "removed", previous: old.status)
-            try database.run("DELETE FROM task_owners WHERE task_id = ?", [.integer(old.id)])
-            try database.run("UPDATE tasks SET parent_id = NULL WHERE parent_id = ?", [.integer(old.id)])
-            try database.run("DELETE FROM tasks WHERE id = ?", [.integer(old.id)])
+            try deleteTask(id: old.id)
             touched.append(old.id)
             changes.removed += 1
         }

@@ -142,10 +142,18 @@ public final class KnowledgeBase {
     /// Whether the file still has the rollback journal it was created with (see `init`).
     private var journalTurnsToWAL = false
 
+    /// Runs an import: `body` applies its changes, all or none. Foreign keys are not checked
+    /// while it runs (`KnowledgeBase+Deletes.swift` does what their `ON DELETE` clauses say); the
+    /// setting holds only outside a transaction, so it is switched here, around it.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try database.execute("PRAGMA foreign_keys = OFF")
         inTransaction = true
         // A rolled-back import is over too: the next `begin` starts afresh.
-        defer { inTransaction = false; runningImport = nil }
+        defer {
+            inTransaction = false
+            runningImport = nil
+            try? database.execute("PRAGMA foreign_keys = ON")
+        }
         let result = try database.transaction(body)
         try settleJournal()
         return result

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// An import does not have SQLite check foreign keys (ADR 0017): the rows it deletes must
+/// still take along, or let go of, the rows that refer to them, as the schema's `ON DELETE`
+/// clauses say. After every re-import that drops documents (and with them tasks, subtasks,
+/// gates and their scopes, risks and metrics other documents repeat, whole projects), no row
+/// refers to a row that is gone.
+@Suite struct ReferenceIntegrityTests {
+    /// The references to missing rows, by table and the table they point at; empty when none.
+    static func danglingReferences(_ planq: Planq) throws -> String {
+        let output = try planq.run(["query", """
+            SELECT "table" || ' -> ' || parent || ': ' || count(*) AS dangling FROM pragma_foreign_key_check GROUP BY "table", parent ORDER BY "table", parent
+            """, "--format", "csv"])
+        #expect(output.status == 0, "\(output.stderr)")
+        return output.stdout.split(separator: "\n").dropFirst().joined(separator: "\n")
+    }
+
+    @Test func noRowRefersToARowThatAReImportDeleted() throws {
+        let planq = try Planq()
+        let docs = try planq.copySamples()
+        let imported = try planq.run(["import", "docs", "-q", "--today", "2026-03-01"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try Self.danglingReferences(planq) == "")
+
+        // A tracker that loses a subtask's parent, a gate and a week of tasks, read again.
+        let trackers = try FileManager.default.subpathsOfDirectory(atPath: docs.path).filter { $0.hasSuffix("tracker.md") }
+        #expect(!trackers.isEmpty)
+        for path in trackers {
+            let url = docs.appendingPathComponent(path)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let kept = text.split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.hasPrefix("## Week 2") && !$0.hasPrefix("### Week 2") }
+            try kept.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        }
+        let edited = try planq.run(["import", "docs", "-q", "--today", "2026-03-02"])
+        #expect(edited.status == 0, "\(edited.stderr)")
+        #expect(try Self.danglingReferences(planq) == "", "after the trackers were cut short")
+
+        // Then every document goes, one per import, the last one taking its project along.
+        let files = try FileManager.default.subpathsOfDirectory(atPath: docs.path).filter { $0.hasSuffix(".md") }.sorted()
+        #expect(files.count >= 5)
+        for file in files {
+            try FileManager.default.removeItem(at: docs.appendingPathComponent(file))
+            let removed = try planq.run(["import", "docs", "-q", "--today", "2026-03-03"])
+            #expect(removed.status == 0, "\(file): \(removed.stderr)")
+            #expect(try Self.danglingReferences(planq) == "", "after \(file) was removed")
+        }
+        let left = try planq.run(["query", "SELECT count(*) AS n FROM projects", "--format", "csv"])
+        #expect(left.stdout == "n\n0\n", "the project went with its last document")
+    }
+}
