@@ -51,7 +51,10 @@ enum InlineMetrics {
     static let measures = ["coverage", "pass rate", "uptime", "availability", "error rate", "success rate", "accuracy", "latency"]
 
     static func read(_ line: [Span], lineNumber: Int, week: Int?) -> MetricItem? {
-        let text = TaskTitle.trimDecorations(TextPatterns.clean(line.plainText))
+        let plain = line.plainText
+        // Most lines of prose hold no number at all: seen in their bytes, before any Character work.
+        guard TextPatterns.mayHoldNumber(plain) else { return nil }
+        let text = TaskTitle.trimDecorations(TextPatterns.clean(plain))
         // Find the first number: the actual, with the words after it the metric's name.
         guard let start = text.firstIndex(where: { $0.isNumber }) else { return nil }
         let fromNumber = text[start...]

@@ -80,25 +80,31 @@ struct Findings {
     /// (mitigations, a summary) completes them instead of adding copies.
     var riskByID: [String: Int] = [:]
 
+    /// The words of each risk's title, by its index in `document.risks` (`sameRisk` compares
+    /// every new risk with each earlier one).
+    private var riskTitleWords: [[Substring]] = []
+
     mutating func add(_ risk: RiskItem) {
         let id = risk.identifier?.uppercased()
-        if let index = id.flatMap({ riskByID[$0] }) ?? Self.sameRisk(risk.title, in: document.risks) {
+        let words = Self.words(risk.title)
+        if let index = id.flatMap({ riskByID[$0] }) ?? Self.sameRisk(words, in: riskTitleWords) {
             document.risks[index].complete(with: risk)
+            riskTitleWords[index] = Self.words(document.risks[index].title)
             if let id, riskByID[id] == nil { riskByID[id] = index }
             return
         }
         document.risks.append(risk)
+        riskTitleWords.append(words)
         if let id { riskByID[id] = document.risks.count - 1 }
     }
+
+    private static func words(_ text: String) -> [Substring] { text.lowercased().split { !$0.isLetter && !$0.isNumber } }
 
     /// A register's summary row and its detail section name one risk with the same words, or
     /// with more or fewer (`Data Loss`, `Risk 1: Data Loss During Migration`: the shorter
     /// title, of at least two words, starts the longer).
-    private static func sameRisk(_ title: String, in risks: [RiskItem]) -> Int? {
-        func words(_ text: String) -> [Substring] { text.lowercased().split { !$0.isLetter && !$0.isNumber } }
-        let mine = words(title)
-        return risks.firstIndex { other in
-            let theirs = words(other.title)
+    private static func sameRisk(_ mine: [Substring], in earlier: [[Substring]]) -> Int? {
+        earlier.firstIndex { theirs in
             let (short, long) = mine.count <= theirs.count ? (mine, theirs) : (theirs, mine)
             return !short.isEmpty && short == long || short.count >= 2 && long.starts(with: short)
         }

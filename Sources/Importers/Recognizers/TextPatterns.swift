@@ -4,19 +4,7 @@
 enum TextPatterns {
     /// Collapses runs of whitespace and trims. Most titles need nothing, found in one byte pass.
     static func clean(_ text: String) -> String {
-        var needsWork = false
-        var previousSpace = true
-        var lastByte: UInt8 = 0
-        for byte in text.utf8 {
-            let isSpace = byte == 0x20
-            if byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xA0 || (isSpace && previousSpace) {
-                needsWork = true
-                break
-            }
-            previousSpace = isSpace
-            lastByte = byte
-        }
-        if !needsWork && lastByte != 0x20 { return text }
+        if isClean(text.utf8) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -30,6 +18,31 @@ enum TextPatterns {
             }
         }
         return result
+    }
+
+    /// Whether `clean` would return the text as it is: no tab, line break, no-break space
+    /// (its UTF-8 holds an 0xA0 byte; so do other characters, which take the slow path), leading,
+    /// trailing or doubled space. Read from contiguous bytes where the string has them.
+    private static func isClean(_ utf8: String.UTF8View) -> Bool {
+        func scan(_ bytes: some Sequence<UInt8>) -> Bool {
+            var previousSpace = true
+            for byte in bytes {
+                let isSpace = byte == 0x20
+                if byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xA0 || (isSpace && previousSpace) { return false }
+                previousSpace = isSpace
+            }
+            return !previousSpace || utf8.isEmpty
+        }
+        return utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(utf8)
+    }
+
+    /// Whether `text` may hold a number: an ASCII digit, or any non-ASCII character (which
+    /// could be another script's digit or a fraction); false for plain ASCII words.
+    static func mayHoldNumber(_ text: String) -> Bool {
+        func scan(_ bytes: some Sequence<UInt8>) -> Bool {
+            bytes.contains { ($0 >= 0x30 && $0 <= 0x39) || $0 >= 0x80 }
+        }
+        return text.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(text.utf8)
     }
 
     /// ASCII-lowercased UTF-8 bytes of `text`: keyword scans compare bytes, not Characters.
