@@ -38,7 +38,7 @@ struct GatePattern: Equatable {
     /// `go/no-go`, `go-no-go`, `go / no-go`, `go or no-go`, `go/nogo`.
     static func namesDecision(_ lower: String) -> Bool {
         let squeezed = lower.filter { $0 != " " }
-        return ["go/no-go", "go-no-go", "go/nogo", "go-nogo", "goorno-go", "go/no go", "go–no-go", "go–no–go"].contains { squeezed.contains($0.filter { $0 != " " }) }
+        return ["go/no-go", "go-no-go", "go/nogo", "go-nogo", "goorno-go", "go/no go", "go–no-go", "go–no–go"].contains { squeezed.utf8Contains($0.filter { $0 != " " }) }
     }
 
     init?(_ text: String) {

@@ -63,7 +63,7 @@ enum InlineMetrics {
               Quantity.parse(String(number)) != nil else { return nil }
         var rest = fromNumber.dropFirst(number.count).trimming(" ")
         var target: String?
-        if let open = rest.range(of: "(target") {
+        if let open = rest.utf8Range(of: "(target") {
             let inner = rest[open.upperBound...].prefix { $0 != ")" }.trimming(" :")
             target = inner.isEmpty ? nil : inner
             rest = String(rest[..<open.lowerBound])

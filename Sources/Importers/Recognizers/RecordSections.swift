@@ -78,7 +78,7 @@ struct RecordSections {
 
     private static func separator(in text: String) -> Range<String.Index>? {
         for mark in [": ", "：", " - ", " – ", " — ", ":"] {
-            if let range = text.range(of: mark) { return range }
+            if let range = text.utf8Range(of: mark) { return range }
         }
         return nil
     }
@@ -313,12 +313,12 @@ struct KeyResultText {
     init(_ text: String) {
         name = text
         let lower = text.lowercased()
-        if let from = lower.range(of: " from "), let to = lower.range(of: " to ", range: from.upperBound..<lower.endIndex) {
+        if let from = lower.utf8Range(of: " from "), let to = lower[from.upperBound...].utf8Range(of: " to ") {
             baseline = String(text[from.upperBound..<to.lowerBound]).trimming(" ")
             target = String(text[to.upperBound...]).prefix { $0 != " " && $0 != "," && $0 != "(" }.trimming(" .")
         }
         for marker in ["current is ", "current: ", "currently ", "now "] {
-            if let range = lower.range(of: marker) {
+            if let range = lower.utf8Range(of: marker) {
                 current = String(text[range.upperBound...]).prefix { $0 != " " && $0 != "," && $0 != ")" }.trimming(" .")
                 break
             }

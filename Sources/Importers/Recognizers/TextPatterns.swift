@@ -84,13 +84,7 @@ enum TextPatterns {
     }
 
     /// Whether `text` contains `needle` (exact bytes).
-    static func contains(_ text: String, _ needle: String) -> Bool {
-        var text = text
-        return text.withUTF8 { haystack in
-            var needle = needle
-            return needle.withUTF8 { findAnywhere($0, in: haystack) != nil }
-        }
-    }
+    static func contains(_ text: String, _ needle: String) -> Bool { text.utf8Contains(needle) }
 
     /// Where `needle` occurs in `bytes`, at any position.
     static func findAnywhere<H: RandomAccessCollection, N: RandomAccessCollection>(_ needle: N, in bytes: H) -> Int?

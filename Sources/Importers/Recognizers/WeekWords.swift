@@ -15,7 +15,7 @@ enum WeekWords {
             if let unit = rest.first, unit == "周" || unit == "週" { return value }
         }
         for marker in ["주차", "週目"] {
-            if let range = lower.range(of: marker) {
+            if let range = lower.utf8Range(of: marker) {
                 let before = lower[..<range.lowerBound].reversed().drop { $0 == " " }.prefix { $0.isASCII && $0.isNumber }
                 if let value = Int(String(before.reversed())) { return value }
             }

@@ -99,14 +99,14 @@ public enum MetricStatus: String, Sendable, CaseIterable {
     /// A status a document states: ✅ / "Met" / "Achieved", ❌ / "Missed" / "Not met".
     public static func stated(_ text: String) -> MetricStatus? {
         let lower = text.lowercased()
-        if lower.contains("❌") || lower.contains("not met") || lower.contains("missed") || lower.contains("failed") || lower.contains("🔴") {
+        if lower.utf8Contains("❌") || lower.utf8Contains("not met") || lower.utf8Contains("missed") || lower.utf8Contains("failed") || lower.utf8Contains("🔴") {
             return .missed
         }
-        if lower.contains("✅") || lower.contains("✔") || lower.hasPrefix("met") || lower.contains("achieved") || lower.contains("exceeded")
-            || lower.contains("pass") || lower.contains("🟢") {
+        if lower.utf8Contains("✅") || lower.utf8Contains("✔") || lower.hasPrefix("met") || lower.utf8Contains("achieved") || lower.utf8Contains("exceeded")
+            || lower.utf8Contains("pass") || lower.utf8Contains("🟢") {
             return .met
         }
-        if lower.contains("⏳") || lower.contains("pending") || lower.contains("tbd") || lower.contains("in progress") { return .pending }
+        if lower.utf8Contains("⏳") || lower.utf8Contains("pending") || lower.utf8Contains("tbd") || lower.utf8Contains("in progress") { return .pending }
         return nil
     }
 }
@@ -201,7 +201,7 @@ extension String {
         guard !target.isEmpty else { return self }
         var result = ""
         var rest = Substring(self)
-        while let range = rest.range(of: target) {
+        while let range = rest.utf8Range(of: target) {
             result += rest[..<range.lowerBound]
             result += replacement
             rest = rest[range.upperBound...]
