@@ -406,7 +406,7 @@ struct TitleTokens {
             return all
         }
         var word = ""
-        for character in title.lowercased() {
+        for character in TextPatterns.lowercased(title) {
             if character.isLetter || character.isNumber || character == "_" {
                 word.append(character)
             } else if !word.isEmpty {

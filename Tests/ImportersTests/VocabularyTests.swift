@@ -176,3 +176,18 @@ import PlanModel
         #expect(Vocabulary.term(of: "Eintrittswahrscheinlichkeit") == .likelihood)
     }
 }
+
+/// Headers are matched after `Vocabulary.normalize`, which lowercases plain ASCII byte by byte
+/// and everything else as the standard library does: the same words either way.
+@Suite struct HeaderNormalizingTests {
+    @Test(arguments: ["RISK Register", "Mitigation Plan", "ÄNDERUNGEN", "İstanbul Rollout", "ΣΤΌΧΟΣ", "Owner/Lead", ""])
+    func lowercasingMatchesTheStandardLibrarys(_ text: String) {
+        #expect(TextPatterns.lowercased(text) == text.lowercased())
+    }
+
+    @Test func aHeaderLosesEmphasisDecorationsBracketsAndTrailingColon() {
+        #expect(Vocabulary.normalize("**📊 Métrica (KPI)**:") == "métrica")
+        #expect(Vocabulary.normalize("  Risk   Level [1-5] ") == "risk level")
+        #expect(Vocabulary.normalize("`Owner`（担当）") == "owner")
+    }
+}

@@ -56,7 +56,7 @@ struct NoteLists: Recognizer {
     }
 
     private static func computeKind(of heading: String) -> NoteItem.Kind? {
-        let lower = heading.lowercased()
+        let lower = TextPatterns.lowercased(heading)
         func has(_ word: String) -> Bool { TextPatterns.contains(lower, word) }
         if has("go/no-go") || has("decision point") || has("decision matrix") { return nil }
         // CJK words match inside a heading only when they are most of it (`决策`, `经验教训`), not a

@@ -95,9 +95,9 @@ struct CheckboxPrefix {
             guard let marker = text.first, "-*+".contains(marker) else { return nil }
             text = text.dropFirst().drop { $0 == " " }
         }
-        guard text.count >= 3, text.first == "[" else { return nil }
-        let box = text[text.index(after: text.startIndex)]
-        guard text[text.index(text.startIndex, offsetBy: 2)] == "]" else { return nil }
+        // `[`, the box's character, `]`: looked at one by one (counting a title's characters
+        // took longer than reading the rest of it).
+        guard text.first == "[", let box = text.dropFirst().first, text.dropFirst(2).first == "]" else { return nil }
         switch box {
         case " ": status = .open
         case "x", "X": status = .done

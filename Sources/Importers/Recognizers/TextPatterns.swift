@@ -45,6 +45,18 @@ enum TextPatterns {
         return text.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(text.utf8)
     }
 
+    /// `text.lowercased()`, with plain ASCII lowered byte by byte (the standard library's
+    /// lowercasing takes thousands of instructions for a header).
+    static func lowercased(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte >= 0x80 { return text.lowercased() }
+            if byte >= 0x41 && byte <= 0x5A { bytes[index] = byte | 0x20 }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// ASCII-lowercased UTF-8 bytes of `text`: keyword scans compare bytes, not Characters.
     static func lowerBytes(_ text: String) -> [UInt8] {
         text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
