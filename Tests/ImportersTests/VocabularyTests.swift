@@ -185,6 +185,13 @@ import PlanModel
         #expect(TextPatterns.lowercased(text) == text.lowercased())
     }
 
+    @Test(arguments: ["risk 1: data loss during migration", "owner's sign-off (2x)", "größe/ämter 3", "  ", "r-01_x", "計画 第2段階"])
+    func wordsAreTheLetterAndDigitRunsSplitWouldGive(_ text: String) {
+        let expected = text.split { !$0.isLetter && !$0.isNumber && $0 != "'" }
+        #expect(TextPatterns.words(in: text, keeping: UInt8(ascii: "'")) == expected)
+        #expect(TextPatterns.words(in: text) == text.split { !$0.isLetter && !$0.isNumber })
+    }
+
     @Test func aHeaderLosesEmphasisDecorationsBracketsAndTrailingColon() {
         #expect(Vocabulary.normalize("**📊 Métrica (KPI)**:") == "métrica")
         #expect(Vocabulary.normalize("  Risk   Level [1-5] ") == "risk level")

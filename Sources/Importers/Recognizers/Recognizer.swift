@@ -98,7 +98,7 @@ struct Findings {
         if let id { riskByID[id] = document.risks.count - 1 }
     }
 
-    private static func words(_ text: String) -> [Substring] { text.lowercased().split { !$0.isLetter && !$0.isNumber } }
+    private static func words(_ text: String) -> [Substring] { TextPatterns.words(in: TextPatterns.lowercased(text)) }
 
     /// A register's summary row and its detail section name one risk with the same words, or
     /// with more or fewer (`Data Loss`, `Risk 1: Data Loss During Migration`: the shorter

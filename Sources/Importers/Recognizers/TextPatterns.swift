@@ -57,6 +57,31 @@ enum TextPatterns {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The runs of letters and digits in `text` (and `extra`, an ASCII character such as `'`),
+    /// as `text.split { !$0.isLetter && !$0.isNumber && $0 != extra }` gives them; plain ASCII
+    /// is split by its bytes, without a Unicode property lookup per character.
+    static func words(in text: String, keeping extra: UInt8? = nil) -> [Substring] {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split { !$0.isLetter && !$0.isNumber && $0.asciiValue.map { $0 == extra } != true }
+        }
+        var words: [Substring] = []
+        var start: String.Index?
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if isASCIILetter(byte) || isDigit(byte) || byte == extra {
+                if start == nil { start = index }
+            } else if let from = start {
+                words.append(text[from..<index])
+                start = nil
+            }
+            utf8.formIndex(after: &index)
+        }
+        if let from = start { words.append(text[from...]) }
+        return words
+    }
+
     /// ASCII-lowercased UTF-8 bytes of `text`: keyword scans compare bytes, not Characters.
     static func lowerBytes(_ text: String) -> [UInt8] {
         text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }

@@ -414,7 +414,7 @@ enum Vocabulary {
             return true
         }
         if entry.phrases.contains(where: { TextPatterns.find($0, in: bytes) != nil }) { return true }
-        return name.split { !$0.isLetter && !$0.isNumber && $0 != "'" }.contains { entry.words.contains(String($0)) }
+        return TextPatterns.words(in: name, keeping: UInt8(ascii: "'")).contains { entry.words.contains(String($0)) }
     }
 }
 
