@@ -130,7 +130,9 @@ extension KnowledgeBase {
     }
 
     func insertMention(_ item: TaskItem, documentID: Int64, taskID: Int64?) throws {
-        var values: [SQLValue] = [.integer(documentID), SQLValue(taskID), .integer(Int64(item.line)), .text(item.title)]
+        var values: [SQLValue] = []
+        values.reserveCapacity(23) // the columns: one allocation per row, not one per group
+        values += [.integer(documentID), SQLValue(taskID), .integer(Int64(item.line)), .text(item.title)]
         values += [.text(item.status.rawValue), SQLValue(item.week), SQLValue(item.phase), SQLValue(item.day)]
         values += [SQLValue(item.sprint), SQLValue(item.timeline), SQLValue(item.due), SQLValue(item.doneOn)]
         values += [SQLValue(item.milestone), SQLValue(item.optional), SQLValue(item.number), SQLValue(item.parentLine)]

@@ -80,7 +80,9 @@ extension KnowledgeBase {
 
     private static func fields(_ task: LinkedTask) -> [SQLValue] {
         let item = task.item
-        var values: [SQLValue] = [.text(item.title), .text(item.status.rawValue)]
+        var values: [SQLValue] = []
+        values.reserveCapacity(20) // the columns and the caller's few: one allocation per row
+        values += [.text(item.title), .text(item.status.rawValue)]
         values += [SQLValue(item.week), SQLValue(item.phase), SQLValue(item.day), SQLValue(item.sprint)]
         values += [SQLValue(item.timeline), SQLValue(item.due), SQLValue(item.doneOn)]
         values += [SQLValue(item.milestone), SQLValue(item.optional), SQLValue(item.number)]

@@ -108,7 +108,17 @@ public final class Statement {
         case .null: rc = sqlite3_bind_null(handle, index)
         case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
         case .real(let v): rc = sqlite3_bind_double(handle, index, v)
-        case .text(let s): rc = sqlite3_bind_text(handle, index, s, -1, planq_sqlite_transient())
+        case .text(let s):
+            // The string's own bytes with their length: passing `s` itself made a C-string copy
+            // (an allocation per bound text), and -1 had SQLite measure it again.
+            var text = s // `withUTF8` makes a bridged string contiguous first
+            rc = text.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    // An empty buffer may have no address; SQLite takes an empty string for it.
+                    guard let start = chars.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, planq_sqlite_transient()) }
+                    return sqlite3_bind_text(handle, index, start, Int32(chars.count), planq_sqlite_transient())
+                }
+            }
         }
         guard rc == SQLITE_OK else {
             throw SQLiteError(code: rc, message: database.lastErrorMessage, sql: sql)
