@@ -10,7 +10,7 @@ PKGS := sqlite3 libcmark-gfm libxml-2.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DB := .planq/demo.db
 
-.PHONY: deps build release test run install clean bench bench-deps templates screenshots fuzz mcp-check
+.PHONY: deps build release test run install clean bench bench-deps instructions templates screenshots fuzz mcp-check
 
 # Installs the Debian -dev packages only when pkg-config cannot find one of the libraries.
 deps:
@@ -60,6 +60,15 @@ bench: release bench-deps
 	@test -d ../shared/bench || { echo "bench: ../shared/bench is not beside the checkout"; exit 1; }
 	@test -f $(BENCH_DIR)/corpus.json || python3 ../shared/bench/gen_corpus.py $(BENCH_DIR) --preset $(PRESET)
 	../shared/bench/run.sh $(BENCH_DIR) $(BIN)
+
+# The instructions a full import executes (callgrind): a count that, unlike the bench's times,
+# repeats between runs on a busy machine. IPRESET=small|medium (medium takes some minutes).
+IPRESET ?= small
+instructions: release
+	@command -v valgrind >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq valgrind; }
+	@test -d ../shared/bench || { echo "instructions: ../shared/bench is not beside the checkout"; exit 1; }
+	@test -f /tmp/planq-bench-$(IPRESET)/corpus.json || python3 ../shared/bench/gen_corpus.py /tmp/planq-bench-$(IPRESET) --preset $(IPRESET)
+	scripts/count_instructions.sh $(BIN) /tmp/planq-bench-$(IPRESET)
 
 clean:
 	rm -rf .build .planq
