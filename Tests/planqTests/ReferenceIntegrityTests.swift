@@ -1,19 +1,24 @@
 import Foundation
+import PlanModel
 import Testing
 
-/// An import does not have SQLite check foreign keys (ADR 0017): the rows it deletes must
-/// still take along, or let go of, the rows that refer to them, as the schema's `ON DELETE`
-/// clauses say. After every re-import that drops documents (and with them tasks, subtasks,
-/// gates and their scopes, risks and metrics other documents repeat, whole projects), no row
-/// refers to a row that is gone.
+/// An import does not have SQLite check foreign keys or CHECK constraints (ADR 0017): the rows
+/// it deletes must still take along, or let go of, the rows that refer to them, as the schema's
+/// `ON DELETE` clauses say, and every value it writes must be one a CHECK allows. After every
+/// re-import that drops documents (and with them tasks, subtasks, gates and their scopes, risks
+/// and metrics other documents repeat, whole projects), no row refers to a row that is gone and
+/// `integrity_check` finds nothing.
 @Suite struct ReferenceIntegrityTests {
-    /// The references to missing rows, by table and the table they point at; empty when none.
+    /// The references to missing rows, by table and the table they point at, and any row that
+    /// breaks a CHECK or NOT NULL (`integrity_check`); empty when none. Read through a
+    /// writable connection: a read-only one (`planq query`'s) skips the CHECKs.
     static func danglingReferences(_ planq: Planq) throws -> String {
-        let output = try planq.run(["query", """
-            SELECT "table" || ' -> ' || parent || ': ' || count(*) AS dangling FROM pragma_foreign_key_check GROUP BY "table", parent ORDER BY "table", parent
-            """, "--format", "csv"])
-        #expect(output.status == 0, "\(output.stderr)")
-        return output.stdout.split(separator: "\n").dropFirst().joined(separator: "\n")
+        let database = try Database(path: planq.database)
+        let rows = try database.rows("""
+            SELECT "table" || ' -> ' || parent || ': ' || count(*) FROM pragma_foreign_key_check GROUP BY "table", parent
+            UNION ALL SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check != 'ok'
+            """)
+        return rows.compactMap { $0[0].string }.joined(separator: "\n")
     }
 
     @Test func noRowRefersToARowThatAReImportDeleted() throws {

@@ -142,17 +142,19 @@ public final class KnowledgeBase {
     /// Whether the file still has the rollback journal it was created with (see `init`).
     private var journalTurnsToWAL = false
 
-    /// Runs an import: `body` applies its changes, all or none. Foreign keys are not checked
-    /// while it runs (`KnowledgeBase+Deletes.swift` does what their `ON DELETE` clauses say); the
-    /// setting holds only outside a transaction, so it is switched here, around it.
+    /// Runs an import: `body` applies its changes, all or none. Foreign keys and CHECK
+    /// constraints are not checked while it runs (ADR 0017): its deletes do what the `ON DELETE`
+    /// clauses say (`KnowledgeBase+Deletes.swift`), and the values the CHECKs list are Swift
+    /// enums' raw values (each check of a list built SQLite a temporary index, per row). The
+    /// foreign-key setting holds only outside a transaction, so both are switched here, around it.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try database.execute("PRAGMA foreign_keys = OFF")
+        try database.execute("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON")
         inTransaction = true
         // A rolled-back import is over too: the next `begin` starts afresh.
         defer {
             inTransaction = false
             runningImport = nil
-            try? database.execute("PRAGMA foreign_keys = ON")
+            try? database.execute("PRAGMA foreign_keys = ON; PRAGMA ignore_check_constraints = OFF")
         }
         let result = try database.transaction(body)
         try settleJournal()
