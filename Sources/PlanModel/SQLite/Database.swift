@@ -27,7 +27,14 @@ public final class Database {
         isImmutable = immutable
     }
 
+    /// SQLite's process-wide settings, made once before its first connection (`sqlite3_config`
+    /// is refused after that): no memory statistics, whose mutex every allocation took.
+    private static let configured: Void = {
+        _ = planq_sqlite_disable_memory_statistics()
+    }()
+
     private static func open(_ name: String, flags: Int32) throws -> OpaquePointer {
+        _ = configured
         var db: OpaquePointer?
         let rc = sqlite3_open_v2(name, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard rc == SQLITE_OK, let db else {
