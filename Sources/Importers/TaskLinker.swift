@@ -389,33 +389,7 @@ struct TitleTokens {
 
     /// The title's words, lowercased, punctuation dropped.
     static func words(of title: String) -> [String] {
-        var all: [String] = []
-        if title.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII titles (most of them): bytes, no Unicode property lookups.
-            var current: [UInt8] = []
-            for byte in title.utf8 {
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) || lower == 0x5F {
-                    current.append(lower)
-                } else if !current.isEmpty {
-                    all.append(String(decoding: current, as: UTF8.self))
-                    current.removeAll(keepingCapacity: true)
-                }
-            }
-            if !current.isEmpty { all.append(String(decoding: current, as: UTF8.self)) }
-            return all
-        }
-        var word = ""
-        for character in TextPatterns.lowercased(title) {
-            if character.isLetter || character.isNumber || character == "_" {
-                word.append(character)
-            } else if !word.isEmpty {
-                all.append(word)
-                word = ""
-            }
-        }
-        if !word.isEmpty { all.append(word) }
-        return all
+        TextPatterns.words(in: TextPatterns.lowercased(title), keeping: UInt8(ascii: "_")).map(String.init)
     }
 
     /// Whether the two say opposite or different things with the same words: one negated and the

@@ -257,8 +257,8 @@ struct RiskLists: Recognizer {
     private static let riskHeadings = Vocabulary.Cache<String, Bool>()
 
     private static func computeIsRiskHeading(_ heading: String) -> Bool {
-        guard Vocabulary.mentions(heading, .risk) || TextPatterns.contains(TextPatterns.lowercased(heading), "risk") else { return false }
         let lower = TextPatterns.lowercased(heading)
+        guard Vocabulary.mentions(heading, .risk) || TextPatterns.contains(lower, "risk") else { return false }
         if TextPatterns.contains(lower, "approach") { return false }
         guard Vocabulary.mentions(heading, .mitigation) else { return true }
         return (Vocabulary.conjunctions + [" & ", "/", "と", "和", "与", "及"]).contains { TextPatterns.contains(lower, $0) }

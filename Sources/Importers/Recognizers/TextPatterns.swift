@@ -1,3 +1,5 @@
+import PlanModel
+
 /// Small hand-written scanners for the patterns recognizers look for in titles and headings.
 /// Plain loops over characters rather than regular expressions: they run once per task on
 /// corpora of hundreds of thousands of tasks.
@@ -124,21 +126,8 @@ enum TextPatterns {
     static func contains(_ text: String, _ needle: String) -> Bool { text.utf8Contains(needle) }
 
     /// Where `needle` occurs in `bytes`, at any position.
-    static func findAnywhere<H: RandomAccessCollection, N: RandomAccessCollection>(_ needle: N, in bytes: H) -> Int?
-    where H.Element == UInt8, N.Element == UInt8, H.Index == Int, N.Index == Int {
-        guard let first = needle.first, bytes.count >= needle.count else { return nil }
-        let count = needle.count
-        var index = bytes.startIndex
-        let limit = bytes.endIndex - count
-        while index <= limit {
-            if bytes[index] == first {
-                var offset = 1
-                while offset < count, bytes[index + offset] == needle[needle.startIndex + offset] { offset += 1 }
-                if offset == count { return index - bytes.startIndex }
-            }
-            index += 1
-        }
-        return nil
+    static func findAnywhere(_ needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        needle.isEmpty ? nil : ByteSearch.firstOffset(of: needle, in: bytes)
     }
 
     /// The number (or range `N-M`, `N–M`, `N to M`) right after one of `keywords`, matched

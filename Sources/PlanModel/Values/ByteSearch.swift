@@ -24,7 +24,14 @@ extension Substring {
     }
 }
 
-enum ByteSearch {
+/// Finding bytes in bytes: the one loop behind `utf8Range(of:)` and the recognizers' keyword
+/// scans (`TextPatterns.findAnywhere`).
+public enum ByteSearch {
+    /// The offset of `needle`'s first occurrence in `bytes`; an empty needle is at 0.
+    public static func firstOffset(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        needle.withUnsafeBufferPointer { wanted in bytes.withUnsafeBufferPointer { firstOffset(of: wanted, in: $0) } }
+    }
+
     static func firstOffset(of needle: String, in text: String.UTF8View) -> Int? {
         var needle = needle // `withUTF8` makes a bridged string's bytes contiguous first
         return needle.withUTF8 { wanted in
