@@ -32,14 +32,14 @@ public enum GateLinker {
 
     static func key(_ mention: StoredGateMention) -> String {
         let item = mention.item
-        let own = "\(mention.documentPath):\(TitleTokens.words(of: item.title).joined(separator: " "))"
+        var own: String { "\(mention.documentPath):\(TitleTokens.key(of: item.title))" }
         switch item.kind {
         case .final: return "final"
         case .phase: return item.phase.map { "phase:\($0)" } ?? "phase:" + own
         case .week, .exit: return item.week.map { "week:\($0)" } ?? "\(item.kind.rawValue):" + own
         case .rollback: return item.week.map { "rollback:\($0)" } ?? "rollback:" + own
         case .checkpoint:
-            let words = TitleTokens.words(of: item.title).joined(separator: " ")
+            let words = TitleTokens.key(of: item.title)
             // A Kiro checkpoint belongs to its spec; a checkpoint-table row to its week.
             return item.scopeFromLine != nil ? "checkpoint:" + own : "checkpoint:w\(item.week.map(String.init) ?? "-"):\(words)"
         case .go, .noGo: return "\(item.kind.rawValue):" + own

@@ -261,7 +261,7 @@ struct LazyTokens {
     mutating func key(_ index: Int) -> String {
         if let known = cache[index] { return known.key }
         if let known = keys[index] { return known }
-        let made = TitleTokens.words(of: titles[index]).joined(separator: " ")
+        let made = TitleTokens.key(of: titles[index])
         keys[index] = made
         return made
     }
@@ -301,9 +301,18 @@ struct TitleVocabulary {
         if let known = ids[word] { return known }
         let id = TitleTokens.Word(words.count)
         ids[word] = id
-        words.append(Facts(isStopword: TitleTokens.stopwords.contains(word), isRelation: TitleTokens.relationWords.contains(word),
-                          isNegation: TitleTokens.negations.contains(word), isNumber: word.allSatisfy(\.isNumber)))
-        let plural = word.utf8.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss")
+        let special = TitleTokens.specialWords[word] ?? []
+        let ascii = word.utf8.allSatisfy { $0 < 0x80 }
+        let isNumber = ascii ? word.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } : word.allSatisfy(\.isNumber)
+        words.append(Facts(isStopword: special.contains(.stopword), isRelation: special.contains(.relation),
+                           isNegation: special.contains(.negation), isNumber: isNumber))
+        let plural: Bool
+        if ascii {
+            let last = word.utf8.suffix(2)
+            plural = word.utf8.count > 3 && last.last == UInt8(ascii: "s") && last.first != UInt8(ascii: "s")
+        } else {
+            plural = word.utf8.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss")
+        }
         words[Int(id)].stem = plural ? self.id(of: String(word.dropLast())) : id
         return id
     }
@@ -349,10 +358,35 @@ struct TitleTokens {
 
     static let stopwords: Set<String> = ["a", "an", "the", "to", "for", "of", "and", "or", "in", "on", "with", "from", "by", "at", "into", "all", "any"]
 
+    struct Special: OptionSet {
+        let rawValue: UInt8
+        static let stopword = Special(rawValue: 1)
+        static let relation = Special(rawValue: 2)
+        static let negation = Special(rawValue: 4)
+    }
+
+    /// The three lists by word: a new word is looked up once, not in each list.
+    static let specialWords: [String: Special] = {
+        var special: [String: Special] = [:]
+        for word in stopwords { special[word, default: []].insert(.stopword) }
+        for word in relationWords { special[word, default: []].insert(.relation) }
+        for word in negations { special[word, default: []].insert(.negation) }
+        return special
+    }()
+
     init(_ title: String, vocabulary: inout TitleVocabulary) {
-        let all = Self.words(of: title)
-        key = all.joined(separator: " ")
-        let ids = all.map { vocabulary.id(of: $0) }
+        let key = Self.key(of: title)
+        self.key = key
+        // The key's words are the title's: no word holds a space.
+        var ids: [Word] = []
+        ids.reserveCapacity(8)
+        key.utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: " ") {
+                if end > start { ids.append(vocabulary.id(of: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))) }
+                start = end + 1
+            }
+        } ?? { ids = key.split(separator: " ").map { vocabulary.id(of: String($0)) } }()
         let don = vocabulary.don, t = vocabulary.t
         negated = ids.contains { vocabulary[$0].isNegation } || zip(ids, ids.dropFirst()).contains { $0 == don && $1 == t }
         func after(_ word: Word) -> Word? { ids.firstIndex(of: word).flatMap { $0 + 1 < ids.count ? ids[$0 + 1] : nil } }
@@ -390,6 +424,36 @@ struct TitleTokens {
     /// The title's words, lowercased, punctuation dropped.
     static func words(of title: String) -> [String] {
         TextPatterns.words(in: TextPatterns.lowercased(title), keeping: UInt8(ascii: "_")).map(String.init)
+    }
+
+    /// The title's words joined by single spaces: `words(of:)` in one pass over the bytes of
+    /// an ASCII title (every linked title is made into its key, and most are ASCII).
+    static func key(of title: String) -> String {
+        if case let ascii?? = title.utf8.withContiguousStorageIfAvailable(asciiKey) { return ascii }
+        return words(of: title).joined(separator: " ")
+    }
+
+    /// nil unless `bytes` are ASCII.
+    private static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var key: [UInt8] = []
+        key.reserveCapacity(bytes.count)
+        var inWord = false
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            let lower = byte | 0x20
+            if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
+                if !inWord && !key.isEmpty { key.append(UInt8(ascii: " ")) }
+                key.append(lower)
+                inWord = true
+            } else if (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") {
+                if !inWord && !key.isEmpty { key.append(UInt8(ascii: " ")) }
+                key.append(byte)
+                inWord = true
+            } else {
+                inWord = false
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// Whether the two say opposite or different things with the same words: one negated and the

@@ -66,4 +66,22 @@ import PlanModel
         let b = linkerInputs(2, .kiroTasks, [TaskItem(line: 1, title: "Write unit tests", status: .done, checkbox: true)])
         #expect(TaskLinker.link(a + b).tasks.count == 2)
     }
+
+    @Test func aTitlesKeyIsItsWordsLowercasedAndJoinedByOneSpace() {
+        // The one-pass ASCII key and the general split must agree, or a re-import would link
+        // (and key) tasks other than a full import did.
+        let titles = ["Deploy API v2 -> prod (phase_2)!", "  trailing  spaces  ", "UPPER_case__and--dashes", "", "...",
+                      "Tâche: vérifier l'API", "Größe prüfen / ÄNDERN", "naïve café 3x", "日本語 タスク 2", "emoji 🚀 launch"]
+        for title in titles {
+            #expect(TitleTokens.key(of: title) == TitleTokens.words(of: title).joined(separator: " "), "\(title)")
+        }
+        #expect(TitleTokens.key(of: "Deploy API v2 -> prod (phase_2)!") == "deploy api v2 prod phase_2")
+        var vocabulary = TitleVocabulary()
+        let tokens = TitleTokens("Migrate the Shards 2 from staging to prod", vocabulary: &vocabulary)
+        // `the`, `from` and `to` are stopwords; `shards` is compared as `shard`.
+        #expect(tokens.words.count == 5)
+        #expect(tokens.numbers.count == 1)
+        #expect(tokens.similarity(to: TitleTokens("migrate shard 2 from staging to prod", vocabulary: &vocabulary)) == 1)
+        #expect(tokens.similarity(to: TitleTokens("Migrate shards 2 from prod to staging", vocabulary: &vocabulary)) == 0)
+    }
 }
