@@ -104,29 +104,41 @@ extension KnowledgeBase {
         return reader
     }
 
-    /// Every task mention of the project's documents, by path and line.
+    /// Every task mention of the project's documents, by path and line (then id). The rows are
+    /// put in that order here rather than by SQLite, which sorted all 25 columns of every row
+    /// in a temporary B-tree; paths compare by bytes, as SQLite's do.
     public func storedMentions(projectKey: String) throws -> [StoredMention] {
-        let rows = try database.rows("""
+        var mentions: [StoredMention] = []
+        var documents: [Int64: (path: String, kind: DocumentKind)] = [:]
+        try database.forEachRow("""
             SELECT m.id, m.task_id, m.document_id, d.path, d.kind, m.line, m.title, m.status, m.week, m.phase,
                    m.day, m.sprint, m.timeline, m.due, m.done_on, m.milestone, m.optional, m.number,
                    m.parent_line, m.requirements, m.details, m.owners, m.table_line, m.table_row, m.checkbox
             FROM task_mentions m JOIN documents d ON d.id = m.document_id JOIN projects p ON p.id = d.project_id
-            WHERE p.key = ? ORDER BY d.path, m.line, m.id
-            """, [.text(projectKey)])
-        return rows.map { row in
-            let documentID = Int64(row[2].int ?? 0)
-            let item = TaskItem(line: row[5].int ?? 0, title: row[6].string ?? "",
-                                status: TaskStatus(rawValue: row[7].string ?? "") ?? .open,
-                                week: row[8].int, phase: row[9].int, day: row[10].int, sprint: row[11].int,
-                                timeline: row[12].string, due: row[13].string, doneOn: row[14].string,
-                                milestone: row[15].int == 1, optional: row[16].int == 1, number: row[17].string,
-                                parentLine: row[18].int, requirements: MentionCoding.list(row[19].string),
-                                details: MentionCoding.lines(row[20].string), owners: MentionCoding.owners(row[21].string),
-                                table: row[22].int, row: row[23].int, checkbox: row[24].int == 1)
-            return StoredMention(id: Int64(row[0].int ?? 0), taskID: row[1].int.map(Int64.init), documentID: documentID,
-                                 documentPath: row[3].string ?? "", documentKind: DocumentKind(rawValue: row[4].string ?? "") ?? .other,
-                                 item: item)
+            WHERE p.key = ?
+            """, [.text(projectKey)]) { row in
+            let documentID = row.int64(2)
+            let document = documents[documentID] ?? {
+                let read = (path: row.text(3) ?? "", kind: DocumentKind(rawValue: row.text(4) ?? "") ?? .other)
+                documents[documentID] = read
+                return read
+            }()
+            let item = TaskItem(line: row.int(5) ?? 0, title: row.text(6) ?? "",
+                                status: MentionCoding.status(row.text(7)),
+                                week: row.int(8), phase: row.int(9), day: row.int(10), sprint: row.int(11),
+                                timeline: row.text(12), due: row.text(13), doneOn: row.text(14),
+                                milestone: row.int(15) == 1, optional: row.int(16) == 1, number: row.text(17),
+                                parentLine: row.int(18), requirements: MentionCoding.list(row.text(19)),
+                                details: MentionCoding.lines(row.text(20)), owners: MentionCoding.owners(row.text(21)),
+                                table: row.int(22), row: row.int(23), checkbox: row.int(24) == 1)
+            mentions.append(StoredMention(id: row.int64(0), taskID: row.int(1).map(Int64.init), documentID: documentID,
+                                          documentPath: document.path, documentKind: document.kind, item: item))
         }
+        let byPath = documents.keys.sorted { documents[$0]!.path.utf8.lexicographicallyPrecedes(documents[$1]!.path.utf8) }
+        let rank = Dictionary(uniqueKeysWithValues: byPath.enumerated().map { ($1, $0) })
+        let order = mentions.indices.map { (rank: rank[mentions[$0].documentID]!, line: mentions[$0].item.line, id: mentions[$0].id, index: $0) }
+            .sorted { ($0.rank, $0.line, $0.id) < ($1.rank, $1.line, $1.id) }
+        return order.map { mentions[$0.index] }
     }
 
     func insertMention(_ item: TaskItem, documentID: Int64, taskID: Int64?) throws {
@@ -195,23 +207,79 @@ enum MentionCoding {
     static let record: Character = "\u{1E}"
 
     static func encode(list: [String]) -> String? { list.isEmpty ? nil : list.joined(separator: ", ") }
+
+    /// A stored mention's status (`open` should it be one this version does not know).
+    static func status(_ text: String?) -> TaskStatus { text.flatMap(TaskStatus.init(rawValue:)) ?? .open }
     static func list(_ text: String?) -> [String] {
-        text.map { $0.split(separator: ",").map { String($0).trimmingWhitespace() } } ?? []
+        guard let text else { return [] }
+        return asciiPieces(of: text, at: UInt8(ascii: ","), trimmed: true)
+            ?? text.split(separator: ",").map { String($0).trimmingWhitespace() }
     }
     static func encode(lines: [String]) -> String? { lines.isEmpty ? nil : lines.joined(separator: "\n") }
-    static func lines(_ text: String?) -> [String] { text.map { $0.split(separator: "\n").map(String.init) } ?? [] }
+    static func lines(_ text: String?) -> [String] {
+        guard let text else { return [] }
+        return asciiPieces(of: text, at: UInt8(ascii: "\n"), trimmed: false) ?? text.split(separator: "\n").map(String.init)
+    }
+
+    /// What `split(separator:)` (and `trimmingWhitespace`, when `trimmed`) gives for ASCII
+    /// text without a carriage return, found by bytes; nil for other text. There a Character is
+    /// a byte (`\r\n`, one Character, is the exception), so bytes split and trim alike, without
+    /// finding the grapheme breaks of every mention read.
+    private static func asciiPieces(of text: String, at separator: UInt8, trimmed: Bool) -> [String]? {
+        let pieces = text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            var pieces: [String] = []
+            var start = 0
+            for index in 0...bytes.count {
+                if index < bytes.count {
+                    let byte = bytes[index]
+                    guard byte < 0x80, byte != UInt8(ascii: "\r") else { return nil }
+                    guard byte == separator else { continue }
+                }
+                defer { start = index + 1 }
+                guard index > start else { continue }
+                var from = start, to = index
+                if trimmed {
+                    while from < to, isASCIIWhitespace(bytes[from]) { from += 1 }
+                    while to > from, isASCIIWhitespace(bytes[to - 1]) { to -= 1 }
+                }
+                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self))
+            }
+            return pieces
+        }
+        return pieces ?? nil
+    }
+
+    /// The ASCII bytes `Character.isWhitespace` holds: tab, line feed, vertical tab, form feed, space.
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
     static func encode(owners: [OwnerAction]) -> String? {
         guard !owners.isEmpty else { return nil }
         return owners.map { $0.name + String(unit) + ($0.action ?? "") }.joined(separator: String(record))
     }
 
+    /// The owners `encode(owners:)` wrote: each record's first field is the name, the rest (units
+    /// and all) the action. Read by bytes, as `records` reads them.
     static func owners(_ text: String?) -> [OwnerAction] {
         guard let text else { return [] }
-        return records(text).map { fields in
-            let action = fields.count > 1 ? fields[1...].joined(separator: String(unit)) : ""
-            return OwnerAction(name: fields[0], action: action.isEmpty ? nil : action)
+        let unitByte = unit.asciiValue!, recordByte = record.asciiValue!
+        func owners(_ bytes: UnsafeBufferPointer<UInt8>) -> [OwnerAction] {
+            var owners: [OwnerAction] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == recordByte {
+                defer { start = index + 1 }
+                guard index > start else { continue } // an empty record
+                let record = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                let nameEnd = record.firstIndex(of: unitByte) ?? record.endIndex
+                let name = String(decoding: UnsafeBufferPointer(rebasing: record[..<nameEnd]), as: UTF8.self)
+                let action = nameEnd + 1 < record.endIndex
+                    ? String(decoding: UnsafeBufferPointer(rebasing: record[(nameEnd + 1)...]), as: UTF8.self) : nil
+                owners.append(OwnerAction(name: name, action: action))
+            }
+            return owners
         }
+        if let read = text.utf8.withContiguousStorageIfAvailable(owners) { return read }
+        var copy = text
+        return copy.withUTF8(owners)
     }
 
     /// The non-empty records of `text` (split at `record`), each split into its fields at `unit`.

@@ -96,13 +96,25 @@ extension KnowledgeBase {
     public static func fingerprint(_ task: LinkedTask) -> String {
         var hash = ContentHash()
         let item = task.item
-        let numbers: [Int?] = [item.week, item.phase, item.day, item.sprint]
-        for number in numbers { hash.add(number.map(String.init) ?? "") }
-        let texts: [String?] = [item.title, item.status.rawValue, item.timeline, item.due, item.doneOn, item.number,
-                                item.milestone ? "m" : "", item.optional ? "o" : "", task.source.description,
-                                task.parentKey, MentionCoding.encode(owners: item.owners),
-                                MentionCoding.encode(list: item.requirements), MentionCoding.encode(lines: item.details)]
-        for text in texts { hash.add(text ?? "") }
+        hash.add(decimal: item.week)
+        hash.add(decimal: item.phase)
+        hash.add(decimal: item.day)
+        hash.add(decimal: item.sprint)
+        hash.add(item.title)
+        hash.add(item.status.rawValue)
+        hash.add(item.timeline ?? "")
+        hash.add(item.due ?? "")
+        hash.add(item.doneOn ?? "")
+        hash.add(item.number ?? "")
+        hash.add(item.milestone ? "m" : "")
+        hash.add(item.optional ? "o" : "")
+        hash.append(task.source.path) // its `description`, path:line
+        hash.append(byte: UInt8(ascii: ":"))
+        hash.add(decimal: task.source.line)
+        hash.add(task.parentKey ?? "")
+        hash.add(MentionCoding.encode(owners: item.owners) ?? "")
+        hash.add(MentionCoding.encode(list: item.requirements) ?? "")
+        hash.add(MentionCoding.encode(lines: item.details) ?? "")
         return hash.hex
     }
 

@@ -148,6 +148,13 @@ public final class Database {
         return result
     }
 
+    /// Calls `body` with each row of a query, read column by column (`Statement.forEachRow`).
+    func forEachRow(_ sql: String, _ values: [SQLValue] = [], _ body: (ColumnReader) throws -> Void) throws {
+        let statement = try cached(sql)
+        try statement.bind(values)
+        try statement.forEachRow(body)
+    }
+
     /// The first column of the first row, if any.
     public func scalar(_ sql: String, _ values: [SQLValue] = []) throws -> SQLValue? {
         let statement = try cached(sql)

@@ -170,6 +170,29 @@ public final class Statement {
     }
 
     fileprivate var cachedColumns: ColumnIndex?
+
+    /// Calls `body` with each row of the bound statement, read column by column: no `Row` (an
+    /// array of values, a `String` per text) is made for the queries that read every mention
+    /// of a project.
+    func forEachRow(_ body: (ColumnReader) throws -> Void) throws {
+        defer { sqlite3_reset(handle) }
+        let reader = ColumnReader(handle: handle)
+        while try step() { try body(reader) }
+    }
+}
+
+/// The current row of a statement stepping in `Statement.forEachRow`; valid only in its body.
+struct ColumnReader {
+    fileprivate let handle: OpaquePointer
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+    func int(_ column: Int32) -> Int? { isNull(column) ? nil : Int(sqlite3_column_int64(handle, column)) }
+    func text(_ column: Int32) -> String? {
+        guard let text = sqlite3_column_text(handle, column) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+    }
 }
 
 /// Column names of a statement, shared by all its rows.

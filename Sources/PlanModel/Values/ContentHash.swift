@@ -13,15 +13,37 @@ public struct ContentHash {
         }
     }
 
+    /// `text`'s bytes, then a separator (so that `ab`,`c` and `a`,`bc` differ).
     public mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { add($0) }
-        add([0x1F])
+        append(text)
+        append(byte: 0x1F)
     }
 
+    /// A number in decimal (nothing for nil), then the separator: `add(String(number))`.
+    public mutating func add(decimal number: Int?) {
+        add(number.map(String.init) ?? "")
+    }
+
+    /// `text`'s bytes, without a separator.
+    public mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { add($0) }
+    }
+
+    public mutating func append(byte: UInt8) {
+        value ^= UInt64(byte)
+        value &*= 0x0000_0100_0000_01B3
+    }
+
+    /// Sixteen lowercase hex digits.
     public var hex: String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            for index in 0..<16 {
+                let nibble = UInt8((value >> (60 - 4 * UInt64(index))) & 0xF)
+                buffer[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+            }
+            return 16
+        }
     }
 
     public static func of(_ bytes: [UInt8]) -> String {
