@@ -6,7 +6,7 @@ import PlanModel
 /// from the linked project in memory, so a re-import compares it with what is stored instead of
 /// asking SQLite again for every gate.
 enum GateScopes {
-    /// One scope per gate, in order: its tasks' keys and how many of them are still open.
+    /// One scope per gate, in order: its tasks and how many of them are still open.
     static func of(_ gates: [LinkedGate], tasks: [LinkedTask], inputs: [TaskLinker.Input],
                    mentions: [LinkedMention]) -> [GateScope] {
         // Each document's task mentions by line, for checkpoints.
@@ -18,7 +18,7 @@ enum GateScopes {
         return gates.map { gate in
             let members = taskIndexes(of: gate, tasks: tasks, scheduled: scheduled, lines: linesByDocument[gate.documentID] ?? [])
             let open = members.filter { ![.done, .cancelled].contains(tasks[$0].item.status) }.count
-            return GateScope(taskKeys: members.map { tasks[$0].key }, open: open)
+            return GateScope(tasks: members, open: open)
         }
     }
 

@@ -104,9 +104,8 @@ extension KnowledgeBase {
         return reader
     }
 
-    /// Every task mention of the project's documents, by path and line (then id). The rows are
-    /// put in that order here rather than by SQLite, which sorted all 25 columns of every row
-    /// in a temporary B-tree; paths compare by bytes, as SQLite's do.
+    /// Every task mention of the project's documents, by path and line (then id: `DocumentOrder`),
+    /// read column by column.
     public func storedMentions(projectKey: String) throws -> [StoredMention] {
         var mentions: [StoredMention] = []
         var documents: [Int64: (path: String, kind: DocumentKind)] = [:]
@@ -134,11 +133,7 @@ extension KnowledgeBase {
             mentions.append(StoredMention(id: row.int64(0), taskID: row.int(1).map(Int64.init), documentID: documentID,
                                           documentPath: document.path, documentKind: document.kind, item: item))
         }
-        let byPath = documents.keys.sorted { documents[$0]!.path.utf8.lexicographicallyPrecedes(documents[$1]!.path.utf8) }
-        let rank = Dictionary(uniqueKeysWithValues: byPath.enumerated().map { ($1, $0) })
-        let order = mentions.indices.map { (rank: rank[mentions[$0].documentID]!, line: mentions[$0].item.line, id: mentions[$0].id, index: $0) }
-            .sorted { ($0.rank, $0.line, $0.id) < ($1.rank, $1.line, $1.id) }
-        return order.map { mentions[$0.index] }
+        return DocumentOrder.sorted(mentions, document: { $0.documentID }, path: { $0.documentPath }, line: { $0.item.line }, id: { $0.id })
     }
 
     func insertMention(_ item: TaskItem, documentID: Int64, taskID: Int64?) throws {

@@ -32,28 +32,32 @@ extension KnowledgeBase {
         }
     }
 
+    /// Every gate mention of the project's documents, by path and line (`DocumentOrder`).
     public func storedGateMentions(projectKey: String) throws -> [StoredGateMention] {
-        try database.rows("""
+        var mentions: [StoredGateMention] = []
+        try database.forEachRow("""
             SELECT g.id, g.document_id, d.path, d.kind, g.line, g.kind, g.title, g.week, g.phase, g.checkbox, g.decision,
                    g.scope_from_line, g.criteria
             FROM gate_mentions g JOIN documents d ON d.id = g.document_id JOIN projects p ON p.id = d.project_id
-            WHERE p.key = ? ORDER BY d.path, g.line
-            """, [.text(projectKey)]).compactMap { row in
-            guard let kind = GateItem.Kind(rawValue: row[5].string ?? "") else { return nil }
-            let criteria = CriteriaCoding.decode(row[12].string ?? "")
-            let item = GateItem(line: row[4].int ?? 0, kind: kind, title: row[6].string ?? "", week: row[7].int, phase: row[8].int,
-                                checkbox: row[9].int.map { $0 == 1 }, criteria: criteria, decision: row[10].string,
-                                scopeFromLine: row[11].int)
-            return StoredGateMention(id: Int64(row[0].int ?? 0), documentID: Int64(row[1].int ?? 0), documentPath: row[2].string ?? "",
-                                     documentKind: DocumentKind(rawValue: row[3].string ?? "") ?? .other, item: item)
+            WHERE p.key = ?
+            """, [.text(projectKey)]) { row in
+            guard let kind = GateItem.Kind(rawValue: row.text(5) ?? "") else { return }
+            let criteria = CriteriaCoding.decode(row.text(12) ?? "")
+            let item = GateItem(line: row.int(4) ?? 0, kind: kind, title: row.text(6) ?? "", week: row.int(7), phase: row.int(8),
+                                checkbox: row.int(9).map { $0 == 1 }, criteria: criteria, decision: row.text(10),
+                                scopeFromLine: row.int(11))
+            mentions.append(StoredGateMention(id: row.int64(0), documentID: row.int64(1), documentPath: row.text(2) ?? "",
+                                              documentKind: DocumentKind(rawValue: row.text(3) ?? "") ?? .other, item: item))
         }
+        return DocumentOrder.sorted(mentions, document: { $0.documentID }, path: { $0.documentPath }, line: { $0.item.line }, id: { $0.id })
     }
 
     /// Replaces one project's gates with `gates`, keeping the ids of gates whose key stays, and
     /// records the tasks each one closes (`scopes`, one per gate, written after the tasks).
     /// Only what changed is written: a re-import leaves unchanged gates, criteria and scope rows alone.
-    /// `taskIDs` are the project's tasks' ids by key, as just written. Returns the gates as written.
-    func writeGates(projectID: Int64, gates: [LinkedGate], scopes: [GateScope], taskIDs: [String: Int64]) throws -> [WrittenGate] {
+    /// `taskIDs` are the project's tasks' ids, in the order of its linked tasks, as just written.
+    /// Returns the gates as written.
+    func writeGates(projectID: Int64, gates: [LinkedGate], scopes: [GateScope], taskIDs: [Int64]) throws -> [WrittenGate] {
         precondition(gates.count == scopes.count, "one scope per gate")
         // What is stored, so that a re-import writes only the gates, criteria and scope rows that changed.
         struct Stored { let id: Int64; let values: [SQLValue]; var criteria: [[SQLValue]] = [] }
@@ -75,16 +79,16 @@ extension KnowledgeBase {
             existing[key]?.criteria.append(Array(row.values[1...]))
         }
         var storedScope: [Int64: Set<Int64>] = [:]
-        for row in try database.rows("""
+        try database.forEachRow("""
             SELECT s.gate_id, s.task_id FROM gate_tasks s JOIN gates g ON g.id = s.gate_id WHERE g.project_id = ?
-            """, [.integer(projectID)]) {
-            storedScope[Int64(row[0].int ?? 0), default: []].insert(Int64(row[1].int ?? 0))
+            """, [.integer(projectID)]) { row in
+            storedScope[row.int64(0), default: []].insert(row.int64(1))
         }
         var written: [WrittenGate] = []
         written.reserveCapacity(gates.count)
         for (gate, scope) in zip(gates, scopes) {
             let item = gate.item
-            let members = Set(scope.taskKeys.compactMap { taskIDs[$0] })
+            let members = Set(scope.tasks.map { taskIDs[$0] })
             let values: [SQLValue] = [.text(item.kind.rawValue), .text(item.title), SQLValue(item.week), SQLValue(item.phase),
                                       item.checkbox.map { SQLValue($0) } ?? .null, SQLValue(item.decision),
                                       .text(gate.source.path), .integer(Int64(gate.source.line)),

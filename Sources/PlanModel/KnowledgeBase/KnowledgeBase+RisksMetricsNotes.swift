@@ -70,17 +70,19 @@ extension KnowledgeBase {
         var textColumn: String { self == .risks ? "title" : "name" }
     }
 
-    /// A project's risk or metric rows, for linking.
+    /// A project's risk or metric rows, for linking, by path and line (`DocumentOrder`).
     public func linkableRows(_ table: LinkedTable, projectKey: String) throws -> [LinkableRow] {
-        try database.rows("""
+        var rows: [LinkableRow] = []
+        try database.forEachRow("""
             SELECT r.id, r.\(table.textColumn), d.id, d.path, d.kind, r.line, r.primary_id
             FROM \(table.rawValue) r JOIN documents d ON d.id = r.document_id JOIN projects p ON p.id = d.project_id
-            WHERE p.key = ? ORDER BY d.path, r.line
-            """, [.text(projectKey)]).map { row in
-            LinkableRow(id: Int64(row[0].int ?? 0), text: row[1].string ?? "", documentID: Int64(row[2].int ?? 0),
-                        documentPath: row[3].string ?? "", documentKind: DocumentKind(rawValue: row[4].string ?? "") ?? .other,
-                        line: row[5].int ?? 0, primaryID: row[6].int.map(Int64.init))
+            WHERE p.key = ?
+            """, [.text(projectKey)]) { row in
+            rows.append(LinkableRow(id: row.int64(0), text: row.text(1) ?? "", documentID: row.int64(2), documentPath: row.text(3) ?? "",
+                                    documentKind: DocumentKind(rawValue: row.text(4) ?? "") ?? .other, line: row.int(5) ?? 0,
+                                    primaryID: row.int(6).map(Int64.init)))
         }
+        return DocumentOrder.sorted(rows, document: { $0.documentID }, path: { $0.documentPath }, line: { $0.line }, id: { $0.id })
     }
 
     /// Points each row at the primary row it repeats (nil: it is a primary).

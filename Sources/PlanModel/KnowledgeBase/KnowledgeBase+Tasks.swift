@@ -3,20 +3,23 @@ extension KnowledgeBase {
     /// no longer linked, stores the mentions with their task ids, and records history.
     /// `fingerprints` are the tasks' `fingerprint`s when the caller has them (the importer makes
     /// them on the linking worker, off the thread that writes).
-    /// Returns what changed, every task's id by key, and the ids of the tasks it inserted,
-    /// updated or removed (only their search entries can differ from what they were).
+    /// Returns what changed, every task's id (in the order of `tasks`), and the ids of the tasks
+    /// it inserted, updated or removed (only their search entries can differ from what they were).
     func writeTasks(projectID: Int64, tasks: [LinkedTask], fingerprints: [String], mentions: [LinkedMention],
-                    importID: Int64, ownerIDs: inout OwnerIDs) throws -> (changes: TaskChanges, ids: [String: Int64], touched: [Int64]) {
+                    importID: Int64, ownerIDs: inout OwnerIDs) throws -> (changes: TaskChanges, ids: [Int64], touched: [Int64]) {
         struct Existing { let id: Int64; let status: String; let week: Int?; let fingerprint: String; let parentID: Int64? }
         var existing: [String: Existing] = [:]
-        for row in try database.rows("SELECT id, key, status, week, fingerprint, parent_id FROM tasks WHERE project_id = ?", [.integer(projectID)]) {
-            existing[row[1].string ?? ""] = Existing(id: Int64(row[0].int ?? 0), status: row[2].string ?? "",
-                                                     week: row[3].int, fingerprint: row[4].string ?? "",
-                                                     parentID: row[5].int.map(Int64.init))
+        existing.reserveCapacity(tasks.count)
+        try database.forEachRow("SELECT id, key, status, week, fingerprint, parent_id FROM tasks WHERE project_id = ?", [.integer(projectID)]) { row in
+            existing[row.text(1) ?? ""] = Existing(id: row.int64(0), status: row.text(2) ?? "", week: row.int(3),
+                                                   fingerprint: row.text(4) ?? "", parentID: row.int(5).map(Int64.init))
         }
         var changes = TaskChanges()
         var ids: [String: Int64] = [:]
+        ids.reserveCapacity(tasks.count)
         var touched: [Int64] = []
+        var idsInOrder: [Int64] = []
+        idsInOrder.reserveCapacity(tasks.count)
         // Tasks whose parent is settled once every task has its id: changed ones, and new ones
         // whose parent comes after them.
         var parentLater: [Int] = []
@@ -25,6 +28,7 @@ extension KnowledgeBase {
             let item = task.item
             if let old = existing.removeValue(forKey: task.key) {
                 ids[task.key] = old.id
+                idsInOrder.append(old.id)
                 guard old.fingerprint != fingerprint else { continue }
                 try database.run("""
                     UPDATE tasks SET title = ?, status = ?, week = ?, phase = ?, day = ?, sprint = ?, timeline = ?, due = ?,
@@ -48,6 +52,7 @@ extension KnowledgeBase {
                                                                            SQLValue(parentID)])
                 let id = database.lastInsertRowID
                 ids[task.key] = id
+                idsInOrder.append(id)
                 touched.append(id)
                 try insertOwners(item.owners, taskID: id, ownerIDs: &ownerIDs)
                 try recordHistory(importID: importID, projectID: projectID, key: task.key, taskID: id,
@@ -67,7 +72,7 @@ extension KnowledgeBase {
             try database.run("UPDATE tasks SET parent_id = ? WHERE id = ?", [SQLValue(tasks[index].parentKey.flatMap { ids[$0] }), .integer(id)])
         }
         for mention in mentions {
-            let taskID = ids[tasks[mention.taskIndex].key]
+            let taskID: Int64? = idsInOrder[mention.taskIndex]
             switch mention.origin {
             case .stored(let id, let before):
                 if before != taskID { try setMentionTask(mentionID: id, taskID: taskID) }
@@ -75,7 +80,7 @@ extension KnowledgeBase {
                 try insertMention(item, documentID: documentID, taskID: taskID)
             }
         }
-        return (changes, ids, touched)
+        return (changes, idsInOrder, touched)
     }
 
     private static func fields(_ task: LinkedTask) -> [SQLValue] {

@@ -78,11 +78,12 @@ public struct Gate: Sendable {
 
 /// The tasks one gate closes, by task key, and how many of them are neither done nor cancelled.
 public struct GateScope: Equatable, Sendable {
-    public let taskKeys: [String]
+    /// The tasks it closes, as indexes into its project's linked tasks.
+    public let tasks: [Int]
     public let open: Int
 
-    public init(taskKeys: [String], open: Int) {
-        self.taskKeys = taskKeys
+    public init(tasks: [Int], open: Int) {
+        self.tasks = tasks
         self.open = open
     }
 }
