@@ -39,7 +39,7 @@ public enum TaskLinker {
         var tokens = LazyTokens(inputs.map(\.item.title), numbersMustAgree: true)
         var groups: [[Int]] = []          // input indexes, primary first
         var groupOf = [Int](repeating: -1, count: inputs.count)
-        var reasons = [String?](repeating: nil, count: inputs.count)
+        var reasons = [LinkReason?](repeating: nil, count: inputs.count)
         var documentsIn: [Set<Int64>] = []
         var groupsByWeek: [Int: [Int]] = [:]
         var groupsByKey: [String: [Int]] = [:]
@@ -87,7 +87,7 @@ public enum TaskLinker {
                     }
                     guard groupsFree, similar else { continue }
                     for (row, (index, group)) in zip(rows, candidate.rows).enumerated() where groupOf[index] < 0 {
-                        reasons[index] = "row \(row + 1) of a week \(week) table lined up row by row with \(inputs[groups[group][0]].documentPath)'s"
+                        reasons[index] = .tableRow(row: row, week: week, path: inputs[groups[group][0]].documentPath)
                         groups[group].append(index)
                         groupOf[index] = group
                         documentsIn[group].insert(document)
@@ -135,8 +135,8 @@ public enum TaskLinker {
                 }
                 if let best {
                     let primary = inputs[groups[best.group][0]].item
-                    reasons[index] = primary.week != item.week ? "the same title, carried from week \(primary.week.map(String.init) ?? "-")"
-                        : "titles \(Int((best.score * 100).rounded()))% alike (words shared)" + (item.week.map { " in week \($0)" } ?? ", no week named")
+                    reasons[index] = primary.week != item.week ? .carried(fromWeek: primary.week)
+                        : .similar(percent: Int((best.score * 100).rounded()), week: item.week)
                     groups[best.group].append(index)
                     groupOf[index] = best.group
                     documentsIn[best.group].insert(document)
@@ -167,7 +167,7 @@ public enum TaskLinker {
         return build(groups: groups, groupOf: groupOf, reasons: reasons, inputs: inputs, tokens: &tokens)
     }
 
-    private static func build(groups: [[Int]], groupOf: [Int], reasons: [String?], inputs: [Input], tokens: inout LazyTokens)
+    private static func build(groups: [[Int]], groupOf: [Int], reasons: [LinkReason?], inputs: [Input], tokens: inout LazyTokens)
         -> (tasks: [LinkedTask], mentions: [LinkedMention]) {
         // Tasks in document order of their primary mention, for stable ids and listings.
         let ordered = groups.indices.sorted { a, b in

@@ -27,9 +27,9 @@ public struct LinkedMention: Sendable {
     public let taskIndex: Int
     /// Why this mention joined its task when it is not the task's primary mention
     /// ("titles 72% alike in week 3"), for `import -v`.
-    public let reason: String?
+    public let reason: LinkReason?
 
-    public init(origin: Origin, taskIndex: Int, reason: String? = nil) {
+    public init(origin: Origin, taskIndex: Int, reason: LinkReason? = nil) {
         self.origin = origin
         self.taskIndex = taskIndex
         self.reason = reason
@@ -52,5 +52,27 @@ public struct TaskChanges: Equatable, Sendable {
         lhs.added += rhs.added
         lhs.changed += rhs.changed
         lhs.removed += rhs.removed
+    }
+}
+
+/// Why a mention joined a task another mention opened. Kept as values and worded only when
+/// `import -v` says it: a project's every mention is linked, few are explained.
+public enum LinkReason: Sendable, Equatable, CustomStringConvertible {
+    /// Row `row` (from 0) of a week's table lined up with the same row of `path`'s.
+    case tableRow(row: Int, week: Int, path: String)
+    /// The same title in another week.
+    case carried(fromWeek: Int?)
+    /// Titles `percent`% alike, in the same week (or none named).
+    case similar(percent: Int, week: Int?)
+
+    public var description: String {
+        switch self {
+        case .tableRow(let row, let week, let path):
+            return "row \(row + 1) of a week \(week) table lined up row by row with \(path)'s"
+        case .carried(let week):
+            return "the same title, carried from week \(week.map(String.init) ?? "-")"
+        case .similar(let percent, let week):
+            return "titles \(percent)% alike (words shared)" + (week.map { " in week \($0)" } ?? ", no week named")
+        }
     }
 }
