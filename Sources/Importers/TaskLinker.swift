@@ -283,7 +283,14 @@ struct TitleVocabulary {
         var stem: TitleTokens.Word = 0
     }
 
-    private var ids: [String: TitleTokens.Word] = [:]
+    /// ASCII words (most) are found by their bytes in an open-addressing table: no `String` is
+    /// made or hashed for a word seen before. Other words by `String`, whose equality is Unicode's
+    /// (`é` precomposed or not is one word), as before.
+    private var arena: [UInt8] = []
+    private var spans: [(start: Int, count: Int)] = []
+    private var slots = [Int32](repeating: -1, count: 256)
+    private var asciiWords = 0
+    private var otherIDs: [String: TitleTokens.Word] = [:]
     private(set) var words: [Facts] = []
     /// The words `TitleTokens` looks for by place: the move's ends, the two halves of `don't`.
     private(set) var from: TitleTokens.Word = 0, to: TitleTokens.Word = 0, don: TitleTokens.Word = 0, t: TitleTokens.Word = 0
@@ -298,23 +305,68 @@ struct TitleVocabulary {
     var count: Int { words.count }
 
     mutating func id(of word: String) -> TitleTokens.Word {
-        if let known = ids[word] { return known }
+        var word = word
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.withUTF8 { self.id(ofASCII: $0) } }
+        if let known = otherIDs[word] { return known }
         let id = TitleTokens.Word(words.count)
-        ids[word] = id
+        otherIDs[word] = id
+        spans.append((0, 0))
         let special = TitleTokens.specialWords[word] ?? []
-        let ascii = word.utf8.allSatisfy { $0 < 0x80 }
-        let isNumber = ascii ? word.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } : word.allSatisfy(\.isNumber)
         words.append(Facts(isStopword: special.contains(.stopword), isRelation: special.contains(.relation),
-                           isNegation: special.contains(.negation), isNumber: isNumber))
-        let plural: Bool
-        if ascii {
-            let last = word.utf8.suffix(2)
-            plural = word.utf8.count > 3 && last.last == UInt8(ascii: "s") && last.first != UInt8(ascii: "s")
-        } else {
-            plural = word.utf8.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss")
-        }
+                           isNegation: special.contains(.negation), isNumber: word.allSatisfy(\.isNumber)))
+        let plural = word.utf8.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss")
         words[Int(id)].stem = plural ? self.id(of: String(word.dropLast())) : id
         return id
+    }
+
+    /// The id of an ASCII word, given as its bytes.
+    mutating func id(ofASCII bytes: UnsafeBufferPointer<UInt8>) -> TitleTokens.Word {
+        let mask = slots.count - 1
+        var slot = Self.slot(of: bytes, mask: mask)
+        while slots[slot] >= 0 {
+            let known = Int(slots[slot])
+            let span = spans[known]
+            if span.count == bytes.count, arena.withUnsafeBufferPointer({ arena in
+                (0..<span.count).allSatisfy { arena[span.start + $0] == bytes[$0] }
+            }) {
+                return TitleTokens.Word(known)
+            }
+            slot = (slot + 1) & mask
+        }
+        let id = TitleTokens.Word(words.count)
+        slots[slot] = Int32(id)
+        spans.append((arena.count, bytes.count))
+        arena.append(contentsOf: bytes)
+        asciiWords += 1
+        if asciiWords * 2 > slots.count { growSlots() }
+        let word = String(decoding: bytes, as: UTF8.self)
+        let special = TitleTokens.specialWords[word] ?? []
+        words.append(Facts(isStopword: special.contains(.stopword), isRelation: special.contains(.relation),
+                           isNegation: special.contains(.negation),
+                           isNumber: bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }))
+        let plural = bytes.count > 3 && bytes[bytes.count - 1] == UInt8(ascii: "s") && bytes[bytes.count - 2] != UInt8(ascii: "s")
+        words[Int(id)].stem = plural ? self.id(ofASCII: UnsafeBufferPointer(rebasing: bytes.dropLast())) : id
+        return id
+    }
+
+    /// Where a word's search starts: its FNV-1a hash, folded, in a table of `mask + 1` slots.
+    private static func slot(of bytes: UnsafeBufferPointer<UInt8>, mask: Int) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+    }
+
+    /// Doubles the table, placing every ASCII word again.
+    private mutating func growSlots() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        arena.withUnsafeBufferPointer { arena in
+            for (id, span) in spans.enumerated() where span.count > 0 { // not a placeholder of another word
+                var slot = Self.slot(of: UnsafeBufferPointer(rebasing: arena[span.start..<(span.start + span.count)]), mask: mask)
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(id)
+            }
+        }
     }
 
     subscript(id: TitleTokens.Word) -> Facts { words[Int(id)] }
@@ -383,7 +435,11 @@ struct TitleTokens {
         key.utf8.withContiguousStorageIfAvailable { bytes in
             var start = 0
             for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: " ") {
-                if end > start { ids.append(vocabulary.id(of: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))) }
+                if end > start {
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    ids.append(word.allSatisfy { $0 < 0x80 } ? vocabulary.id(ofASCII: word)
+                               : vocabulary.id(of: String(decoding: word, as: UTF8.self)))
+                }
                 start = end + 1
             }
         } ?? { ids = key.split(separator: " ").map { vocabulary.id(of: String($0)) } }()

@@ -84,4 +84,22 @@ import PlanModel
         #expect(tokens.similarity(to: TitleTokens("migrate shard 2 from staging to prod", vocabulary: &vocabulary)) == 1)
         #expect(tokens.similarity(to: TitleTokens("Migrate shards 2 from prod to staging", vocabulary: &vocabulary)) == 0)
     }
+
+    @Test func theVocabularyKnowsAWordAgainHoweverItIsSpelledInUnicode() {
+        var vocabulary = TitleVocabulary()
+        // Past the first table size, so that words are placed again as it grows.
+        let words = (0..<1000).map { "word\($0)" }
+        let ids = words.map { vocabulary.id(of: $0) }
+        #expect(Set(ids).count == words.count)
+        #expect(words.map { vocabulary.id(of: $0) } == ids)
+        #expect(vocabulary.id(of: "caf\u{E9}") == vocabulary.id(of: "cafe\u{301}"))
+        #expect(vocabulary.id(of: "cafe") != vocabulary.id(of: "caf\u{E9}"))
+        let shards = vocabulary.id(of: "shards"), shard = vocabulary.id(of: "shard")
+        #expect(vocabulary[shards].stem == shard && vocabulary[shard].stem == shard)
+        let known = ["class", "2026", "v2", "the", "nicht"].map { vocabulary.id(of: $0) }
+        let facts = known.map { vocabulary[$0] }
+        #expect(facts[0].stem == known[0])
+        #expect(facts[1].isNumber && !facts[2].isNumber)
+        #expect(facts[3].isStopword && facts[4].isNegation)
+    }
 }
