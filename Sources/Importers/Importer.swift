@@ -341,6 +341,49 @@ public final class Importer {
         func mentions(projectKey: String) throws -> [StoredMention] {
             try knowledgeBase.storedMentions(projectKey: projectKey).filter { !changed.contains($0.documentID) }
         }
+
+        func gateMentions(projectKey: String) throws -> [StoredGateMention] {
+            try knowledgeBase.storedGateMentions(projectKey: projectKey).filter { !changed.contains($0.documentID) }
+        }
+
+        func linkableRows(_ table: KnowledgeBase.LinkedTable, projectKey: String) throws -> [LinkableRow] {
+            try knowledgeBase.linkableRows(table, projectKey: projectKey).filter { !changed.contains($0.documentID) }
+        }
+    }
+
+    /// A project's gate mentions and risk and metric rows as this import leaves them. With a
+    /// committed reader, only the rows of documents stored in this import (`held`) are read
+    /// here, on the writing connection; the linking worker reads the others as committed and
+    /// merges the two (`merged`). The writing thread is the import's narrowest step.
+    private struct ProjectItems: Sendable {
+        var gateMentions: [StoredGateMention]
+        var risks: [LinkableRow]
+        var metrics: [LinkableRow]
+
+        init(_ knowledgeBase: KnowledgeBase, projectKey: String, held: [DocumentWriter.HeldDocument], committed: Bool) throws {
+            let documents: [Int64]? = committed ? held.map(\.id).sorted() : nil
+            guard documents?.isEmpty != true else {
+                (gateMentions, risks, metrics) = ([], [], [])
+                return
+            }
+            // Past a few hundred documents, reading the whole project is simpler than binding them all.
+            let bound = (documents?.count ?? 0) <= 500 ? documents : nil
+            let wanted = documents.map(Set.init)
+            gateMentions = try knowledgeBase.storedGateMentions(projectKey: projectKey, documents: bound)
+                .filter { wanted?.contains($0.documentID) ?? true }
+            risks = try knowledgeBase.linkableRows(.risks, projectKey: projectKey, documents: bound).filter { wanted?.contains($0.documentID) ?? true }
+            metrics = try knowledgeBase.linkableRows(.metrics, projectKey: projectKey, documents: bound).filter { wanted?.contains($0.documentID) ?? true }
+        }
+
+        /// These rows and the committed ones of the project's other documents, in linking order.
+        func merged(with committed: Committed?, projectKey: String) throws -> ProjectItems {
+            guard let committed else { return self }
+            var all = self
+            all.gateMentions = DocumentOrder.sorted(try committed.gateMentions(projectKey: projectKey) + gateMentions)
+            all.risks = DocumentOrder.sorted(try committed.linkableRows(.risks, projectKey: projectKey) + risks)
+            all.metrics = DocumentOrder.sorted(try committed.linkableRows(.metrics, projectKey: projectKey) + metrics)
+            return all
+        }
     }
 
     /// Reads a project's task and gate mentions (all of them: an unchanged document's stored
@@ -351,14 +394,14 @@ public final class Importer {
         -> Pending<Result<LinkedProject, Error>> {
         let storedHere = committed == nil ? try knowledgeBase.storedMentions(projectKey: key) : []
         let phases = try knowledgeBase.phaseRanges(projectKey: key)
-        let gateMentions = try knowledgeBase.storedGateMentions(projectKey: key)
         // Its documents are all stored, so their risks and metrics are as they will be written.
-        let items = try [KnowledgeBase.LinkedTable.risks, .metrics].map { ($0, try knowledgeBase.linkableRows($0, projectKey: key)) }
+        let itemsHere = try ProjectItems(knowledgeBase, projectKey: key, held: held, committed: committed != nil)
         return Pending {
             Result {
                 let stored = try committed?.mentions(projectKey: key) ?? storedHere
-                return Self.link(key, stored: stored, held: held, phases: phases, gateMentions: gateMentions,
-                                 repeats: items.map { Self.repeats($0.0, rows: $0.1) })
+                let items = try itemsHere.merged(with: committed, projectKey: key)
+                return Self.link(key, stored: stored, held: held, phases: phases, gateMentions: items.gateMentions,
+                                 repeats: [Self.repeats(.risks, rows: items.risks), Self.repeats(.metrics, rows: items.metrics)])
             }
         }
     }

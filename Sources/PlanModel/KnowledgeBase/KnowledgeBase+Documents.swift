@@ -133,7 +133,7 @@ extension KnowledgeBase {
             mentions.append(StoredMention(id: row.int64(0), taskID: row.int(1).map(Int64.init), documentID: documentID,
                                           documentPath: document.path, documentKind: document.kind, item: item))
         }
-        return DocumentOrder.sorted(mentions, document: { $0.documentID }, path: { $0.documentPath }, line: { $0.item.line }, id: { $0.id })
+        return DocumentOrder.sorted(mentions)
     }
 
     func insertMention(_ item: TaskItem, documentID: Int64, taskID: Int64?) throws {

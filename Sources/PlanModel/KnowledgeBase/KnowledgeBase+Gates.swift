@@ -32,15 +32,16 @@ extension KnowledgeBase {
         }
     }
 
-    /// Every gate mention of the project's documents, by path and line (`DocumentOrder`).
-    public func storedGateMentions(projectKey: String) throws -> [StoredGateMention] {
+    /// Every gate mention of the project's documents (or of those of them in `documents`), by
+    /// path and line (`DocumentOrder`).
+    public func storedGateMentions(projectKey: String, documents: [Int64]? = nil) throws -> [StoredGateMention] {
         var mentions: [StoredGateMention] = []
         try database.forEachRow("""
             SELECT g.id, g.document_id, d.path, d.kind, g.line, g.kind, g.title, g.week, g.phase, g.checkbox, g.decision,
                    g.scope_from_line, g.criteria
             FROM gate_mentions g JOIN documents d ON d.id = g.document_id JOIN projects p ON p.id = d.project_id
-            WHERE p.key = ?
-            """, [.text(projectKey)]) { row in
+            WHERE p.key = ?\(Self.documentFilter(documents))
+            """, [.text(projectKey)] + (documents ?? []).map { .integer($0) }) { row in
             guard let kind = GateItem.Kind(rawValue: row.text(5) ?? "") else { return }
             let criteria = CriteriaCoding.decode(row.text(12) ?? "")
             let item = GateItem(line: row.int(4) ?? 0, kind: kind, title: row.text(6) ?? "", week: row.int(7), phase: row.int(8),
@@ -49,7 +50,7 @@ extension KnowledgeBase {
             mentions.append(StoredGateMention(id: row.int64(0), documentID: row.int64(1), documentPath: row.text(2) ?? "",
                                               documentKind: DocumentKind(rawValue: row.text(3) ?? "") ?? .other, item: item))
         }
-        return DocumentOrder.sorted(mentions, document: { $0.documentID }, path: { $0.documentPath }, line: { $0.item.line }, id: { $0.id })
+        return DocumentOrder.sorted(mentions)
     }
 
     /// Replaces one project's gates with `gates`, keeping the ids of gates whose key stays, and

@@ -70,19 +70,20 @@ extension KnowledgeBase {
         var textColumn: String { self == .risks ? "title" : "name" }
     }
 
-    /// A project's risk or metric rows, for linking, by path and line (`DocumentOrder`).
-    public func linkableRows(_ table: LinkedTable, projectKey: String) throws -> [LinkableRow] {
+    /// A project's risk or metric rows (or those of its documents in `documents`), for linking,
+    /// by path and line (`DocumentOrder`).
+    public func linkableRows(_ table: LinkedTable, projectKey: String, documents: [Int64]? = nil) throws -> [LinkableRow] {
         var rows: [LinkableRow] = []
         try database.forEachRow("""
             SELECT r.id, r.\(table.textColumn), d.id, d.path, d.kind, r.line, r.primary_id
             FROM \(table.rawValue) r JOIN documents d ON d.id = r.document_id JOIN projects p ON p.id = d.project_id
-            WHERE p.key = ?
-            """, [.text(projectKey)]) { row in
+            WHERE p.key = ?\(Self.documentFilter(documents))
+            """, [.text(projectKey)] + (documents ?? []).map { .integer($0) }) { row in
             rows.append(LinkableRow(id: row.int64(0), text: row.text(1) ?? "", documentID: row.int64(2), documentPath: row.text(3) ?? "",
                                     documentKind: DocumentKind(rawValue: row.text(4) ?? "") ?? .other, line: row.int(5) ?? 0,
                                     primaryID: row.int(6).map(Int64.init)))
         }
-        return DocumentOrder.sorted(rows, document: { $0.documentID }, path: { $0.documentPath }, line: { $0.line }, id: { $0.id })
+        return DocumentOrder.sorted(rows)
     }
 
     /// Points each row at the primary row it repeats (nil: it is a primary).
