@@ -334,6 +334,8 @@ public final class Importer {
     /// unchanged document's mentions (and the tasks they were linked to) are the same there, since
     /// a known project is written once, at the end, after its mentions are read. Documents stored
     /// again or removed in this import (`changed`) are left out: their rows there are the old ones.
+    /// The project's tasks and gates are read there too (`StoredProjectRows`), for its write to
+    /// compare with, off the writing thread.
     private struct Committed: @unchecked Sendable {
         let knowledgeBase: KnowledgeBase
         let changed: Set<Int64>
@@ -401,14 +403,15 @@ public final class Importer {
                 let stored = try committed?.mentions(projectKey: key) ?? storedHere
                 let items = try itemsHere.merged(with: committed, projectKey: key)
                 return Self.link(key, stored: stored, held: held, phases: phases, gateMentions: items.gateMentions,
-                                 repeats: [Self.repeats(.risks, rows: items.risks), Self.repeats(.metrics, rows: items.metrics)])
+                                 repeats: [Self.repeats(.risks, rows: items.risks), Self.repeats(.metrics, rows: items.metrics)],
+                                 rows: try committed?.knowledgeBase.storedProjectRows(projectKey: key))
             }
         }
     }
 
     private static func link(_ key: String, stored: [StoredMention], held: [DocumentWriter.HeldDocument],
                              phases: [(number: Int, weeks: ClosedRange<Int>)], gateMentions: [StoredGateMention],
-                             repeats: [ItemRepeats]) -> LinkedProject {
+                             repeats: [ItemRepeats], rows: StoredProjectRows?) -> LinkedProject {
         let inputs = inPathOrder(stored.map { mention in
             TaskLinker.Input(origin: .stored(id: mention.id, taskID: mention.taskID), documentID: mention.documentID,
                              documentPath: mention.documentPath, documentKind: mention.documentKind, item: mention.item)
@@ -424,7 +427,7 @@ public final class Importer {
         let change = ProjectChange(key: key, tasks: linked.tasks, fingerprints: linked.tasks.map(KnowledgeBase.fingerprint),
                                    mentions: linked.mentions, gates: gates,
                                    scopes: GateScopes.of(gates, tasks: linked.tasks, inputs: inputs, mentions: linked.mentions),
-                                   repeats: repeats)
+                                   repeats: repeats, stored: rows)
         return LinkedProject(change: change, inputs: inputs)
     }
 

@@ -57,34 +57,12 @@ extension KnowledgeBase {
     /// records the tasks each one closes (`scopes`, one per gate, written after the tasks).
     /// Only what changed is written: a re-import leaves unchanged gates, criteria and scope rows alone.
     /// `taskIDs` are the project's tasks' ids, in the order of its linked tasks, as just written.
-    /// Returns the gates as written.
-    func writeGates(projectID: Int64, gates: [LinkedGate], scopes: [GateScope], taskIDs: [Int64]) throws -> [WrittenGate] {
+    /// `stored` holds the project's gates as they are. Returns the gates as written.
+    func writeGates(projectID: Int64, gates: [LinkedGate], scopes: [GateScope], taskIDs: [Int64], stored: StoredProjectRows) throws -> [WrittenGate] {
         precondition(gates.count == scopes.count, "one scope per gate")
         // What is stored, so that a re-import writes only the gates, criteria and scope rows that changed.
-        struct Stored { let id: Int64; let values: [SQLValue]; var criteria: [[SQLValue]] = [] }
-        var existing: [String: Stored] = [:]
-        var keyOfID: [Int64: String] = [:]
-        for row in try database.rows("""
-            SELECT key, id, kind, title, week, phase, passed, decision, source_path, source_line, scope_total, scope_open
-            FROM gates WHERE project_id = ?
-            """, [.integer(projectID)]) {
-            let id = Int64(row[1].int ?? 0)
-            existing[row[0].string ?? ""] = Stored(id: id, values: Array(row.values[2...]))
-            keyOfID[id] = row[0].string ?? ""
-        }
-        for row in try database.rows("""
-            SELECT c.gate_id, c.text, c.status, c.role, c.line FROM gate_criteria c JOIN gates g ON g.id = c.gate_id
-            WHERE g.project_id = ? ORDER BY c.gate_id, c.position
-            """, [.integer(projectID)]) {
-            guard let key = keyOfID[Int64(row[0].int ?? 0)] else { continue }
-            existing[key]?.criteria.append(Array(row.values[1...]))
-        }
-        var storedScope: [Int64: Set<Int64>] = [:]
-        try database.forEachRow("""
-            SELECT s.gate_id, s.task_id FROM gate_tasks s JOIN gates g ON g.id = s.gate_id WHERE g.project_id = ?
-            """, [.integer(projectID)]) { row in
-            storedScope[row.int64(0), default: []].insert(row.int64(1))
-        }
+        var existing = stored.gates
+        let storedScope = stored.scopes
         var written: [WrittenGate] = []
         written.reserveCapacity(gates.count)
         for (gate, scope) in zip(gates, scopes) {

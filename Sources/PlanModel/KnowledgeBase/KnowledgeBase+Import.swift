@@ -61,10 +61,12 @@ extension KnowledgeBase {
         guard let projectID = try existingProjectID(key: project.key), let running = runningImport else { return TaskChanges() }
         var ownerIDs = running.ownerIDs
         defer { runningImport?.ownerIDs = ownerIDs }
+        let stored = try project.stored ?? storedProjectRows(projectID: projectID)
         let written = try writeTasks(projectID: projectID, tasks: project.tasks, fingerprints: project.fingerprints,
-                                     mentions: project.mentions, importID: running.id, ownerIDs: &ownerIDs)
+                                     mentions: project.mentions, importID: running.id, ownerIDs: &ownerIDs, stored: stored)
         runningImport?.touchedTasks[projectID, default: []] += written.touched
-        let gates = try writeGates(projectID: projectID, gates: project.gates, scopes: project.scopes, taskIDs: written.ids)
+        let gates = try writeGates(projectID: projectID, gates: project.gates, scopes: project.scopes, taskIDs: written.ids,
+                                   stored: stored)
         for repeats in project.repeats {
             try setPrimaries(repeats.table, repeats.primaries, current: repeats.current)
         }

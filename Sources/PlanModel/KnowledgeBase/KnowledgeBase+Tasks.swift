@@ -2,18 +2,12 @@ extension KnowledgeBase {
     /// Writes one project's linked tasks: inserts new keys, updates changed ones, removes keys
     /// no longer linked, stores the mentions with their task ids, and records history.
     /// `fingerprints` are the tasks' `fingerprint`s when the caller has them (the importer makes
-    /// them on the linking worker, off the thread that writes).
+    /// them on the linking worker, off the thread that writes); `stored` holds the project's tasks as they are.
     /// Returns what changed, every task's id (in the order of `tasks`), and the ids of the tasks
     /// it inserted, updated or removed (only their search entries can differ from what they were).
     func writeTasks(projectID: Int64, tasks: [LinkedTask], fingerprints: [String], mentions: [LinkedMention],
-                    importID: Int64, ownerIDs: inout OwnerIDs) throws -> (changes: TaskChanges, ids: [Int64], touched: [Int64]) {
-        struct Existing { let id: Int64; let status: String; let week: Int?; let fingerprint: String; let parentID: Int64? }
-        var existing: [String: Existing] = [:]
-        existing.reserveCapacity(tasks.count)
-        try database.forEachRow("SELECT id, key, status, week, fingerprint, parent_id FROM tasks WHERE project_id = ?", [.integer(projectID)]) { row in
-            existing[row.text(1) ?? ""] = Existing(id: row.int64(0), status: row.text(2) ?? "", week: row.int(3),
-                                                   fingerprint: row.text(4) ?? "", parentID: row.int(5).map(Int64.init))
-        }
+                    importID: Int64, ownerIDs: inout OwnerIDs, stored: StoredProjectRows) throws -> (changes: TaskChanges, ids: [Int64], touched: [Int64]) {
+        var existing = stored.tasks
         var changes = TaskChanges()
         var ids: [String: Int64] = [:]
         ids.reserveCapacity(tasks.count)

@@ -87,9 +87,11 @@ public struct ProjectChange: Sendable {
     /// One per gate.
     public let scopes: [GateScope]
     public let repeats: [ItemRepeats]
+    /// The project's tasks and gates as stored, when its linker read them (nil: the write reads them).
+    public let stored: StoredProjectRows?
 
     public init(key: String, tasks: [LinkedTask], fingerprints: [String], mentions: [LinkedMention],
-                gates: [LinkedGate], scopes: [GateScope], repeats: [ItemRepeats]) {
+                gates: [LinkedGate], scopes: [GateScope], repeats: [ItemRepeats], stored: StoredProjectRows? = nil) {
         precondition(tasks.count == fingerprints.count && gates.count == scopes.count, "one fingerprint per task, one scope per gate")
         self.key = key
         self.tasks = tasks
@@ -98,6 +100,7 @@ public struct ProjectChange: Sendable {
         self.gates = gates
         self.scopes = scopes
         self.repeats = repeats
+        self.stored = stored
     }
 }
 

@@ -1,0 +1,65 @@
+/// A project's tasks and gates as stored, which writing it compares with what was linked, so
+/// that only what changed is written. Read on the writing connection, or, for a project the
+/// knowledge base knew before an import, by its linking worker from the committed state: such
+/// a project's tasks and gates are written once, at the end, so until then they are as committed.
+public struct StoredProjectRows: Sendable {
+    struct Task: Sendable {
+        let id: Int64
+        let status: String
+        let week: Int?
+        let fingerprint: String
+    }
+
+    struct Gate: Sendable {
+        let id: Int64
+        /// kind, title, week, phase, passed, decision, source path and line, scope total and open.
+        let values: [SQLValue]
+        /// text, status, role and line of each criterion, in order.
+        var criteria: [[SQLValue]] = []
+    }
+
+    let tasks: [String: Task]
+    let gates: [String: Gate]
+    /// Each gate's tasks, by gate id.
+    let scopes: [Int64: Set<Int64>]
+}
+
+extension KnowledgeBase {
+    /// The stored rows of the project with `key` (empty for a project not stored).
+    public func storedProjectRows(projectKey key: String) throws -> StoredProjectRows {
+        guard let id = try existingProjectID(key: key) else { return StoredProjectRows(tasks: [:], gates: [:], scopes: [:]) }
+        return try storedProjectRows(projectID: id)
+    }
+
+    func storedProjectRows(projectID: Int64) throws -> StoredProjectRows {
+        var tasks: [String: StoredProjectRows.Task] = [:]
+        try database.forEachRow("SELECT id, key, status, week, fingerprint FROM tasks WHERE project_id = ?", [.integer(projectID)]) { row in
+            tasks[row.text(1) ?? ""] = StoredProjectRows.Task(id: row.int64(0), status: row.text(2) ?? "", week: row.int(3),
+                                                              fingerprint: row.text(4) ?? "")
+        }
+        var gates: [String: StoredProjectRows.Gate] = [:]
+        var keyOfID: [Int64: String] = [:]
+        for row in try database.rows("""
+            SELECT key, id, kind, title, week, phase, passed, decision, source_path, source_line, scope_total, scope_open
+            FROM gates WHERE project_id = ?
+            """, [.integer(projectID)]) {
+            let id = Int64(row[1].int ?? 0)
+            gates[row[0].string ?? ""] = StoredProjectRows.Gate(id: id, values: Array(row.values[2...]))
+            keyOfID[id] = row[0].string ?? ""
+        }
+        for row in try database.rows("""
+            SELECT c.gate_id, c.text, c.status, c.role, c.line FROM gate_criteria c JOIN gates g ON g.id = c.gate_id
+            WHERE g.project_id = ? ORDER BY c.gate_id, c.position
+            """, [.integer(projectID)]) {
+            guard let key = keyOfID[Int64(row[0].int ?? 0)] else { continue }
+            gates[key]?.criteria.append(Array(row.values[1...]))
+        }
+        var scopes: [Int64: Set<Int64>] = [:]
+        try database.forEachRow("""
+            SELECT s.gate_id, s.task_id FROM gate_tasks s JOIN gates g ON g.id = s.gate_id WHERE g.project_id = ?
+            """, [.integer(projectID)]) { row in
+            scopes[row.int64(0), default: []].insert(row.int64(1))
+        }
+        return StoredProjectRows(tasks: tasks, gates: gates, scopes: scopes)
+    }
+}
