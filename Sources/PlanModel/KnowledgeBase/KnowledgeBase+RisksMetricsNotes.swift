@@ -103,7 +103,7 @@ extension KnowledgeBase {
         let grouped = Self.groupByPrimary(rows, projectColumn: 13, projectIDs: projectIDs)
         let rank: [String: Int] = ["high": 0, "medium": 1, "low": 2, "unknown": 3]
         let risks: [Risk] = grouped.map { head, primary, members in
-            func first(_ column: Int) -> String? { ([primary] + members).lazy.compactMap { $0[column].string }.first }
+            func first(_ column: Int) -> String? { primary[column].string ?? members.lazy.compactMap { $0[column].string }.first }
             var severity = RiskItem.Severity(rawValue: primary[4].string ?? "") ?? .unknown
             var level = primary[14].string
             if severity == .unknown, let rated = members.first(where: { (RiskItem.Severity(rawValue: $0[4].string ?? "") ?? .unknown) != .unknown }) {
@@ -133,7 +133,7 @@ extension KnowledgeBase {
             """, (projectIDs ?? []).map { .integer($0) })
         let grouped = Self.groupByPrimary(rows, projectColumn: 11, projectIDs: projectIDs)
         let metrics: [Metric] = grouped.map { head, primary, members in
-            func first(_ column: Int) -> String? { ([primary] + members).lazy.compactMap { $0[column].string }.first }
+            func first(_ column: Int) -> String? { primary[column].string ?? members.lazy.compactMap { $0[column].string }.first }
             var item = MetricItem(line: primary[9].int ?? 0, name: primary[3].string ?? "", target: first(4), actual: first(5),
                                   stated: first(6), measurement: first(7), week: primary[8].int ?? members.compactMap { $0[8].int }.first)
             item.baseline = first(12)
