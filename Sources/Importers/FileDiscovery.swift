@@ -159,7 +159,9 @@ public enum FileDiscovery {
         let isRecords: Bool
 
         init(_ folder: String) {
-            let parent = folder.split(separator: "/").last.map { $0.lowercased() } ?? folder.lowercased()
+            // The last path component ("/" is ASCII: no Character holds it but itself).
+            let name = folder.utf8.lastIndex(of: UInt8(ascii: "/")).map { folder[folder.utf8.index(after: $0)...] } ?? folder[...]
+            let parent = !name.isEmpty ? name.lowercased() : folder.split(separator: "/").last.map { $0.lowercased() } ?? folder.lowercased()
             isRunbooks = parent == "runbooks"
             isRecords = recordFolders.contains(parent)
         }
