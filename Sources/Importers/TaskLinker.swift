@@ -178,16 +178,19 @@ public enum TaskLinker {
         for (taskIndex, group) in ordered.enumerated() { taskIndexOfGroup[group] = taskIndex }
 
         var tasks: [LinkedTask] = ordered.map { group in
-            let members = groups[group].map { inputs[$0] }
-            let primary = members[0]
-            return LinkedTask(key: "", item: merge(members.map(\.item)),
+            let primary = inputs[groups[group][0]]
+            return LinkedTask(key: "", item: merge(groups[group], of: inputs),
                               source: SourceRef(path: primary.documentPath, line: primary.item.line), parentKey: nil)
         }
         assignKeys(&tasks, keys: ordered.map { tokens.key(groups[$0][0]) })
 
-        // Parents: the primary mention's parent line, in the same document.
+        // Parents: the primary mention's parent line, in the same document (mentions by line
+        // only of the documents where a primary names one).
+        let withParents = Set(ordered.lazy.map { inputs[groups[$0][0]] }.filter { $0.item.parentLine != nil }.map(\.documentID))
         var byLine: [Int64: [Int: Int]] = [:]
-        for (index, input) in inputs.enumerated() { byLine[input.documentID, default: [:]][input.item.line] = index }
+        for (index, input) in inputs.enumerated() where withParents.contains(input.documentID) {
+            byLine[input.documentID, default: [:]][input.item.line] = index
+        }
         for (taskIndex, group) in ordered.enumerated() {
             let primary = inputs[groups[group][0]]
             guard let parentLine = primary.item.parentLine, let parent = byLine[primary.documentID]?[parentLine] else { continue }
@@ -200,9 +203,9 @@ public enum TaskLinker {
 
     /// The task's facts: the primary (most authoritative) mention's, filled in from the others.
     /// A plan row's `planned` gives way to any checkbox's state.
-    static func merge(_ items: [TaskItem]) -> TaskItem {
-        var merged = items[0]
-        for other in items.dropFirst() {
+    static func merge(_ members: [Int], of inputs: [Input]) -> TaskItem {
+        var merged = inputs[members[0]].item
+        for other in members.dropFirst().lazy.map({ inputs[$0].item }) {
             if other.status.evidence > merged.status.evidence, merged.status == .planned { merged.status = other.status }
             if merged.owners.isEmpty { merged.owners = other.owners }
             merged.phase = merged.phase ?? other.phase
@@ -216,15 +219,29 @@ public enum TaskLinker {
         return merged
     }
 
-    /// Keys are normalized titles; repeated titles are told apart by week, then by order.
+    /// Keys are normalized titles; repeated titles are told apart by week, then by order. A
+    /// title no other task has is its key as it is (a suffixed key holds `@` or `#`, which no
+    /// title's words do, so it cannot be another's title): only repeated ones are counted again.
     private static func assignKeys(_ tasks: inout [LinkedTask], keys: [String]) {
-        var counts: [String: Int] = [:]
-        let bases = keys.map { $0.isEmpty ? "untitled" : $0 }
-        for base in bases { counts[base, default: 0] += 1 }
+        var firstWith: [String: Int] = [:]
+        firstWith.reserveCapacity(keys.count)
+        var repeated = [Bool](repeating: false, count: keys.count)
+        for (index, key) in keys.enumerated() {
+            let base = key.isEmpty ? "untitled" : key
+            if let first = firstWith.updateValue(index, forKey: base) {
+                repeated[first] = true
+                repeated[index] = true
+                firstWith[base] = first
+            }
+        }
         var used: [String: Int] = [:]
         for index in tasks.indices {
-            var key = bases[index]
-            if counts[key]! > 1 { key += " @w" + (tasks[index].item.week.map(String.init) ?? "-") }
+            let base = keys[index].isEmpty ? "untitled" : keys[index]
+            guard repeated[index] else {
+                tasks[index].key = base
+                continue
+            }
+            let key = base + " @w" + (tasks[index].item.week.map(String.init) ?? "-")
             let seen = used[key, default: 0]
             used[key] = seen + 1
             tasks[index].key = seen == 0 ? key : key + " #\(seen + 1)"
