@@ -15,6 +15,15 @@ public final class Database {
     public init(path: String, mode: Mode = .readWrite) throws {
         var db = try Self.open(path, flags: mode == .readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         var immutable = false
+        if mode == .readOnly, Self.readResult(db) == Self.hotJournal {
+            // An import killed while it committed left its rollback journal (a new file's first
+            // import has one): the file is half written until the journal is played back, which
+            // a read-only connection cannot do, and read as it stands it is garbage. A connection
+            // that may write plays it back (the last committed state, as for any writer).
+            sqlite3_close_v2(db)
+            try Self.rollBackJournal(path)
+            db = try Self.open(path, flags: SQLITE_OPEN_READONLY)
+        }
         if mode == .readOnly, !Self.canRead(db) {
             immutable = true
             // A WAL database in a read-only folder or mount cannot make its -shm file, so even
@@ -46,10 +55,31 @@ public final class Database {
         return db
     }
 
+    /// What reading the schema returns (extended result codes are on).
+    private static func readResult(_ db: OpaquePointer) -> Int32 {
+        sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nil, nil, nil)
+    }
+
+    /// `SQLITE_READONLY_ROLLBACK`: a hot journal that a read-only connection cannot play back.
+    static let hotJournal = SQLITE_READONLY | (3 << 8)
+
     /// Whether the schema can be read: false when the -shm or -wal file cannot be made.
     private static func canRead(_ db: OpaquePointer) -> Bool {
-        let rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nil, nil, nil)
+        let rc = readResult(db)
         return !(rc & 0xff == SQLITE_CANTOPEN || rc & 0xff == SQLITE_READONLY)
+    }
+
+    /// Plays back the rollback journal an interrupted transaction left, by reading the file on a
+    /// connection that may write; a file planq may not write stays unreadable, with a message
+    /// that says why, rather than read half written.
+    private static func rollBackJournal(_ path: String) throws {
+        let db = try open(path, flags: SQLITE_OPEN_READWRITE)
+        defer { sqlite3_close_v2(db) }
+        let rc = readResult(db)
+        guard rc == SQLITE_OK else {
+            throw SQLiteError(code: rc, message: "an import was interrupted and its journal (\(path)-journal) cannot be played back "
+                              + "here (\(String(cString: sqlite3_errstr(rc)))); run `planq import` where the file can be written")
+        }
     }
 
     /// `file:` URI of `path`, opened immutable (characters with a meaning in URIs escaped).
