@@ -49,7 +49,14 @@ for side in old new; do
     done
     sqlite3 "$dir/kb.db" "SELECT p.key, g.key, t.key FROM gate_tasks s JOIN gates g ON g.id = s.gate_id JOIN tasks t ON t.id = s.task_id JOIN projects p ON p.id = g.project_id ORDER BY 1, 2, 3" >"$dir/scope.txt"
     sqlite3 "$dir/kb.db" "SELECT p.key, g.key, c.position, c.text, c.status FROM gate_criteria c JOIN gates g ON g.id = c.gate_id JOIN projects p ON p.id = g.project_id ORDER BY 1, 2, 3" >"$dir/criteria.txt"
-    sqlite3 "$dir/kb.db" "SELECT text, kind, source FROM search ORDER BY source, kind, text" >"$dir/search.txt"
+    # Where each entry's item is, read from the item (as `planq search` does; entries no longer hold it).
+    sqlite3 "$dir/kb.db" "SELECT text, kind, CASE s.kind
+        WHEN 'task' THEN (SELECT t.source_path || ':' || t.source_line FROM tasks t WHERE t.id = s.item_id)
+        WHEN 'gate' THEN (SELECT g.source_path || ':' || g.source_line FROM gates g WHERE g.id = s.item_id)
+        WHEN 'risk' THEN (SELECT d.path || ':' || r.line FROM risks r JOIN documents d ON d.id = r.document_id WHERE r.id = s.item_id)
+        WHEN 'metric' THEN (SELECT d.path || ':' || m.line FROM metrics m JOIN documents d ON d.id = m.document_id WHERE m.id = s.item_id)
+        WHEN 'note' THEN (SELECT d.path || ':' || n.line FROM notes n JOIN documents d ON d.id = n.document_id WHERE n.id = s.item_id)
+        END AS source FROM search s ORDER BY source, kind, text" >"$dir/search.txt"
     sqlite3 "$dir/kb.db" "SELECT p.key, h.task_key, h.week, h.status, coalesce(h.previous_status, '') FROM task_history h JOIN projects p ON p.id = h.project_id ORDER BY 1, 2, 3, 4, 5" >"$dir/history.txt"
 done
 

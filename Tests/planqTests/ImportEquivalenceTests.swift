@@ -188,7 +188,8 @@ import Testing
     /// The full-text index after a re-import is the one a fresh import of the edited documents
     /// builds: a re-import compares only the search entries of the tasks it wrote or removed, so
     /// a task whose line moved (a line added above it), one renamed, one removed and one added
-    /// must each be seen, and the other project's entries stay as they were.
+    /// must each be seen, and the other project's entries stay as they were; a search finds the
+    /// moved task where it is now.
     @Test func aReImportLeavesTheSearchIndexAFreshImportWouldBuild() throws {
         let before = """
             # Vega Search - Task Tracker
@@ -220,7 +221,8 @@ import Testing
             ## Week 2: Cutover
             - [ ] Retire the old cluster
             """
-        let query = "SELECT text, kind, source FROM search ORDER BY source, kind, text"
+        // An entry holds its text; where its item is comes from the item when searched.
+        let query = "SELECT text, kind FROM search ORDER BY kind, text"
         let reImported = try Planq(), fresh = try Planq()
         try reImported.write("docs/vega/tracker.md", before)
         try reImported.write("docs/orion/plan.md", other)
@@ -236,7 +238,8 @@ import Testing
         let got = try reImported.run(["query", query, "--format", "csv"]).stdout
         let expected = try fresh.run(["query", query, "--format", "csv"]).stdout
         #expect(got == expected)
-        #expect(got.contains("Build the index,task,docs/vega/tracker.md:6"), "the moved task's entry says where it is now")
+        let hits = try reImported.run(["search", "build index", "--format", "csv"]).stdout
+        #expect(hits.contains("docs/vega/tracker.md:6"), "the moved task's hit says where it is now: \(hits)")
         #expect(!got.contains("legacy tokenizer"))
     }
 

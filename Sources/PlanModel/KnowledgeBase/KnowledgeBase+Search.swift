@@ -15,7 +15,9 @@ extension KnowledgeBase {
     /// handful of statements per hundred projects. `replacing` names the projects that
     /// may have entries already. The others' entries are inserted straight from their items (one
     /// `INSERT ... SELECT`). For the rest, what they should hold is selected into a
-    /// temporary table, and only entries whose text or source changed are deleted and inserted:
+    /// temporary table, and only entries whose text changed are deleted and inserted (an entry's
+    /// `source` is NULL, read from its item when searched: `itemSource`; knowledge bases of
+    /// earlier versions have it filled, and each project's entries are written once more):
     /// FTS5 tokenizes the old text again to delete an entry, so a re-import that changed a few
     /// items of a project rewrites those, not the project. Rowids are `project id << 32 | kind
     /// << 28 | item id` (item ids stay below 2^28, some 268 million rows per table).
@@ -30,7 +32,7 @@ extension KnowledgeBase {
     /// of the knowledge base through `risks_primary` (nearly all rows) instead of the refreshed
     /// projects' documents.
     ///
-    /// Of a task, the entry holds its title and source, which only `writeTasks` changes: for the
+    /// Of a task, the entry holds its title, which only `writeTasks` changes: for the
     /// projects with entries, only the tasks it wrote or removed (`touchedTasks`, by project id)
     /// are compared, not every task of every project a changed document is in.
     func refreshSearch(projectKeys: Set<String>, replacing: Set<String>, touchedTasks: [Int64: [Int64]]) throws {
@@ -73,7 +75,7 @@ extension KnowledgeBase {
         for id in ids { try database.run("INSERT INTO temp.refreshed_projects(id) VALUES (?)", [.integer(id)]) }
     }
 
-    /// Deletes and inserts the entries of the refreshed projects whose text or source changed:
+    /// Deletes and inserts the entries of the refreshed projects whose text changed (or that hold a source still):
     /// of their tasks, those in `temp.touched_tasks`; of their other items, all.
     private func replaceChangedSearchEntries() throws {
         try database.run("INSERT INTO temp.wanted_search(rowid, text, kind, item_id, source) " + Self.changedSearchEntries)
@@ -113,32 +115,45 @@ extension KnowledgeBase {
         let projects = "IN (SELECT id FROM temp.refreshed_projects)"
         let kinds = [
             """
-            SELECT (t.project_id << 32) + t.id, t.title, 'task', t.id, t.source_path || ':' || t.source_line
+            SELECT (t.project_id << 32) + t.id, t.title, 'task', t.id, NULL
             FROM \(tasks)
             """,
             """
             SELECT (g.project_id << 32) + (1 << 28) + g.id,
                    g.title || coalesce(' — ' || (SELECT group_concat(c.text, '; ') FROM gate_criteria c WHERE c.gate_id = g.id), ''),
-                   'gate', g.id, g.source_path || ':' || g.source_line FROM gates g WHERE g.project_id \(projects)
+                   'gate', g.id, NULL FROM gates g WHERE g.project_id \(projects)
             """,
             """
             SELECT (d.project_id << 32) + (2 << 28) + r.id,
                    r.title || coalesce(' — ' || r.mitigation, '') || coalesce(' — ' || r.contingency, ''),
-                   'risk', r.id, d.path || ':' || r.line FROM documents d JOIN risks r ON r.document_id = d.id
+                   'risk', r.id, NULL FROM documents d JOIN risks r ON r.document_id = d.id
             WHERE d.project_id \(projects) AND +r.primary_id IS NULL
             """,
             """
-            SELECT (d.project_id << 32) + (3 << 28) + m.id, m.name || coalesce(' — target ' || m.target, ''), 'metric', m.id,
-                   d.path || ':' || m.line
+            SELECT (d.project_id << 32) + (3 << 28) + m.id, m.name || coalesce(' — target ' || m.target, ''), 'metric', m.id, NULL
             FROM documents d JOIN metrics m ON m.document_id = d.id WHERE d.project_id \(projects) AND +m.primary_id IS NULL
             """,
             """
-            SELECT (d.project_id << 32) + (4 << 28) + n.id, n.text, 'note', n.id, d.path || ':' || n.line
+            SELECT (d.project_id << 32) + (4 << 28) + n.id, n.text, 'note', n.id, NULL
             FROM documents d JOIN notes n ON n.document_id = d.id WHERE d.project_id \(projects)
             """,
         ]
         return "SELECT * FROM (" + kinds.joined(separator: "\nUNION ALL\n") + ") ORDER BY 1"
     }
+
+    /// Where a hit's item is (`path:line`), read from the item when the hit is: an entry does
+    /// not hold it (its `source` column stays NULL), so a line that moved in a re-import leaves
+    /// the entry alone instead of FTS5 deleting and inserting it (a thousand of the 1,700
+    /// entries a medium --mutate 5 re-import rewrote had moved and nothing else).
+    static let itemSource = """
+        CASE s.kind
+            WHEN 'task' THEN (SELECT t.source_path || ':' || t.source_line FROM tasks t WHERE t.id = s.item_id)
+            WHEN 'gate' THEN (SELECT g.source_path || ':' || g.source_line FROM gates g WHERE g.id = s.item_id)
+            WHEN 'risk' THEN (SELECT d.path || ':' || r.line FROM risks r JOIN documents d ON d.id = r.document_id WHERE r.id = s.item_id)
+            WHEN 'metric' THEN (SELECT d.path || ':' || m.line FROM metrics m JOIN documents d ON d.id = m.document_id WHERE m.id = s.item_id)
+            WHEN 'note' THEN (SELECT d.path || ':' || n.line FROM notes n JOIN documents d ON d.id = n.document_id WHERE n.id = s.item_id)
+        END
+        """
 
     /// Items whose words contain every word of `text` (words may be prefixes: `deploy` finds
     /// `deployment`), best matches first.
@@ -154,9 +169,9 @@ extension KnowledgeBase {
             for id in ids { values += [.integer(id << 32), .integer((id + 1) << 32)] }
         }
         return try database.rows("""
-            SELECT s.kind, s.item_id, p.name, snippet(search, 0, '[', ']', '…', 12), s.source
+            SELECT s.kind, s.item_id, p.name, snippet(search, 0, '[', ']', '…', 12), \(Self.itemSource) AS source
             FROM search s JOIN projects p ON p.id = (s.rowid >> 32)
-            WHERE \(conditions.joined(separator: " AND ")) ORDER BY bm25(search), s.source
+            WHERE \(conditions.joined(separator: " AND ")) ORDER BY bm25(search), 5
             """, values).map { row in
             SearchHit(kind: row[0].string ?? "", itemID: Int64(row[1].int ?? 0), project: row[2].string ?? "",
                       snippet: row[3].string ?? "", source: row[4].string ?? "")
