@@ -15,6 +15,19 @@ import Reports
         return result.stdout.replacingOccurrences(of: "\r\n", with: "\n")
     }
 
+    @Test func aReportThatNeedsAProjectNamesAFewAndCountsTheRest() throws {
+        let planq = try Planq()
+        for n in 1...11 {
+            try planq.write("docs/p\(n)/tracker.md", "# Project\(n) - Task Tracker\n\n## Week 1: Start\n- [ ] Task \(n)\n")
+        }
+        #expect(try planq.run(["import", "docs", "-q"]).status == 0)
+        let report = try planq.run(["report", "gates"])
+        #expect(report.status == 1)
+        #expect(report.stderr.contains("choose one with --project: project1 (Project1), project10 (Project10)"), "\(report.stderr)")
+        #expect(report.stderr.contains(", and 3 more (`planq projects` lists them)"), "\(report.stderr)")
+        #expect(!report.stderr.contains("project9"), "the ninth project is among the three counted")
+    }
+
     @Test func colourFollowsColorAndNoColor() throws {
         let planq = try Planq()
         try planq.run(["import", "samples/"])

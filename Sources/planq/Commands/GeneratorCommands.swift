@@ -158,7 +158,7 @@ private struct KnowledgeSource {
         let projects = try knowledgeBase.projects()
         if let note, let own = projects.first(where: { $0.name == note.project }) { return own }
         if projects.count <= 1 { return projects.first }
-        throw CommandFailure("choose one with --project (projects: \(projects.map(\.key).joined(separator: ", ")))")
+        throw CommandFailure("choose one with --project (projects: \(ProjectChoice.list(projects, describe: \.key)))")
     }
 }
 

@@ -106,9 +106,8 @@ struct ReportCommand: Command {
     private func onlyProject(_ invocation: Invocation, _ knowledgeBase: KnowledgeBase) throws -> Project {
         let projects = try invocation.selectedProjects(in: knowledgeBase) ?? knowledgeBase.projects()
         guard projects.count == 1 else {
-            let names = projects.map { "\($0.key) (\($0.name))" }.joined(separator: ", ")
             throw CommandFailure(projects.isEmpty ? "no projects yet: run `planq import` first"
-                                 : "this report is about one project; choose one with --project: \(names)")
+                                 : "this report is about one project; choose one with --project: \(ProjectChoice.list(projects))")
         }
         return projects[0]
     }
