@@ -212,10 +212,7 @@ extension KnowledgeBase {
             guard let week = task.item.week else { continue }
             span = (min(span?.first ?? week, week), max(span?.last ?? week, week))
         }
-        let owners = try database.rows("""
-            SELECT n.name, count(*) FROM task_owners o JOIN owners n ON n.id = o.owner_id JOIN tasks t ON t.id = o.task_id
-            WHERE t.project_id = ? GROUP BY n.id ORDER BY count(*) DESC, n.name COLLATE NOCASE
-            """, [.integer(id)]).map { (name: $0[0].string ?? "", tasks: $0[1].int ?? 0) }
+        let owners = try ownerCounts(projectID: id)
         let highRisks = try risks(projectIDs: [id], severity: .high).count
         let missed = try metrics(projectIDs: [id], status: .missed).count
         let next = gates.filter { !$0.isPassed }.min(by: WrittenGate.inListingOrder)
@@ -230,6 +227,31 @@ extension KnowledgeBase {
                    .integer(Int64(highRisks)), .integer(Int64(missed)), SQLValue(next?.id), SQLValue(next?.gate.item.kind.rawValue),
                    SQLValue(next?.gate.item.title), SQLValue(next?.gate.item.week), SQLValue(next?.scopeTotal),
                    SQLValue(next?.scopeOpen)])
+    }
+
+    /// How many of the project's tasks each owner has, most first, then by name as SQLite's
+    /// `NOCASE` orders it (ASCII letters folded; owners are one per case-folded name, so no two
+    /// tie). Counted here from the owner rows rather than grouped and sorted in a temporary
+    /// B-tree, once per project written.
+    func ownerCounts(projectID id: Int64) throws -> [(name: String, tasks: Int)] {
+        var counts: [Int64: Int] = [:]
+        try database.forEachRow("SELECT o.owner_id FROM tasks t JOIN task_owners o ON o.task_id = t.id WHERE t.project_id = ?",
+                                [.integer(id)]) { row in
+            counts[row.int64(0), default: 0] += 1
+        }
+        guard !counts.isEmpty else { return [] }
+        var names: [Int64: String] = [:]
+        let ids = counts.keys.sorted()
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
+            try database.forEachRow("SELECT id, name FROM owners WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ", ")))",
+                                    chunk.map { .integer($0) }) { row in
+                names[row.int64(0)] = row.text(1) ?? ""
+            }
+        }
+        func folded(_ name: String) -> [UInt8] { name.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+        return counts.map { (name: names[$0.key] ?? "", tasks: $0.value, folded: folded(names[$0.key] ?? "")) }
+            .sorted { $0.tasks != $1.tasks ? $0.tasks > $1.tasks : $0.folded.lexicographicallyPrecedes($1.folded) }
+            .map { (name: $0.name, tasks: $0.tasks) }
     }
 
     /// Runs a read-only SQL statement for `planq query`: statements that would write are refused.
