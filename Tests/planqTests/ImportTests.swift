@@ -3,6 +3,26 @@ import Reports
 import Testing
 
 @Suite struct ImportTests {
+    @Test func aProjectsOwnersAreCountedMostFirstThenByNameWhateverTheirCase() throws {
+        let planq = try Planq()
+        try planq.write("docs/x/tracker.md", """
+            # Owners Test - Task Tracker
+
+            ## Week 1: Start
+            - [ ] Write the plan @Dana
+            - [ ] Review the plan @Dana
+            - [ ] Book the room @bob
+            - [ ] Send the invite @Alice
+            - [ ] Order lunch @Carol
+            - [ ] Print badges @Édith
+            """)
+        #expect(try planq.run(["import", "docs", "-q"]).status == 0)
+        let status = try planq.run(["status", "--format", "json"]).stdout
+        let projects = try #require(try JSONSerialization.jsonObject(with: Data(status.utf8)) as? [[String: Any]])
+        let owners = try #require(projects.first?["owners"] as? [[String: Any]])
+        #expect(owners.map { "\($0["name"] ?? "")=\($0["tasks"] ?? "")" } == ["Dana=2", "Alice=1", "bob=1", "Carol=1", "Édith=1"])
+    }
+
     @Test func samplesImportToTheGoldenTaskListing() throws {
         let planq = try Planq()
         let imported = try planq.run(["import", "samples/", "--today", "2026-03-18"])
