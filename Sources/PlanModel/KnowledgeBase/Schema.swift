@@ -494,7 +494,7 @@ public enum Schema {
             ("text", "the item's words: title, criteria, mitigation and contingency, target, note text"),
             ("kind", "task, gate, risk, metric or note"),
             ("item_id", "the item's id in its own table"),
-            ("source", "the item's `path:line`"),
+            ("source", "NULL: the item's `path:line` is in its own table (by kind and item_id), where `planq search` reads it (ADR 0018); a knowledge base imported before keeps old values until a re-import rewrites the entry"),
         ]),
         TableDoc(name: "imports", meaning: "one row per `planq import` run", columns: [
             ("id", "row id"),
