@@ -60,16 +60,20 @@ public final class Importer {
     private let report: (Diagnostic) -> Void
     private let progress: (Int, Int) -> Void
     private let parsed: (DocumentFindings) -> Void
+    private let explainsLinks: Bool
 
     /// `report` receives diagnostics; `progress` (files done, total) and `parsed` (each document
-    /// recognized) let a caller show what is happening.
+    /// recognized) let a caller show what is happening. `explainsLinks`: whether `report` gets a
+    /// note for each mention read that joined another document's task (`-v`); worded on the
+    /// writing thread, they are not made for a caller that drops notes.
     public init(knowledgeBase: KnowledgeBase, report: @escaping (Diagnostic) -> Void,
                 progress: @escaping (Int, Int) -> Void = { _, _ in },
-                parsed: @escaping (DocumentFindings) -> Void = { _ in }) {
+                parsed: @escaping (DocumentFindings) -> Void = { _ in }, explainsLinks: Bool = true) {
         self.knowledgeBase = knowledgeBase
         self.report = report
         self.progress = progress
         self.parsed = parsed
+        self.explainsLinks = explainsLinks
     }
 
     public func run(_ options: Options) throws -> ImportSummary {
@@ -459,7 +463,7 @@ public final class Importer {
         let project = linked.change
         // `-v` says why each mention read now joined a task another document wrote (once, when a
         // project is linked again).
-        for (mention, input) in zip(project.mentions, linked.inputs) where reparsed.contains(input.documentID) {
+        for (mention, input) in zip(project.mentions, linked.inputs) where explainsLinks && reparsed.contains(input.documentID) {
             guard let reason = mention.reason,
                   explained.insert(MentionLine(documentID: input.documentID, line: input.item.line)).inserted else { continue }
             let task = project.tasks[mention.taskIndex]

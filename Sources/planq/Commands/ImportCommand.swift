@@ -81,7 +81,7 @@ struct ImportCommand: Command {
             diagnostics.detail("\(findings.path): \(findings.kind.rawValue) of project \"\(findings.projectName)\": "
                 + "\(findings.tasks.count) tasks, \(findings.phases.count) phases, \(findings.gates.count) gates, \(findings.risks.count) risks, "
                 + "\(findings.metrics.count) metrics, \(findings.notes.count) notes")
-        })
+        }, explainsLinks: diagnostics.verbose)
     }
 
     /// The summary line: `imported 5 files (5 parsed, 0 unchanged, 0 removed): 27 tasks (+27 ~0 -0) in 14 ms`.
