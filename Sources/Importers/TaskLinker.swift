@@ -223,25 +223,25 @@ public enum TaskLinker {
     /// title no other task has is its key as it is (a suffixed key holds `@` or `#`, which no
     /// title's words do, so it cannot be another's title): only repeated ones are counted again.
     private static func assignKeys(_ tasks: inout [LinkedTask], keys: [String]) {
+        let bases = keys.map { $0.isEmpty ? "untitled" : $0 }
         var firstWith: [String: Int] = [:]
-        firstWith.reserveCapacity(keys.count)
-        var repeated = [Bool](repeating: false, count: keys.count)
-        for (index, key) in keys.enumerated() {
-            let base = key.isEmpty ? "untitled" : key
-            if let first = firstWith.updateValue(index, forKey: base) {
+        firstWith.reserveCapacity(bases.count)
+        var repeated = [Bool](repeating: false, count: bases.count)
+        for (index, base) in bases.enumerated() {
+            if let first = firstWith[base] {
                 repeated[first] = true
                 repeated[index] = true
-                firstWith[base] = first
+            } else {
+                firstWith[base] = index
             }
         }
         var used: [String: Int] = [:]
         for index in tasks.indices {
-            let base = keys[index].isEmpty ? "untitled" : keys[index]
             guard repeated[index] else {
-                tasks[index].key = base
+                tasks[index].key = bases[index]
                 continue
             }
-            let key = base + " @w" + (tasks[index].item.week.map(String.init) ?? "-")
+            let key = bases[index] + " @w" + (tasks[index].item.week.map(String.init) ?? "-")
             let seen = used[key, default: 0]
             used[key] = seen + 1
             tasks[index].key = seen == 0 ? key : key + " #\(seen + 1)"
@@ -298,6 +298,14 @@ struct TitleVocabulary {
         let isNumber: Bool
         /// The word without a plural `s`, as compared (stopwords are not compared).
         var stem: TitleTokens.Word = 0
+
+        init(_ word: String, isNumber: Bool) {
+            let special = TitleTokens.specialWords[word] ?? []
+            isStopword = special.contains(.stopword)
+            isRelation = special.contains(.relation)
+            isNegation = special.contains(.negation)
+            self.isNumber = isNumber
+        }
     }
 
     /// ASCII words (most) are found by their bytes in an open-addressing table: no `String` is
@@ -328,9 +336,7 @@ struct TitleVocabulary {
         let id = TitleTokens.Word(words.count)
         otherIDs[word] = id
         spans.append((0, 0))
-        let special = TitleTokens.specialWords[word] ?? []
-        words.append(Facts(isStopword: special.contains(.stopword), isRelation: special.contains(.relation),
-                           isNegation: special.contains(.negation), isNumber: word.allSatisfy(\.isNumber)))
+        words.append(Facts(word, isNumber: word.allSatisfy(\.isNumber)))
         let plural = word.utf8.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss")
         words[Int(id)].stem = plural ? self.id(of: String(word.dropLast())) : id
         return id
@@ -356,21 +362,18 @@ struct TitleVocabulary {
         arena.append(contentsOf: bytes)
         asciiWords += 1
         if asciiWords * 2 > slots.count { growSlots() }
-        let word = String(decoding: bytes, as: UTF8.self)
-        let special = TitleTokens.specialWords[word] ?? []
-        words.append(Facts(isStopword: special.contains(.stopword), isRelation: special.contains(.relation),
-                           isNegation: special.contains(.negation),
+        words.append(Facts(String(decoding: bytes, as: UTF8.self),
                            isNumber: bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }))
         let plural = bytes.count > 3 && bytes[bytes.count - 1] == UInt8(ascii: "s") && bytes[bytes.count - 2] != UInt8(ascii: "s")
         words[Int(id)].stem = plural ? self.id(ofASCII: UnsafeBufferPointer(rebasing: bytes.dropLast())) : id
         return id
     }
 
-    /// Where a word's search starts: its FNV-1a hash, folded, in a table of `mask + 1` slots.
+    /// Where a word's search starts: its hash, folded, in a table of `mask + 1` slots.
     private static func slot(of bytes: UnsafeBufferPointer<UInt8>, mask: Int) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        var hash = ContentHash()
+        hash.add(bytes)
+        return Int(truncatingIfNeeded: hash.number ^ (hash.number >> 29)) & mask
     }
 
     /// Doubles the table, placing every ASCII word again.

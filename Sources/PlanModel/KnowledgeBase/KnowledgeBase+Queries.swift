@@ -234,22 +234,16 @@ extension KnowledgeBase {
     /// tie). Counted here from the owner rows rather than grouped and sorted in a temporary
     /// B-tree, once per project written.
     func ownerCounts(projectID id: Int64) throws -> [(name: String, tasks: Int)] {
-        var counts: [Int64: Int] = [:]
-        try database.forEachRow("SELECT o.owner_id FROM tasks t JOIN task_owners o ON o.task_id = t.id WHERE t.project_id = ?",
-                                [.integer(id)]) { row in
-            counts[row.int64(0), default: 0] += 1
-        }
-        guard !counts.isEmpty else { return [] }
-        var names: [Int64: String] = [:]
-        let ids = counts.keys.sorted()
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
-            try database.forEachRow("SELECT id, name FROM owners WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ", ")))",
-                                    chunk.map { .integer($0) }) { row in
-                names[row.int64(0)] = row.text(1) ?? ""
-            }
+        var counts: [Int64: (name: String, tasks: Int)] = [:]
+        try database.forEachRow("""
+            SELECT o.owner_id, n.name FROM tasks t JOIN task_owners o ON o.task_id = t.id JOIN owners n ON n.id = o.owner_id
+            WHERE t.project_id = ?
+            """, [.integer(id)]) { row in
+            let owner = row.int64(0)
+            counts[owner] = (counts[owner]?.name ?? row.text(1) ?? "", (counts[owner]?.tasks ?? 0) + 1)
         }
         func folded(_ name: String) -> [UInt8] { name.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
-        return counts.map { (name: names[$0.key] ?? "", tasks: $0.value, folded: folded(names[$0.key] ?? "")) }
+        return counts.values.map { (name: $0.name, tasks: $0.tasks, folded: folded($0.name)) }
             .sorted { $0.tasks != $1.tasks ? $0.tasks > $1.tasks : $0.folded.lexicographicallyPrecedes($1.folded) }
             .map { (name: $0.name, tasks: $0.tasks) }
     }

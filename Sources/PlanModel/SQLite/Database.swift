@@ -15,7 +15,8 @@ public final class Database {
     public init(path: String, mode: Mode = .readWrite) throws {
         var db = try Self.open(path, flags: mode == .readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         var immutable = false
-        if mode == .readOnly, Self.readResult(db) == Self.hotJournal {
+        var read = mode == .readOnly ? Self.readResult(db) : SQLITE_OK
+        if read == Self.hotJournal {
             // An import killed while it committed left its rollback journal (a new file's first
             // import has one): the file is half written until the journal is played back, which
             // a read-only connection cannot do, and read as it stands it is garbage. A connection
@@ -23,8 +24,9 @@ public final class Database {
             sqlite3_close_v2(db)
             try Self.rollBackJournal(path)
             db = try Self.open(path, flags: SQLITE_OPEN_READONLY)
+            read = Self.readResult(db)
         }
-        if mode == .readOnly, !Self.canRead(db) {
+        if !Self.isReadable(read) {
             immutable = true
             // A WAL database in a read-only folder or mount cannot make its -shm file, so even
             // reading fails; opened as immutable it is read as the file stands.
@@ -63,10 +65,9 @@ public final class Database {
     /// `SQLITE_READONLY_ROLLBACK`: a hot journal that a read-only connection cannot play back.
     static let hotJournal = SQLITE_READONLY | (3 << 8)
 
-    /// Whether the schema can be read: false when the -shm or -wal file cannot be made.
-    private static func canRead(_ db: OpaquePointer) -> Bool {
-        let rc = readResult(db)
-        return !(rc & 0xff == SQLITE_CANTOPEN || rc & 0xff == SQLITE_READONLY)
+    /// Whether the schema could be read (`readResult`): not when the -shm or -wal file cannot be made.
+    private static func isReadable(_ rc: Int32) -> Bool {
+        !(rc & 0xff == SQLITE_CANTOPEN || rc & 0xff == SQLITE_READONLY)
     }
 
     /// Plays back the rollback journal an interrupted transaction left, by reading the file on a

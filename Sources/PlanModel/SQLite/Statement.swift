@@ -159,13 +159,12 @@ public final class Statement {
     }
 
     private func value(at column: Int32) -> SQLValue {
+        let row = ColumnReader(handle: handle)
         switch sqlite3_column_type(handle, column) {
-        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, column))
+        case SQLITE_INTEGER: return .integer(row.int64(column))
         case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, column))
         case SQLITE_NULL: return .null
-        default:
-            guard let text = sqlite3_column_text(handle, column) else { return .null }
-            return .text(String(cString: text))
+        default: return row.text(column).map(SQLValue.text) ?? .null
         }
     }
 

@@ -2,16 +2,18 @@
 /// Not cryptographic; collisions only cost a skipped re-parse of an edited file, and a file's
 /// size and modification time are compared before its hash.
 public struct ContentHash {
-    private var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    @usableFromInline var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     public init() {}
 
-    public mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value &*= 0x0000_0100_0000_01B3
-        }
+    /// Inlinable, so that a caller in another module (the linker's word table) gets the loop
+    /// specialized for its bytes rather than a generic call per byte.
+    @inlinable public mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        for byte in bytes { append(byte: byte) }
     }
+
+    /// The hash as a number, for a hash table's slot.
+    public var number: UInt64 { value }
 
     /// `text`'s bytes, then a separator (so that `ab`,`c` and `a`,`bc` differ).
     public mutating func add(_ text: String) {
@@ -30,7 +32,7 @@ public struct ContentHash {
         text.withUTF8 { add($0) }
     }
 
-    public mutating func append(byte: UInt8) {
+    @inlinable public mutating func append(byte: UInt8) {
         value ^= UInt64(byte)
         value &*= 0x0000_0100_0000_01B3
     }
