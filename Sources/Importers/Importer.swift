@@ -398,7 +398,9 @@ public final class Importer {
     /// committed reader can.
     private func startLinking(_ key: String, held: [DocumentWriter.HeldDocument], committed: Committed?) throws
         -> Pending<Result<LinkedProject, Error>> {
-        let storedHere = committed == nil ? try knowledgeBase.storedMentions(projectKey: key) : []
+        // Mentions the held documents kept are stored already; they come with the held documents.
+        let heldIDs = Set(held.map(\.id))
+        let storedHere = committed == nil ? try knowledgeBase.storedMentions(projectKey: key).filter { !heldIDs.contains($0.documentID) } : []
         let phases = try knowledgeBase.phaseRanges(projectKey: key)
         // Its documents are all stored, so their risks and metrics are as they will be written.
         let itemsHere = try ProjectItems(knowledgeBase, projectKey: key, held: held, committed: committed != nil)
@@ -449,9 +451,9 @@ public final class Importer {
                 result.append(stored[next])
                 next += 1
             }
-            for item in document.items {
-                result.append(TaskLinker.Input(origin: .new(documentID: document.id, item: item), documentID: document.id,
-                                               documentPath: document.path, documentKind: document.kind, item: item))
+            for (item, origin) in zip(document.items, document.origins) {
+                result.append(TaskLinker.Input(origin: origin, documentID: document.id, documentPath: document.path,
+                                               documentKind: document.kind, item: item))
             }
         }
         result.append(contentsOf: stored[next...])
@@ -486,12 +488,22 @@ public final class Importer {
         var reparsed: Set<Int64> = []
 
         /// A stored document's task mentions, held until its project is linked: then they are
-        /// written once, with their task, instead of stored, read back and updated.
+        /// written once, with their task, instead of stored, read back and updated. `origins`
+        /// say, per item, whether its stored mention was kept (`.stored`) or it is to be written.
         struct HeldDocument {
             let id: Int64
             let path: String
             let kind: DocumentKind
             let items: [TaskItem]
+            let origins: [LinkedMention.Origin]
+
+            /// The items whose mentions are not stored.
+            var newItems: [TaskItem] {
+                zip(items, origins).compactMap { item, origin in
+                    if case .new = origin { return item }
+                    return nil
+                }
+            }
         }
 
         fileprivate var held: [String: [HeldDocument]] = [:]
@@ -504,11 +516,12 @@ public final class Importer {
             affected.insert(key)
             let version = DocumentVersion(findings: findings, projectKey: key, hash: document.hash, size: document.file.size,
                                           mtimeNanoseconds: document.file.mtimeNanoseconds)
-            guard case .documentStored(let documentID) = try knowledgeBase.apply(.storeDocument(version)) else {
+            guard case .documentStored(let documentID, let origins) = try knowledgeBase.apply(.storeDocument(version)) else {
                 preconditionFailure("a stored document reports its id")
             }
             reparsed.insert(documentID)
-            held[key, default: []].append(HeldDocument(id: documentID, path: findings.path, kind: findings.kind, items: findings.tasks))
+            held[key, default: []].append(HeldDocument(id: documentID, path: findings.path, kind: findings.kind, items: findings.tasks,
+                                                       origins: origins))
             heldMentions += findings.tasks.count
             if heldMentions > heldLimit { try storeHeld() }
         }
@@ -527,7 +540,7 @@ public final class Importer {
         mutating func storeHeld() throws {
             for document in held.values.joined() {
                 storedUnlinked = true
-                try knowledgeBase.apply(.storeUnlinkedMentions(documentID: document.id, items: document.items))
+                try knowledgeBase.apply(.storeUnlinkedMentions(documentID: document.id, items: document.newItems))
             }
             held = [:]
             heldMentions = 0

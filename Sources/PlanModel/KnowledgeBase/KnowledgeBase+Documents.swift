@@ -46,20 +46,26 @@ extension KnowledgeBase {
         return database.lastInsertRowID
     }
 
-    /// Inserts or replaces a document's row and everything it says but its task mentions:
-    /// phases, gate mentions, risks, metrics, notes and code blocks. Its old rows (task mentions
-    /// too) are dropped first. The task mentions are written by `writeTasks` with their task
-    /// (`.new` origins), or unlinked (`ImportChange.storeUnlinkedMentions`). Returns the document's id.
-    func storeDocument(_ version: DocumentVersion, projectID: Int64, importID: Int64) throws -> Int64 {
+    /// Inserts or replaces a document's row and everything it says: phases, gate mentions,
+    /// risks, metrics, notes and code blocks. A document stored before in the same project keeps
+    /// the rows it still has (`keepRows`); otherwise its old rows (task mentions too) go first.
+    /// Task mentions are written by `writeTasks` with their task (`.new` origins), or unlinked
+    /// (`ImportChange.storeUnlinkedMentions`); those a document stored again still has are kept,
+    /// and returned as `.stored` origins. Returns the document's id and each task's origin.
+    func storeDocument(_ version: DocumentVersion, projectID: Int64, importID: Int64) throws -> (id: Int64, mentions: [LinkedMention.Origin]) {
         let findings = version.findings
         let values: [SQLValue] = [.integer(projectID), .text(findings.kind.rawValue), SQLValue(findings.title),
                                   .text(findings.projectName), SQLValue(findings.startDate), .text(version.hash),
                                   .integer(Int64(version.size)), .integer(version.mtimeNanoseconds), .integer(importID),
                                   .integer(findings.projectStated ? 1 : 0)]
         let documentID: Int64
-        if let existing = try database.scalar("SELECT id FROM documents WHERE path = ?", [.text(findings.path)])?.int {
-            documentID = Int64(existing)
-            try deleteContents(ofDocument: documentID)
+        var keeping = false
+        if let existing = try database.rows("SELECT id, project_id FROM documents WHERE path = ?", [.text(findings.path)]).first,
+           let id = existing[0].int {
+            documentID = Int64(id)
+            // Rows of a document that moved to another project would keep links into the old one.
+            keeping = existing[1].int.map(Int64.init) == projectID
+            if !keeping { try deleteContents(ofDocument: documentID) }
             try database.run("""
                 UPDATE documents SET project_id = ?, kind = ?, title = ?, project_name = ?, start_date = ?,
                     hash = ?, size = ?, mtime_ns = ?, import_id = ?, project_stated = ? WHERE id = ?
@@ -72,16 +78,25 @@ extension KnowledgeBase {
                 """, values + [.text(findings.path)])
             documentID = database.lastInsertRowID
         }
-        try storeGateMentions(findings.gates, documentID: documentID)
-        try storeRisksMetricsNotes(findings, documentID: documentID)
-        for phase in findings.phases {
-            try database.run("""
-                INSERT INTO phases(document_id, project_id, label, number, title, first_week, last_week, line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.integer(documentID), .integer(projectID), .text(phase.label), .integer(Int64(phase.number)),
-                      .text(phase.title), SQLValue(phase.firstWeek), SQLValue(phase.lastWeek), .integer(Int64(phase.line))])
+        let rows: [(DocumentTable, [DocumentRow])] = [
+            (.gateMentions, findings.gates.map(DocumentRow.init(gate:))),
+            (.risks, findings.risks.map(DocumentRow.init(risk:))),
+            (.metrics, findings.metrics.map(DocumentRow.init(metric:))),
+            (.notes, findings.notes.map(DocumentRow.init(note:))),
+            (.codeBlocks, findings.codeBlocks.map(DocumentRow.init(codeBlock:))),
+            (.phases, findings.phases.map { DocumentRow(phase: $0, projectID: projectID) }),
+        ]
+        for (table, tableRows) in rows {
+            let kept = keeping ? try keepRows(table, documentID: documentID, rows: tableRows) : []
+            for (index, row) in tableRows.enumerated() where kept.isEmpty || kept[index] == nil {
+                try database.run(table.insert, [.integer(documentID)] + row.content + row.position)
+            }
         }
-        return documentID
+        guard keeping else { return (documentID, findings.tasks.map { .new(documentID: documentID, item: $0) }) }
+        let kept = try keepRows(.taskMentions, documentID: documentID, rows: findings.tasks.map(DocumentRow.init(mention:)))
+        return (documentID, zip(findings.tasks, kept).map { item, kept in
+            kept.map { .stored(id: $0.id, taskID: $0.carried) } ?? .new(documentID: documentID, item: item)
+        })
     }
 
     /// Records a new modification time for a file whose content did not change.
@@ -137,16 +152,12 @@ extension KnowledgeBase {
     }
 
     func insertMention(_ item: TaskItem, documentID: Int64, taskID: Int64?) throws {
+        let row = DocumentRow(mention: item)
         var values: [SQLValue] = []
-        values.reserveCapacity(23) // the columns: one allocation per row, not one per group
-        values += [.integer(documentID), SQLValue(taskID), .integer(Int64(item.line)), .text(item.title)]
-        values += [.text(item.status.rawValue), SQLValue(item.week), SQLValue(item.phase), SQLValue(item.day)]
-        values += [SQLValue(item.sprint), SQLValue(item.timeline), SQLValue(item.due), SQLValue(item.doneOn)]
-        values += [SQLValue(item.milestone), SQLValue(item.optional), SQLValue(item.number), SQLValue(item.parentLine)]
-        values.append(SQLValue(MentionCoding.encode(list: item.requirements)))
-        values.append(SQLValue(MentionCoding.encode(lines: item.details)))
-        values.append(SQLValue(MentionCoding.encode(owners: item.owners)))
-        values += [SQLValue(item.table), SQLValue(item.row), SQLValue(item.checkbox)]
+        values.reserveCapacity(2 + row.content.count + row.position.count)
+        values += [.integer(documentID), SQLValue(taskID)]
+        values += row.content
+        values += row.position
         try database.run(try inserts().mention, values)
     }
 

@@ -19,19 +19,6 @@ enum CriteriaCoding {
 }
 
 extension KnowledgeBase {
-    /// Stores the gates one document describes (its old ones were dropped with the document's rows).
-    func storeGateMentions(_ gates: [GateItem], documentID: Int64) throws {
-        for gate in gates {
-            let criteria = CriteriaCoding.encode(gate.criteria)
-            try database.run("""
-                INSERT INTO gate_mentions(document_id, line, kind, title, week, phase, checkbox, decision, scope_from_line, criteria)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.integer(documentID), .integer(Int64(gate.line)), .text(gate.kind.rawValue), .text(gate.title),
-                      SQLValue(gate.week), SQLValue(gate.phase), gate.checkbox.map { SQLValue($0) } ?? .null,
-                      SQLValue(gate.decision), SQLValue(gate.scopeFromLine), .text(criteria)])
-        }
-    }
-
     /// Every gate mention of the project's documents (or of those of them in `documents`), by
     /// path and line (`DocumentOrder`).
     public func storedGateMentions(projectKey: String, documents: [Int64]? = nil) throws -> [StoredGateMention] {

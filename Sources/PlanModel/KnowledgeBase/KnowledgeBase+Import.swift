@@ -37,7 +37,8 @@ extension KnowledgeBase {
             try touchDocument(path: path, mtimeNanoseconds: mtime)
         case .storeDocument(let version):
             let projectID = try projectID(key: version.projectKey, name: version.findings.projectName)
-            return .documentStored(id: try storeDocument(version, projectID: projectID, importID: running.id))
+            let stored = try storeDocument(version, projectID: projectID, importID: running.id)
+            return .documentStored(id: stored.id, mentions: stored.mentions)
         case .storeUnlinkedMentions(let documentID, let items):
             for item in items { try insertMention(item, documentID: documentID, taskID: nil) }
         case .unlinkProject(let key):

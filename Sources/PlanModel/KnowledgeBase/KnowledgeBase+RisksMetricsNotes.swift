@@ -35,36 +35,6 @@ public struct Note: Sendable {
 }
 
 extension KnowledgeBase {
-    func storeRisksMetricsNotes(_ findings: DocumentFindings, documentID: Int64) throws {
-        for risk in findings.risks {
-            try database.run("""
-                INSERT INTO risks(document_id, title, severity, likelihood, impact, mitigation, contingency, owner, week, line,
-                                  level, identifier, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.integer(documentID), .text(risk.title), .text(risk.severity.rawValue), SQLValue(risk.likelihood),
-                      SQLValue(risk.impact), SQLValue(risk.mitigation), SQLValue(risk.contingency), SQLValue(risk.owner),
-                      SQLValue(risk.week), .integer(Int64(risk.line)), SQLValue(risk.level), SQLValue(risk.identifier),
-                      SQLValue(risk.status)])
-        }
-        for metric in findings.metrics {
-            try database.run("""
-                INSERT INTO metrics(document_id, name, target, actual, status, stated_status, measurement, week, line, baseline)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.integer(documentID), .text(metric.name), SQLValue(metric.target), SQLValue(metric.actual),
-                      .text(metric.status.rawValue), SQLValue(metric.stated), SQLValue(metric.measurement),
-                      SQLValue(metric.week), .integer(Int64(metric.line)), SQLValue(metric.baseline)])
-        }
-        for note in findings.notes {
-            try database.run("INSERT INTO notes(document_id, kind, text, week, line) VALUES (?, ?, ?, ?, ?)",
-                             [.integer(documentID), .text(note.kind.rawValue), .text(note.text), SQLValue(note.week), .integer(Int64(note.line))])
-        }
-        for block in findings.codeBlocks {
-            try database.run("INSERT INTO code_blocks(document_id, line, language, section, text) VALUES (?, ?, ?, ?, ?)",
-                             [.integer(documentID), .integer(Int64(block.line)), .text(block.language),
-                              .text(block.section.joined(separator: CodeBlock.sectionSeparator)), .text(block.text)])
-        }
-    }
-
     public enum LinkedTable: String, Sendable {
         case risks, metrics
         var textColumn: String { self == .risks ? "title" : "name" }

@@ -34,12 +34,7 @@ public final class KnowledgeBase {
         let history: Statement
 
         init(_ database: Database) throws {
-            mention = try database.prepare("""
-                INSERT INTO task_mentions(document_id, task_id, line, title, status, week, phase, day, sprint, timeline,
-                    due, done_on, milestone, optional, number, parent_line, requirements, details, owners, table_line,
-                    table_row, checkbox)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            mention = try database.prepare(DocumentTable.taskMentions.insert)
             task = try database.prepare("""
                 INSERT INTO tasks(title, status, week, phase, day, sprint, timeline, due, done_on, milestone, optional,
                     number, requirements, details, source_path, source_line, fingerprint, project_id, key, parent_id)

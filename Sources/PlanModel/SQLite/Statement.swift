@@ -2,7 +2,7 @@ import CSQLite
 import Foundation
 
 /// A value bound to or read from SQLite.
-public enum SQLValue: Equatable, Sendable {
+public enum SQLValue: Hashable, Sendable {
     case null
     case integer(Int64)
     case real(Double)
@@ -159,13 +159,7 @@ public final class Statement {
     }
 
     private func value(at column: Int32) -> SQLValue {
-        let row = ColumnReader(handle: handle)
-        switch sqlite3_column_type(handle, column) {
-        case SQLITE_INTEGER: return .integer(row.int64(column))
-        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, column))
-        case SQLITE_NULL: return .null
-        default: return row.text(column).map(SQLValue.text) ?? .null
-        }
+        ColumnReader(handle: handle).value(column)
     }
 
     fileprivate var cachedColumns: ColumnIndex?
@@ -191,6 +185,15 @@ struct ColumnReader {
         guard let text = sqlite3_column_text(handle, column) else { return nil }
         let count = Int(sqlite3_column_bytes(handle, column))
         return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+    }
+
+    func value(_ column: Int32) -> SQLValue {
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_INTEGER: return .integer(int64(column))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, column))
+        case SQLITE_NULL: return .null
+        default: return text(column).map(SQLValue.text) ?? .null
+        }
     }
 }
 

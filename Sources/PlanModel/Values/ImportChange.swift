@@ -12,10 +12,12 @@ public enum ImportChange: Sendable {
     case removeDocument(id: Int64)
     /// A document whose content is as stored, at a new modification time.
     case touchDocument(path: String, mtimeNanoseconds: Int64)
-    /// A document new or changed: its row and all it says but its task mentions (those are
-    /// written with their tasks by `writeProject`, or by `storeUnlinkedMentions`).
+    /// A document new or changed: its row and all it says but its new task mentions (those are
+    /// written with their tasks by `writeProject`, or by `storeUnlinkedMentions`). Rows of a
+    /// document stored before in the same project that it still has are kept (task mentions
+    /// too: `documentStored` says which).
     case storeDocument(DocumentVersion)
-    /// A stored document's task mentions, not linked to tasks yet (linking reads them back).
+    /// A stored document's new task mentions, not linked to tasks yet (linking reads them back).
     case storeUnlinkedMentions(documentID: Int64, items: [TaskItem])
     /// A project first written in this import, about to be linked again with more documents:
     /// what writing it did is undone (its documents and mentions stay).
@@ -37,7 +39,8 @@ public enum ImportChange: Sendable {
 public enum ImportChangeOutcome: Sendable, Equatable {
     case applied
     case importStarted(id: Int64)
-    case documentStored(id: Int64)
+    /// Per task of the document, in order: its kept mention (`.stored`) or one to write (`.new`).
+    case documentStored(id: Int64, mentions: [LinkedMention.Origin])
     case projectWritten(TaskChanges)
     case projectsSettled(tasksRemoved: Int)
 }

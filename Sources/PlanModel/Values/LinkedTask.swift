@@ -18,7 +18,7 @@ public struct LinkedMention: Sendable {
     /// Where a mention comes from: a stored row and the task it was linked to before (nil when
     /// stored in this import), or a document read in this import whose mentions are written
     /// with their task, once linked.
-    public enum Origin: Sendable {
+    public enum Origin: Equatable, Sendable {
         case stored(id: Int64, taskID: Int64?)
         case new(documentID: Int64, item: TaskItem)
     }
