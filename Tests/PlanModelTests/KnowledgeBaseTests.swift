@@ -122,9 +122,10 @@ func temporaryPath(_ name: String = "kb.db") throws -> String {
 }
 
 @Suite struct TaskWritingTests {
-    private func task(_ key: String, _ status: TaskStatus, week: Int? = 1, parent: String? = nil, owners: [OwnerAction] = []) -> LinkedTask {
-        LinkedTask(key: key, item: TaskItem(line: 1, title: key, status: status, week: week, owners: owners),
-                   source: SourceRef(path: "a.md", line: 1), parentKey: parent)
+    private func task(_ key: String, _ status: TaskStatus, week: Int? = 1, parent: String? = nil, owners: [OwnerAction] = [],
+                      line: Int = 1) -> LinkedTask {
+        LinkedTask(key: key, item: TaskItem(line: line, title: key, status: status, week: week, owners: owners),
+                   source: SourceRef(path: "a.md", line: line), parentKey: parent)
     }
 
     /// One import of project "atlas" (a document `a.md` and these tasks), applied as the importer does.
@@ -167,6 +168,25 @@ func temporaryPath(_ name: String = "kb.db") throws -> String {
             .map { [$0[0].string ?? "", $0[1].string ?? "", $0[2].string ?? "", $0[3].string ?? "-"] }
         #expect(history == [["1", "child", "open", "-"], ["1", "parent", "open", "-"],
                             ["2", "child", "done", "open"], ["2", "parent", "removed", "open"]])
+    }
+}
+
+extension TaskWritingTests {
+    @Test func aTaskThatOnlyMovedKeepsItsOwnersAndHistoryAndSaysWhereItIsNow() throws {
+        let knowledgeBase = try KnowledgeBase(path: try temporaryPath())
+        let owners = [OwnerAction(name: "Ann", action: "Build"), OwnerAction(name: "Bo", action: "Review")]
+        _ = try importAtlas(knowledgeBase, tasks: [task("ship", .open, owners: owners, line: 4)], at: "2026-01-01T00:00:00Z")
+        let moved = try importAtlas(knowledgeBase, tasks: [task("ship", .open, owners: owners, line: 9)], at: "2026-01-02T00:00:00Z")
+        #expect(moved == TaskChanges(changed: 1))
+        let after = try #require(try knowledgeBase.tasks().first)
+        #expect(after.owners == owners)
+        #expect(after.source == SourceRef(path: "a.md", line: 9))
+        #expect(try knowledgeBase.database.scalar("SELECT count(*) FROM task_history")?.int == 1)
+        // Moved and reassigned: written in full.
+        let reassigned = [OwnerAction(name: "Cy", action: "Build")]
+        _ = try importAtlas(knowledgeBase, tasks: [task("ship", .open, owners: reassigned, line: 10)], at: "2026-01-03T00:00:00Z")
+        let last = try #require(try knowledgeBase.tasks().first)
+        #expect(last.owners == reassigned && last.source.line == 10)
     }
 }
 

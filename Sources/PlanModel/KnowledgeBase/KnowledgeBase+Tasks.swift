@@ -24,6 +24,14 @@ extension KnowledgeBase {
                 ids[task.key] = old.id
                 idsInOrder.append(old.id)
                 guard old.fingerprint != fingerprint else { continue }
+                changes.changed += 1
+                // A line added above it moved it and changed nothing else: its owners, parent,
+                // history and search entry (its title) stay as they are.
+                if Self.movedOnly(old.fingerprint, fingerprint) {
+                    try database.run("UPDATE tasks SET source_line = ?, fingerprint = ? WHERE id = ?",
+                                     [.integer(Int64(task.source.line)), .text(fingerprint), .integer(old.id)])
+                    continue
+                }
                 try database.run("""
                     UPDATE tasks SET title = ?, status = ?, week = ?, phase = ?, day = ?, sprint = ?, timeline = ?, due = ?,
                         done_on = ?, milestone = ?, optional = ?, number = ?, requirements = ?, details = ?,
@@ -35,7 +43,6 @@ extension KnowledgeBase {
                     try recordHistory(importID: importID, projectID: projectID, key: task.key, taskID: old.id,
                                       week: item.week, status: item.status.rawValue, previous: old.status)
                 }
-                changes.changed += 1
                 touched.append(old.id)
                 parentLater.append(index)
             } else {
@@ -91,7 +98,10 @@ extension KnowledgeBase {
         return values
     }
 
-    /// What `writeTasks` compares to tell whether a stored task changed.
+    /// What `writeTasks` compares to tell whether a stored task changed: a digest of every
+    /// field but its line, then `@` and the line, so that a task that only moved is told from
+    /// one that changed (`movedOnly`). A fingerprint of an earlier version has no `@`: its task
+    /// is written in full once.
     public static func fingerprint(_ task: LinkedTask) -> String {
         var hash = ContentHash()
         let item = task.item
@@ -107,14 +117,18 @@ extension KnowledgeBase {
         hash.add(item.number ?? "")
         hash.add(item.milestone ? "m" : "")
         hash.add(item.optional ? "o" : "")
-        hash.append(task.source.path) // its `description`, path:line
-        hash.append(byte: UInt8(ascii: ":"))
-        hash.add(decimal: task.source.line)
+        hash.add(task.source.path)
         hash.add(task.parentKey ?? "")
         hash.add(MentionCoding.encode(owners: item.owners) ?? "")
         hash.add(MentionCoding.encode(list: item.requirements) ?? "")
         hash.add(MentionCoding.encode(lines: item.details) ?? "")
-        return hash.hex
+        return hash.hex + "@" + String(task.source.line)
+    }
+
+    /// Whether two fingerprints differ only in the task's line.
+    static func movedOnly(_ old: String, _ new: String) -> Bool {
+        guard let oldAt = old.utf8.firstIndex(of: UInt8(ascii: "@")), let newAt = new.utf8.firstIndex(of: UInt8(ascii: "@")) else { return false }
+        return old.utf8[..<oldAt].elementsEqual(new.utf8[..<newAt])
     }
 
     private func insertOwners(_ owners: [OwnerAction], taskID: Int64, ownerIDs: inout OwnerIDs) throws {

@@ -392,7 +392,7 @@ public enum Schema {
             ("details", "kept lines such as `**Property 1: ...**` and `**Validates: ...**`, newline-separated"),
             ("source_path", "the document of its primary mention (the most authoritative one)"),
             ("source_line", "the line of its primary mention"),
-            ("fingerprint", "a digest of the imported fields: changes whenever any of them does"),
+            ("fingerprint", "a digest of the imported fields but the line, then @ and the line: changes whenever any of them does"),
         ]),
         TableDoc(name: "task_mentions", meaning: "one row per place a document mentions a task, as recognized there", columns: [
             ("id", "row id"),
