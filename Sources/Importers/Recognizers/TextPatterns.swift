@@ -4,38 +4,57 @@ import PlanModel
 /// Plain loops over characters rather than regular expressions: they run once per task on
 /// corpora of hundreds of thousands of tasks.
 enum TextPatterns {
-    /// Collapses runs of whitespace and trims. Most titles need nothing, found in one byte pass.
+    /// Collapses runs of whitespace scalars into one space and trims. Most titles need nothing,
+    /// found in one byte pass. A combining mark after a space stays, on the space.
     static func clean(_ text: String) -> String {
         if isClean(text.utf8) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for character in text {
-            if character.isWhitespace {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : scalar.properties.isWhitespace {
                 pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(" ") }
-                pendingSpace = false
-                result.append(character)
+                continue
             }
+            if pendingSpace { result.unicodeScalars.append(" ") }
+            pendingSpace = false
+            result.unicodeScalars.append(scalar)
         }
         return result
     }
 
-    /// Whether `clean` would return the text as it is: no tab, line break, no-break space
-    /// (its UTF-8 holds an 0xA0 byte; so do other characters, which take the slow path), leading,
-    /// trailing or doubled space. Read from contiguous bytes where the string has them.
+    /// Whether `clean` would return the text as it is: no whitespace but single spaces between
+    /// words. Read from contiguous bytes (a string without them takes the slow path).
     private static func isClean(_ utf8: String.UTF8View) -> Bool {
-        func scan(_ bytes: some Sequence<UInt8>) -> Bool {
+        utf8.withContiguousStorageIfAvailable { bytes in
             var previousSpace = true
-            for byte in bytes {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
                 let isSpace = byte == 0x20
-                if byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xA0 || (isSpace && previousSpace) { return false }
+                if (byte >= 0x09 && byte <= 0x0D) || (isSpace && previousSpace) { return false }
+                if byte >= 0xC2, isWhitespace(bytes, at: index) { return false }
                 previousSpace = isSpace
+                index += 1
             }
-            return !previousSpace || utf8.isEmpty
+            return !previousSpace || bytes.isEmpty
+        } ?? false
+    }
+
+    /// Whether the UTF-8 at `index` encodes a non-ASCII whitespace scalar: U+0085, U+00A0,
+    /// U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F or U+3000 (Unicode's White_Space).
+    private static func isWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        func byte(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
+        switch bytes[index] {
+        case 0xC2: return byte(1) == 0x85 || byte(1) == 0xA0
+        case 0xE1: return byte(1) == 0x9A && byte(2) == 0x80
+        case 0xE2:
+            if byte(1) == 0x80 { let third = byte(2); return third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF }
+            return byte(1) == 0x81 && byte(2) == 0x9F
+        case 0xE3: return byte(1) == 0x80 && byte(2) == 0x80
+        default: return false
         }
-        return utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(utf8)
     }
 
     /// Whether `text` may hold a number: an ASCII digit, or any non-ASCII character (which

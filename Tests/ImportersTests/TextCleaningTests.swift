@@ -1,0 +1,26 @@
+import Testing
+@testable import Importers
+
+/// `TextPatterns.clean` collapses every run of whitespace scalars into one space and trims,
+/// whichever of its paths (texts already clean, and the rest) a text takes.
+@Suite struct TextCleaningTests {
+    static let texts = [
+        "Ship the API", "  Ship   the\tAPI  ", "Ship\nthe\r\nAPI", "Deploy\u{00A0}v2", "Budget\u{0085}cut",
+        "Owner — Ann ✅", "Migrate 🔴 now", "à la carte", "规划\u{3000}任务", "Wide\u{2003}space\u{202F}here",
+        "tab\u{000B}and\u{000C}feed", "mark \u{0301}after a space", "e\u{0301}t\u{00E9}", "", " ", "\u{2028}",
+        "trailing\u{205F}", "ogham\u{1680}space", "zero\u{200B}width", "naïve  café",
+    ]
+
+    @Test func cleaningIsOneSpaceForEveryRunOfWhitespaceScalars() {
+        for text in Self.texts {
+            let words = text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).map { String(String.UnicodeScalarView($0)) }
+            #expect(TextPatterns.clean(text) == words.joined(separator: " "), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    @Test func whitespaceOfAnyKindBecomesOneSpace() {
+        #expect(TextPatterns.clean("  Ship\u{00A0}\u{00A0}the\n API\u{3000}") == "Ship the API")
+        #expect(TextPatterns.clean("Owner — Ann ✅") == "Owner — Ann ✅")
+        #expect(TextPatterns.clean("tab\u{000B}feed") == "tab feed")
+    }
+}
