@@ -39,7 +39,9 @@ extension StringProtocol {
         hasSuffix("\r") ? String(dropLast()) : String(self)
     }
 
-    public func trimming(_ set: String) -> String {
+    public func trimming(_ set: String) -> String { trimmedCharacters(set) }
+
+    fileprivate func trimmedCharacters(_ set: String) -> String {
         // Compared by scalar when the character is one (nearly always): a Character comparison is a string comparison.
         func inSet(_ character: Character) -> Bool {
             let scalars = character.unicodeScalars
@@ -51,5 +53,27 @@ extension StringProtocol {
         while start < end, inSet(self[start]) { start = index(after: start) }
         while end > start, inSet(self[index(before: end)]) { end = index(before: end) }
         return String(self[start..<end])
+    }
+}
+
+// The same for the two concrete kinds, which answer most calls without a Character: nothing
+// to trim, told by the two end bytes (a Character of `set` that the text begins or ends with
+// would put that ASCII byte among `set`'s bytes).
+extension String {
+    public func trimming(_ set: String) -> String {
+        utf8.hasNothingToTrim(set) ? self : trimmedCharacters(set)
+    }
+}
+
+extension Substring {
+    public func trimming(_ set: String) -> String {
+        utf8.hasNothingToTrim(set) ? String(self) : trimmedCharacters(set)
+    }
+}
+
+private extension BidirectionalCollection<UInt8> {
+    func hasNothingToTrim(_ set: String) -> Bool {
+        guard let first, let last, first < 0x80, last < 0x80 else { return false }
+        return !set.utf8.contains(first) && !set.utf8.contains(last)
     }
 }

@@ -41,12 +41,16 @@ struct NoteLists: Recognizer {
     /// `None`, `None identified`, `Ninguno identificado`, `Keine`, `なし`: the list says it is empty.
     static func saysNone(_ text: String) -> Bool {
         let lower = text.lowercased()
-        let first = lower.split { !$0.isLetter }.first.map(String.init) ?? lower
-        let words: Set<String> = ["none", "nothing", "n/a", "keine", "kein", "nichts", "aucun", "aucune", "rien", "ninguno", "ninguna",
-                                  "nada", "nenhum", "nenhuma", "nessuno", "nessuna", "geen", "niets", "inga", "ingen", "inget", "brak",
-                                  "żadne", "无", "無", "なし", "特になし", "없음"]
-        return words.contains(first) || words.contains(lower.trimming(" .。")) || lower.hasPrefix("无") || lower.hasPrefix("なし")
+        // Its first word: the first run of letters (only that far is read).
+        let word = lower.drop { !$0.isLetter }.prefix { $0.isLetter }
+        let first = word.isEmpty ? lower : String(word)
+        return noneWords.contains(first) || noneWords.contains(lower.trimming(" .。")) || lower.hasPrefix("无") || lower.hasPrefix("なし")
     }
+
+    private static let noneWords: Set<String> = [
+        "none", "nothing", "n/a", "keine", "kein", "nichts", "aucun", "aucune", "rien", "ninguno", "ninguna", "nada", "nenhum",
+        "nenhuma", "nessuno", "nessuna", "geen", "niets", "inga", "ingen", "inget", "brak", "żadne", "无", "無", "なし", "特になし", "없음",
+    ]
 
     private static let kinds = Vocabulary.Cache<String, NoteItem.Kind?>()
 
