@@ -97,6 +97,7 @@ import PlanModel
     @Test func markingSupersededChangesOnlyTheStatusLineKeepingLineEndings() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planq-adr-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("0001-old.md")
         try "# Old\r\n\r\n* **Status:** Accepted\r\n* Date: 2026-01-01\r\nbody without newline".write(to: file, atomically: false, encoding: .utf8)
         let record = try ADRFolder(path: folder.path).record(1)

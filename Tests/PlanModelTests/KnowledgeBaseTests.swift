@@ -2,10 +2,19 @@ import Foundation
 import Testing
 @testable import PlanModel
 
+/// A path `name` in a new scratch folder, inside one folder for this test process that goes when it exits.
 func temporaryPath(_ name: String = "kb.db") throws -> String {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("planq-kb-\(UUID().uuidString)")
+    let url = ScratchFolders.parent.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url.appendingPathComponent(name).path
+}
+
+enum ScratchFolders {
+    static let parent: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("planq-kb-tests-\(getpid())")
+        atexit { try? FileManager.default.removeItem(at: ScratchFolders.parent) }
+        return url
+    }()
 }
 
 @Suite struct KnowledgeBaseTests {
