@@ -30,17 +30,29 @@ public enum TaskLinker {
     static let alignmentThreshold = 0.5
 
     public static func link(_ inputs: [Input]) -> (tasks: [LinkedTask], mentions: [LinkedMention]) {
+        // Each document's place among the paths, so that sorting compares numbers, not paths.
+        var pathOfDocument: [Int64: String] = [:]
+        for input in inputs where pathOfDocument[input.documentID] == nil { pathOfDocument[input.documentID] = input.documentPath }
+        // Paths equal as Strings (one in NFC, one in NFD) are two documents, in byte order.
+        let documents = pathOfDocument.sorted { a, b in
+            a.value != b.value ? a.value < b.value : a.value.utf8.lexicographicallyPrecedes(b.value.utf8)
+        }
+        let rankOfDocument = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.key, $0) })
+        let pathRank = inputs.map { rankOfDocument[$0.documentID]! }
         let order = inputs.indices.sorted { a, b in
             let x = inputs[a], y = inputs[b]
             if x.documentKind.authority != y.documentKind.authority { return x.documentKind.authority < y.documentKind.authority }
-            if x.documentPath != y.documentPath { return x.documentPath < y.documentPath }
+            if pathRank[a] != pathRank[b] { return pathRank[a] < pathRank[b] }
             return x.item.line < y.item.line
         }
         var tokens = LazyTokens(inputs.map(\.item.title), numbersMustAgree: true)
         var groups: [[Int]] = []          // input indexes, primary first
         var groupOf = [Int](repeating: -1, count: inputs.count)
         var reasons = [LinkReason?](repeating: nil, count: inputs.count)
-        var documentsIn: [Set<Int64>] = []
+        // The last document that gave each group a mention: a document's mentions are linked
+        // together (they are contiguous in `order`), so a group it already gave one to is the
+        // group whose last document it is. A group takes one mention of a document.
+        var lastDocument: [Int64] = []
         var groupsByWeek: [Int: [Int]] = [:]
         var groupsByKey: [String: [Int]] = [:]
         // Week → title word → groups whose primary title has it. A title is compared only with
@@ -67,7 +79,6 @@ public enum TaskLinker {
             let members = Array(order[position..<end])
             position = end
             let linkable = inputs[members[0]].documentKind != .kiroTasks
-            var claimed: Set<Int> = []
             // Groups this document opens are indexed when it is done: its own mentions never link
             // to each other, so they need not be candidates (a 100,000-item list stays linear).
             var opened: [Int] = []
@@ -81,7 +92,7 @@ public enum TaskLinker {
                 newTables.append((week, rows))
                 guard linkable, let candidates = tablesByWeek[week] else { continue }
                 for candidate in candidates where candidate.rows.count == rows.count && candidate.document != document {
-                    let groupsFree = candidate.rows.allSatisfy { !documentsIn[$0].contains(document) && !claimed.contains($0) }
+                    let groupsFree = candidate.rows.allSatisfy { lastDocument[$0] != document }
                     let similar = zip(rows, candidate.rows).contains { pair in
                         tokens.similarity(pair.0, groups[pair.1][0]) >= alignmentThreshold
                     }
@@ -90,8 +101,7 @@ public enum TaskLinker {
                         reasons[index] = .tableRow(row: row, week: week, path: inputs[groups[group][0]].documentPath)
                         groups[group].append(index)
                         groupOf[index] = group
-                        documentsIn[group].insert(document)
-                        claimed.insert(group)
+                        lastDocument[group] = document
                     }
                     break
                 }
@@ -123,7 +133,7 @@ public enum TaskLinker {
                         }
                     }
                     if item.week != nil { candidates += groupsByKey[tokens.key(index)] ?? [] }
-                    for group in candidates where !documentsIn[group].contains(document) && !claimed.contains(group) {
+                    for group in candidates where lastDocument[group] != document {
                         let primary = groups[group][0]
                         guard inputs[primary].documentKind != .kiroTasks else { continue }
                         if inputs[primary].item.week != item.week {
@@ -139,12 +149,11 @@ public enum TaskLinker {
                         : .similar(percent: Int((best.score * 100).rounded()), week: item.week)
                     groups[best.group].append(index)
                     groupOf[index] = best.group
-                    documentsIn[best.group].insert(document)
-                    claimed.insert(best.group)
+                    lastDocument[best.group] = document
                 } else {
                     groups.append([index])
                     groupOf[index] = groups.count - 1
-                    documentsIn.append([document])
+                    lastDocument.append(document)
                     opened.append(groups.count - 1)
                 }
             }
