@@ -30,7 +30,8 @@ struct DocumentTable: Sendable {
         self.beforeDelete = beforeDelete
         let columns = ["document_id"] + leading + content + position
         insert = "INSERT INTO \(name)(\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
-        storedRows = "SELECT \((["id", carried ?? "NULL"] + content + position).joined(separator: ", ")) FROM \(name) WHERE document_id = ? ORDER BY id"
+        storedRows = "SELECT \((["id", carried ?? "NULL"] + content + position).joined(separator: ", ")) FROM \(name) "
+            + "WHERE document_id = ? ORDER BY \(position[0]), id"
         move = "UPDATE \(name) SET \(position.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
         delete = "DELETE FROM \(name) WHERE id = ?"
     }
@@ -51,34 +52,32 @@ struct KeptRow: Equatable, Sendable {
 extension KnowledgeBase {
     /// Matches a document's `rows` of `table` with its stored rows: returns, for each row, the
     /// stored row it keeps (moved to the row's position), or nil for a row to insert. Stored rows
-    /// no row keeps are deleted. Rows alike in content pair in order. Rows that share a line are
-    /// kept only all together and in the order of their ids, so that an import that stores the
-    /// document afresh (ids in the document's order) lists them in the same order.
+    /// no row keeps are deleted. Rows alike in content pair in order: both sides are walked in
+    /// document order, pairing equal rows and stepping over a row inserted or deleted on either
+    /// side (an edit adds, ticks or rewords a few lines); the rows left are paired by content.
+    /// Rows that share a line are kept only all together and in the order of their ids, so that
+    /// an import that stores the document afresh (ids in the document's order) lists them in the
+    /// same order.
     func keepRows(_ table: DocumentTable, documentID: Int64, rows: [DocumentRow]) throws -> [KeptRow?] {
-        var stored: [[SQLValue]: [StoredDocumentRow]] = [:]
-        var storedCount = 0
+        var stored: [StoredDocumentRow] = []
         let contentCount = table.content.count, positionCount = table.position.count
         try database.forEachRow(table.storedRows, [.integer(documentID)]) { reader in
-            let content = (0..<contentCount).map { reader.value(Int32(2 + $0)) }
-            let position = (0..<positionCount).map { reader.value(Int32(2 + contentCount + $0)) }
-            stored[content, default: []].append(StoredDocumentRow(row: KeptRow(id: reader.int64(0), carried: reader.int(1).map(Int64.init)),
-                                                        position: position))
-            storedCount += 1
+            var content: [SQLValue] = []
+            content.reserveCapacity(contentCount)
+            for column in 0..<contentCount { content.append(reader.value(Int32(2 + column))) }
+            var position: [SQLValue] = []
+            position.reserveCapacity(positionCount)
+            for column in 0..<positionCount { position.append(reader.value(Int32(2 + contentCount + column))) }
+            stored.append(StoredDocumentRow(row: KeptRow(id: reader.int64(0), carried: reader.int(1).map(Int64.init)),
+                                            content: content, position: position))
         }
-        guard storedCount > 0 else { return rows.map { _ in nil } }
-        // Each content's stored rows in id order, taken from the front.
-        var taken: [[SQLValue]: Int] = [:]
-        var matched: [StoredDocumentRow?] = rows.map { row in
-            guard let candidates = stored[row.content] else { return nil }
-            let next = taken[row.content, default: 0]
-            guard next < candidates.count else { return nil }
-            taken[row.content] = next + 1
-            return candidates[next]
-        }
+        guard !stored.isEmpty else { return rows.map { _ in nil } }
+        var matched = Self.pair(rows, stored)
         Self.releaseSharedLines(&matched, lines: rows.map { $0.position.first ?? .null })
         var kept = Set<Int64>()
+        kept.reserveCapacity(rows.count)
         for case let row? in matched { kept.insert(row.row.id) }
-        for row in stored.values.joined() where !kept.contains(row.row.id) {
+        for row in stored where !kept.contains(row.row.id) {
             for statement in table.beforeDelete { try database.run(statement, [.integer(row.row.id)]) }
             try database.run(table.delete, [.integer(row.row.id)])
         }
@@ -87,6 +86,38 @@ extension KnowledgeBase {
             try database.run(table.move, row.position + [.integer(match.row.id)])
         }
         return matched.map { $0?.row }
+    }
+
+    /// For each row, the stored row (in document order) it pairs with, or nil.
+    private static func pair(_ rows: [DocumentRow], _ stored: [StoredDocumentRow]) -> [StoredDocumentRow?] {
+        var matched = [StoredDocumentRow?](repeating: nil, count: rows.count)
+        var taken = [Bool](repeating: false, count: stored.count)
+        var row = 0, next = 0
+        while row < rows.count, next < stored.count {
+            if rows[row].content == stored[next].content {
+                matched[row] = stored[next]
+                taken[next] = true
+                row += 1
+                next += 1
+            } else if next + 1 < stored.count, rows[row].content == stored[next + 1].content {
+                next += 1 // a stored row the document no longer has
+            } else if row + 1 < rows.count, rows[row + 1].content == stored[next].content {
+                row += 1 // a row new in the document
+            } else {
+                row += 1 // a row changed in place
+                next += 1
+            }
+        }
+        // What is left (rows moved elsewhere in the document), by content.
+        var left: [[SQLValue]: [Int]] = [:]
+        for index in stored.indices where !taken[index] { left[stored[index].content, default: []].append(index) }
+        guard !left.isEmpty else { return matched }
+        for index in rows.indices where matched[index] == nil {
+            guard var candidates = left[rows[index].content], !candidates.isEmpty else { continue }
+            matched[index] = stored[candidates.removeFirst()]
+            left[rows[index].content] = candidates
+        }
+        return matched
     }
 
     /// Unmatches the rows of each line shared by several rows unless all of them are matched,
@@ -110,6 +141,7 @@ extension KnowledgeBase {
 /// A stored row of a document, read to be matched with what the document says now.
 private struct StoredDocumentRow {
     let row: KeptRow
+    let content: [SQLValue]
     let position: [SQLValue]
 }
 
