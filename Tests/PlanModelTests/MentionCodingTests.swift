@@ -32,3 +32,34 @@ import Testing
         #expect(MentionCoding.owners(nil).isEmpty)
     }
 }
+
+/// A task's fingerprint is the digest of its fields as stored (lists joined as `MentionCoding`
+/// writes them), so that knowledge bases written before keep telling unchanged tasks apart.
+@Suite struct FingerprintTests {
+    /// The fingerprint as the stored encodings give it.
+    private func reference(_ task: LinkedTask) -> String {
+        var hash = ContentHash()
+        let item = task.item
+        for number in [item.week, item.phase, item.day, item.sprint] { hash.add(number.map(String.init) ?? "") }
+        for text in [item.title, item.status.rawValue, item.timeline ?? "", item.due ?? "", item.doneOn ?? "", item.number ?? "",
+                     item.milestone ? "m" : "", item.optional ? "o" : "", task.source.path, task.parentKey ?? "",
+                     MentionCoding.encode(owners: item.owners) ?? "", MentionCoding.encode(list: item.requirements) ?? "",
+                     MentionCoding.encode(lines: item.details) ?? ""] {
+            hash.add(text)
+        }
+        return hash.hex + "@" + String(task.source.line)
+    }
+
+    @Test func aFingerprintDigestsTheFieldsAsStored() {
+        let tasks = [
+            LinkedTask(key: "a", item: TaskItem(line: 3, title: "Ship", status: .open), source: SourceRef(path: "a.md", line: 3), parentKey: nil),
+            LinkedTask(key: "b", item: TaskItem(line: 12, title: "Höhe prüfen", status: .done, week: -2, phase: 10, day: 0, sprint: 123_456_789,
+                                                 timeline: "W1", due: "2026-01-02", milestone: true, optional: true, number: "1.2",
+                                                 requirements: ["1.1", "2.3"], details: ["first", "second"],
+                                                 owners: [OwnerAction(name: "Ann", action: "Build"), OwnerAction(name: "Bo", action: nil)]),
+                       source: SourceRef(path: "plans/b.md", line: 12), parentKey: "a"),
+        ]
+        for task in tasks { #expect(KnowledgeBase.fingerprint(task) == reference(task)) }
+        #expect(KnowledgeBase.fingerprint(tasks[0]) != KnowledgeBase.fingerprint(tasks[1]))
+    }
+}

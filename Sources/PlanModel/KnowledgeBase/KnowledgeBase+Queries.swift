@@ -213,8 +213,7 @@ extension KnowledgeBase {
             span = (min(span?.first ?? week, week), max(span?.last ?? week, week))
         }
         let owners = try ownerCounts(projectID: id)
-        let highRisks = try risks(projectIDs: [id], severity: .high).count
-        let missed = try metrics(projectIDs: [id], status: .missed).count
+        let (highRisks, missed) = try highRiskAndMissedMetricCounts(projectID: id)
         let next = gates.filter { !$0.isPassed }.min(by: WrittenGate.inListingOrder)
         let statuses: [TaskStatus] = [.open, .done, .inProgress, .planned, .cancelled, .deferred]
         try database.run("""

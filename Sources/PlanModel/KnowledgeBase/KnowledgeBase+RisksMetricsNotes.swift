@@ -118,6 +118,47 @@ extension KnowledgeBase {
             }
     }
 
+    /// How many of a project's risks are high and how many of its metrics missed, merged as
+    /// `risks` and `metrics` list them (a group takes its primary's severity, or its first rated
+    /// row's; a metric its primary's target and actual, or its first row's that has one), read
+    /// with only the columns the counts need: a project's summary is made every time it is written.
+    func highRiskAndMissedMetricCounts(projectID: Int64) throws -> (highRisks: Int, missedMetrics: Int) {
+        struct RiskGroup { var primary: RiskItem.Severity?; var first: RiskItem.Severity; var rated: RiskItem.Severity? }
+        var risks: [Int64: RiskGroup] = [:]
+        try database.forEachRow("""
+            SELECT r.id, coalesce(r.primary_id, r.id), r.severity FROM risks r JOIN documents d ON d.id = r.document_id
+            WHERE d.project_id = ? ORDER BY d.path, r.line
+            """, [.integer(projectID)]) { row in
+            let severity = RiskItem.Severity(rawValue: row.text(2) ?? "") ?? .unknown
+            var group = risks[row.int64(1)] ?? RiskGroup(primary: nil, first: severity, rated: nil)
+            if row.int64(0) == row.int64(1) { group.primary = severity }
+            if group.rated == nil, severity != .unknown { group.rated = severity }
+            risks[row.int64(1)] = group
+        }
+        let highRisks = risks.values.filter { group in
+            let own = group.primary ?? group.first
+            return (own != .unknown ? own : group.rated ?? .unknown) == .high
+        }.count
+        struct MetricGroup { var primary: (target: String?, actual: String?)?; var first: (target: String?, actual: String?); var target: String?; var actual: String? }
+        var metrics: [Int64: MetricGroup] = [:]
+        try database.forEachRow("""
+            SELECT r.id, coalesce(r.primary_id, r.id), r.target, r.actual FROM metrics r JOIN documents d ON d.id = r.document_id
+            WHERE d.project_id = ? ORDER BY d.path, r.line
+            """, [.integer(projectID)]) { row in
+            let values = (target: row.text(2), actual: row.text(3))
+            var group = metrics[row.int64(1)] ?? MetricGroup(primary: nil, first: values, target: nil, actual: nil)
+            if row.int64(0) == row.int64(1) { group.primary = values }
+            group.target = group.target ?? values.target
+            group.actual = group.actual ?? values.actual
+            metrics[row.int64(1)] = group
+        }
+        let missedMetrics = metrics.values.filter { group in
+            let own = group.primary ?? group.first
+            return MetricItem(line: 0, name: "", target: own.target ?? group.target, actual: own.actual ?? group.actual).status == .missed
+        }.count
+        return (highRisks, missedMetrics)
+    }
+
     /// Rows (id first, primary-or-own id second) grouped under their primary, in first-seen order.
     /// `WHERE p.id IN (?, ...)` for the projects asked for (one placeholder each), or nothing: a
     /// project's items are read without reading every project's.

@@ -119,9 +119,17 @@ extension KnowledgeBase {
         hash.add(item.optional ? "o" : "")
         hash.add(task.source.path)
         hash.add(task.parentKey ?? "")
-        hash.add(MentionCoding.encode(owners: item.owners) ?? "")
-        hash.add(MentionCoding.encode(list: item.requirements) ?? "")
-        hash.add(MentionCoding.encode(lines: item.details) ?? "")
+        // The bytes of `MentionCoding.encode(owners:)`, `encode(list:)` and `encode(lines:)`,
+        // hashed without joining them into strings.
+        for (index, owner) in item.owners.enumerated() {
+            if index > 0 { hash.append(byte: MentionCoding.record.asciiValue!) }
+            hash.append(owner.name)
+            hash.append(byte: MentionCoding.unit.asciiValue!)
+            hash.append(owner.action ?? "")
+        }
+        hash.append(byte: 0x1F)
+        hash.add(joined: item.requirements, separator: ", ")
+        hash.add(joined: item.details, separator: "\n")
         return hash.hex + "@" + String(task.source.line)
     }
 

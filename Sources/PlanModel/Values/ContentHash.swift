@@ -21,9 +21,35 @@ public struct ContentHash {
         append(byte: 0x1F)
     }
 
-    /// A number in decimal (nothing for nil), then the separator: `add(String(number))`.
+    /// A number in decimal (nothing for nil), then the separator: `add(String(number))`,
+    /// without making the string.
     public mutating func add(decimal number: Int?) {
-        add(number.map(String.init) ?? "")
+        if let number {
+            if number < 0 { append(byte: UInt8(ascii: "-")) }
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                         UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var count = 0
+            var rest = number.magnitude
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                repeat {
+                    buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                    count += 1
+                } while rest > 0
+                for index in stride(from: count - 1, through: 0, by: -1) { append(byte: buffer[index]) }
+            }
+        }
+        append(byte: 0x1F)
+    }
+
+    /// `parts` joined by `separator`, then the separator byte: `add(parts.joined(separator:))`.
+    public mutating func add(joined parts: [String], separator: String) {
+        for (index, part) in parts.enumerated() {
+            if index > 0 { append(separator) }
+            append(part)
+        }
+        append(byte: 0x1F)
     }
 
     /// `text`'s bytes, without a separator.
