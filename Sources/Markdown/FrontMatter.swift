@@ -74,6 +74,7 @@ extension Substring {
 private extension BidirectionalCollection<UInt8> {
     func hasNothingToTrim(_ set: String) -> Bool {
         guard let first, let last, first < 0x80, last < 0x80 else { return false }
-        return !set.utf8.contains(first) && !set.utf8.contains(last)
+        var set = set
+        return set.withUTF8 { !$0.contains(first) && !$0.contains(last) }
     }
 }

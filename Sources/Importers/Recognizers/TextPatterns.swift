@@ -5,23 +5,34 @@ import PlanModel
 /// corpora of hundreds of thousands of tasks.
 enum TextPatterns {
     /// Collapses runs of whitespace scalars into one space and trims. Most titles need nothing,
-    /// found in one byte pass. A combining mark after a space stays, on the space.
+    /// found in one byte pass; the others are collapsed by bytes. A combining mark after a space
+    /// stays, on the space.
     static func clean(_ text: String) -> String {
         if isClean(text.utf8) { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : scalar.properties.isWhitespace {
-                pendingSpace = !result.isEmpty
-                continue
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { result in
+                var count = 0, index = 0
+                var pendingSpace = false
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || (byte >= 0xC2 && isWhitespace(bytes, at: index)) {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace {
+                            result[count] = 0x20
+                            count += 1
+                            pendingSpace = false
+                        }
+                        for offset in 0..<length { result[count + offset] = bytes[index + offset] }
+                        count += length
+                    }
+                    index += length
+                }
+                return count
             }
-            if pendingSpace { result.unicodeScalars.append(" ") }
-            pendingSpace = false
-            result.unicodeScalars.append(scalar)
         }
-        return result
     }
 
     /// Whether `clean` would return the text as it is: no whitespace but single spaces between
