@@ -190,6 +190,7 @@ import PlanModel
         let expected = text.split { !$0.isLetter && !$0.isNumber && $0 != "'" }
         #expect(TextPatterns.words(in: text, keeping: UInt8(ascii: "'")) == expected)
         #expect(TextPatterns.words(in: text) == text.split { !$0.isLetter && !$0.isNumber })
+        #expect(TextPatterns.words(in: text, digits: false) == text.split { !$0.isLetter })
     }
 
     @Test func aHeaderLosesEmphasisDecorationsBracketsAndTrailingColon() {

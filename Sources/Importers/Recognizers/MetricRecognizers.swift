@@ -56,7 +56,10 @@ enum InlineMetrics {
         guard TextPatterns.mayHoldNumber(plain) else { return nil }
         let text = TaskTitle.trimDecorations(TextPatterns.clean(plain))
         // Find the first number: the actual, with the words after it the metric's name.
-        guard let start = text.firstIndex(where: { $0.isNumber }) else { return nil }
+        // In plain ASCII a number starts at a digit byte; elsewhere any Character may be one (`½`, `٣`).
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        guard let start = ascii ? text.utf8.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) : text.firstIndex(where: { $0.isNumber })
+        else { return nil }
         let fromNumber = text[start...]
         let number = fromNumber.prefix { !$0.isWhitespace }
         guard number.hasSuffix("%") || number.hasSuffix("ms") || number.hasSuffix("s"),

@@ -90,19 +90,20 @@ enum TextPatterns {
     }
 
     /// The runs of letters and digits in `text` (and `extra`, an ASCII character such as `'`),
-    /// as `text.split { !$0.isLetter && !$0.isNumber && $0 != extra }` gives them; plain ASCII
-    /// is split by its bytes, without a Unicode property lookup per character.
-    static func words(in text: String, keeping extra: UInt8? = nil) -> [Substring] {
+    /// as `text.split { !$0.isLetter && !$0.isNumber && $0 != extra }` gives them (without
+    /// `digits`, of letters alone: `!$0.isLetter && $0 != extra`); plain ASCII is split by its
+    /// bytes, without a Unicode property lookup per character.
+    static func words(in text: String, keeping extra: UInt8? = nil, digits: Bool = true) -> [Substring] {
         let utf8 = text.utf8
         guard utf8.allSatisfy({ $0 < 0x80 }) else {
-            return text.split { !$0.isLetter && !$0.isNumber && $0.asciiValue.map { $0 == extra } != true }
+            return text.split { !$0.isLetter && !(digits && $0.isNumber) && $0.asciiValue.map { $0 == extra } != true }
         }
         var words: [Substring] = []
         var start: String.Index?
         var index = utf8.startIndex
         while index != utf8.endIndex {
             let byte = utf8[index]
-            if isASCIILetter(byte) || isDigit(byte) || byte == extra {
+            if isASCIILetter(byte) || (digits && isDigit(byte)) || byte == extra {
                 if start == nil { start = index }
             } else if let from = start {
                 words.append(text[from..<index])

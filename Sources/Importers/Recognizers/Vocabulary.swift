@@ -534,7 +534,7 @@ struct RiskLevel: Equatable {
     }
 
     private static func words(_ lower: String) -> [String] {
-        lower.split { !$0.isLetter }.map(String.init)
+        TextPatterns.words(in: lower, digits: false).map(String.init)
     }
 
     private static func joined(_ text: String, _ first: String, _ second: String) -> Bool {
