@@ -24,3 +24,18 @@ import Testing
         #expect(TextPatterns.clean("tab\u{000B}feed") == "tab feed")
     }
 }
+
+/// A cell or field "not filled in yet" is blank; anything written in it is not.
+@Suite struct BlankTests {
+    @Test(arguments: ["", "  ", "_____", "-", "—", "…", "TBD", "tbd", "N/A", "n/a", "TBA", "[Date]", "[Owner name]",
+                      "______ (to be filled)", "… (owner)", "? / ?"])
+    func aPlaceholderIsBlank(_ text: String) {
+        #expect(TextPatterns.isBlank(text), "\(text.debugDescription)")
+    }
+
+    @Test(arguments: ["Build", "Review", "2026-01-02", "[User Story 1]", "[13.03.2024]", "TBD later", "Nadia", "Tom",
+                      "  Ann ", "ñandú", "12 ms", "none"])
+    func anythingWrittenIsNotBlank(_ text: String) {
+        #expect(!TextPatterns.isBlank(text), "\(text.debugDescription)")
+    }
+}

@@ -74,7 +74,7 @@ enum ProjectTitle {
         var previous: Character = " "
         for character in title {
             let isSeparator = (character == ":" || character == "：" || character == "|")
-                || ("-–—".contains(character) && previous == " ")
+                || (previous == " " && (character == "-" || character == "–" || character == "—"))
             if isSeparator {
                 segments.append(current)
                 current = ""

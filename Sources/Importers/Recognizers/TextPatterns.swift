@@ -357,6 +357,9 @@ enum TextPatterns {
         }
         if !sawContent { return true }
         let cleaned = clean(text)
+        // A text that begins with a letter or digit no blank begins with (`tbd`, `n/a`, `tba`) is filled in.
+        if let first = cleaned.utf8.first, first < 0x80, isASCIILetter(first) || isDigit(first),
+           !"tTnN".utf8.contains(first) { return false }
         // `_______ (to be filled)`: a template's blank with its prompt.
         if cleaned.hasPrefix("__") || cleaned.hasPrefix("…"), let open = cleaned.firstIndex(of: "("), cleaned.hasSuffix(")") {
             return isBlank(String(cleaned[..<open]))
