@@ -467,9 +467,11 @@ struct RiskLevel: Equatable {
                 return
             }
         }
-        // RAG colours and symbols.
+        // RAG colours and symbols (a text beginning with an ASCII character begins with neither
+        // a marker nor a decoration).
         for (marker, level) in [("🔴", "high"), ("🟠", "medium"), ("🟡", "medium"), ("🟢", "low"), ("⚠", "medium"), ("🚫", "high")]
-        where lower.hasPrefix(marker) || (lower.unicodeScalars.first.map(Vocabulary.isDecoration) == true && TextPatterns.contains(lower, marker)) {
+        where (lower.utf8.first ?? 0) >= 0x80
+            && (lower.hasPrefix(marker) || (lower.unicodeScalars.first.map(Vocabulary.isDecoration) == true && TextPatterns.contains(lower, marker))) {
             self.init(word: level)
             return
         }
