@@ -39,3 +39,18 @@ import Testing
         #expect(!TextPatterns.isBlank(text), "\(text.debugDescription)")
     }
 }
+
+/// A task's own number leads its title only as `2.1 Title` or `1. Title`.
+@Suite struct LeadingNumberTests {
+    @Test func aDottedNumberLeadsTheTitle() {
+        #expect(TextPatterns.leadingNumber("2.1 Create account")! == ("2.1", "Create account"))
+        #expect(TextPatterns.leadingNumber("1. Set up CI")! == ("1", "Set up CI"))
+        #expect(TextPatterns.leadingNumber("1.1.1 - Write tests")! == ("1.1.1", "Write tests"))
+    }
+
+    @Test func otherTitlesHaveNone() {
+        for title in ["3 dashboards", "Ship 2.1", "", "v1.2 release", "1.2", "١.٢ عنوان", "1️⃣ First"] {
+            #expect(TextPatterns.leadingNumber(title) == nil, "\(title)")
+        }
+    }
+}

@@ -247,12 +247,14 @@ enum TextPatterns {
     /// A leading task number: `2.1 Title`, `1. Title`, `1.1.1 Title` (a bare `3 Title` is not one:
     /// too many titles start with a count).
     static func leadingNumber(_ text: String) -> (number: String, rest: String)? {
+        // Most titles do not begin with a digit.
+        guard let first = text.utf8.first, first >= 0x30 && first <= 0x39 else { return nil }
         var number = ""
         var index = text.startIndex
         var sawDot = false
         while index < text.endIndex {
             let character = text[index]
-            if character.isASCII, character.isNumber {
+            if let ascii = character.asciiValue, ascii >= 0x30 && ascii <= 0x39 {
                 number.append(character)
             } else if character == ".", !number.isEmpty, number.last != "." {
                 number.append(character)
@@ -266,7 +268,7 @@ enum TextPatterns {
         if number.hasSuffix(".") { number.removeLast() }
         var rest = text[index...].drop { $0 == " " || $0 == "\t" }
         // `**1.1** - Create account`: the separator after a number is not part of the title.
-        if let first = rest.first, "-–—:".contains(first) { rest = rest.dropFirst().drop { $0 == " " } }
+        if let first = rest.first, first == "-" || first == "–" || first == "—" || first == ":" { rest = rest.dropFirst().drop { $0 == " " } }
         return (number, String(rest))
     }
 
