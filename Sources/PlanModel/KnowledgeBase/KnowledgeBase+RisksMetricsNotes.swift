@@ -70,16 +70,13 @@ extension KnowledgeBase {
             FROM risks r JOIN documents d ON d.id = r.document_id JOIN projects p ON p.id = d.project_id \(Self.projectFilter(projectIDs))
             ORDER BY p.name COLLATE NOCASE, d.path, r.line
             """, (projectIDs ?? []).map { .integer($0) })
-        let grouped = Self.groupByPrimary(rows, projectColumn: 13, projectIDs: projectIDs)
+        let grouped = PrimaryGroups(Self.inProjects(rows, column: 13, projectIDs), id: { Int64($0[0].int ?? 0) }, head: { Int64($0[1].int ?? 0) })
         let rank: [String: Int] = ["high": 0, "medium": 1, "low": 2, "unknown": 3]
-        let risks: [Risk] = grouped.map { head, primary, members in
-            func first(_ column: Int) -> String? { primary[column].string ?? members.lazy.compactMap { $0[column].string }.first }
-            var severity = RiskItem.Severity(rawValue: primary[4].string ?? "") ?? .unknown
-            var level = primary[14].string
-            if severity == .unknown, let rated = members.first(where: { (RiskItem.Severity(rawValue: $0[4].string ?? "") ?? .unknown) != .unknown }) {
-                severity = RiskItem.Severity(rawValue: rated[4].string ?? "") ?? .unknown
-                level = rated[14].string
-            }
+        let risks: [Risk] = grouped.groups.map { head, primary, members in
+            func first(_ column: Int) -> String? { PrimaryGroups.merged(primary, members) { $0[column].string } }
+            let rated = PrimaryGroups.rated(primary, members) { RiskItem.Severity(rawValue: $0[4].string ?? "") ?? .unknown }
+            let severity = RiskItem.Severity(rawValue: rated[4].string ?? "") ?? .unknown
+            let level = rated[14].string
             let item = RiskItem(line: primary[11].int ?? 0, title: primary[3].string ?? "", severity: severity,
                                 likelihood: first(5), impact: first(6), mitigation: first(7), contingency: first(8),
                                 owner: first(9), week: primary[10].int, level: level, identifier: first(15), status: first(16))
@@ -101,9 +98,9 @@ extension KnowledgeBase {
             FROM metrics r JOIN documents d ON d.id = r.document_id JOIN projects p ON p.id = d.project_id \(Self.projectFilter(projectIDs))
             ORDER BY p.name COLLATE NOCASE, d.path, r.line
             """, (projectIDs ?? []).map { .integer($0) })
-        let grouped = Self.groupByPrimary(rows, projectColumn: 11, projectIDs: projectIDs)
-        let metrics: [Metric] = grouped.map { head, primary, members in
-            func first(_ column: Int) -> String? { primary[column].string ?? members.lazy.compactMap { $0[column].string }.first }
+        let grouped = PrimaryGroups(Self.inProjects(rows, column: 11, projectIDs), id: { Int64($0[0].int ?? 0) }, head: { Int64($0[1].int ?? 0) })
+        let metrics: [Metric] = grouped.groups.map { head, primary, members in
+            func first(_ column: Int) -> String? { PrimaryGroups.merged(primary, members) { $0[column].string } }
             var item = MetricItem(line: primary[9].int ?? 0, name: primary[3].string ?? "", target: first(4), actual: first(5),
                                   stated: first(6), measurement: first(7), week: primary[8].int ?? members.compactMap { $0[8].int }.first)
             item.baseline = first(12)
@@ -123,43 +120,30 @@ extension KnowledgeBase {
     /// row's; a metric its primary's target and actual, or its first row's that has one), read
     /// with only the columns the counts need: a project's summary is made every time it is written.
     func highRiskAndMissedMetricCounts(projectID: Int64) throws -> (highRisks: Int, missedMetrics: Int) {
-        struct RiskGroup { var primary: RiskItem.Severity?; var first: RiskItem.Severity; var rated: RiskItem.Severity? }
-        var risks: [Int64: RiskGroup] = [:]
+        var risks: [(id: Int64, head: Int64, severity: RiskItem.Severity)] = []
         try database.forEachRow("""
             SELECT r.id, coalesce(r.primary_id, r.id), r.severity FROM risks r JOIN documents d ON d.id = r.document_id
             WHERE d.project_id = ? ORDER BY d.path, r.line
             """, [.integer(projectID)]) { row in
-            let severity = RiskItem.Severity(rawValue: row.text(2) ?? "") ?? .unknown
-            var group = risks[row.int64(1)] ?? RiskGroup(primary: nil, first: severity, rated: nil)
-            if row.int64(0) == row.int64(1) { group.primary = severity }
-            if group.rated == nil, severity != .unknown { group.rated = severity }
-            risks[row.int64(1)] = group
+            risks.append((row.int64(0), row.int64(1), RiskItem.Severity(rawValue: row.text(2) ?? "") ?? .unknown))
         }
-        let highRisks = risks.values.filter { group in
-            let own = group.primary ?? group.first
-            return (own != .unknown ? own : group.rated ?? .unknown) == .high
+        let highRisks = PrimaryGroups(risks, id: \.id, head: \.head).groups.filter { _, primary, members in
+            PrimaryGroups.rated(primary, members, \.severity).severity == .high
         }.count
-        struct MetricGroup { var primary: (target: String?, actual: String?)?; var first: (target: String?, actual: String?); var target: String?; var actual: String? }
-        var metrics: [Int64: MetricGroup] = [:]
+        var metrics: [(id: Int64, head: Int64, target: String?, actual: String?)] = []
         try database.forEachRow("""
             SELECT r.id, coalesce(r.primary_id, r.id), r.target, r.actual FROM metrics r JOIN documents d ON d.id = r.document_id
             WHERE d.project_id = ? ORDER BY d.path, r.line
             """, [.integer(projectID)]) { row in
-            let values = (target: row.text(2), actual: row.text(3))
-            var group = metrics[row.int64(1)] ?? MetricGroup(primary: nil, first: values, target: nil, actual: nil)
-            if row.int64(0) == row.int64(1) { group.primary = values }
-            group.target = group.target ?? values.target
-            group.actual = group.actual ?? values.actual
-            metrics[row.int64(1)] = group
+            metrics.append((row.int64(0), row.int64(1), row.text(2), row.text(3)))
         }
-        let missedMetrics = metrics.values.filter { group in
-            let own = group.primary ?? group.first
-            return MetricItem(line: 0, name: "", target: own.target ?? group.target, actual: own.actual ?? group.actual).status == .missed
+        let missedMetrics = PrimaryGroups(metrics, id: \.id, head: \.head).groups.filter { _, primary, members in
+            MetricItem(line: 0, name: "", target: PrimaryGroups.merged(primary, members, \.target),
+                       actual: PrimaryGroups.merged(primary, members, \.actual)).status == .missed
         }.count
         return (highRisks, missedMetrics)
     }
 
-    /// Rows (id first, primary-or-own id second) grouped under their primary, in first-seen order.
     /// `WHERE p.id IN (?, ...)` for the projects asked for (one placeholder each), or nothing: a
     /// project's items are read without reading every project's.
     static func projectFilter(_ ids: [Int64]?) -> String {
@@ -167,20 +151,10 @@ extension KnowledgeBase {
         return ids.isEmpty ? "WHERE 0" : "WHERE p.id IN (" + ids.map { _ in "?" }.joined(separator: ", ") + ")"
     }
 
-    private static func groupByPrimary(_ rows: [Row], projectColumn: Int, projectIDs: [Int64]?) -> [(head: Int64, primary: Row, members: [Row])] {
-        var groups: [Int64: [Row]] = [:]
-        var order: [Int64] = []
-        let wanted = projectIDs.map(Set.init)
-        for row in rows {
-            if let wanted, !wanted.contains(Int64(row[projectColumn].int ?? 0)) { continue }
-            let head = Int64(row[1].int ?? 0)
-            if groups[head] == nil { order.append(head) }
-            groups[head, default: []].append(row)
-        }
-        return order.map { head in
-            let members = groups[head]!
-            return (head, members.first { Int64($0[0].int ?? 0) == head } ?? members[0], members)
-        }
+    /// The rows of the projects asked for (all without `projectIDs`), their id in `column`.
+    private static func inProjects(_ rows: [Row], column: Int, _ projectIDs: [Int64]?) -> [Row] {
+        guard let wanted = projectIDs.map(Set.init) else { return rows }
+        return rows.filter { wanted.contains(Int64($0[column].int ?? 0)) }
     }
 
     public func notes(projectIDs: [Int64]? = nil, week: Int? = nil, kind: NoteItem.Kind? = nil) throws -> [Note] {
@@ -218,5 +192,38 @@ extension KnowledgeBase {
                              item: CodeBlockItem(line: row[2].int ?? 0, language: row[3].string ?? "", section: section, text: row[5].string ?? ""),
                              source: SourceRef(path: row[6].string ?? "", line: row[2].int ?? 0))
         }
+    }
+}
+
+/// Risk or metric rows grouped under the primary row they repeat, in first-seen order (rows in
+/// listing order: by path and line): how `risks`, `metrics` and a summary's counts merge them.
+struct PrimaryGroups<Row> {
+    /// Each group's head (the primary's id), its primary (the row whose id is the head, else its
+    /// first), and its rows, primary among them.
+    let groups: [(head: Int64, primary: Row, members: [Row])]
+
+    init(_ rows: [Row], id: (Row) -> Int64, head: (Row) -> Int64) {
+        var members: [Int64: [Row]] = [:]
+        var order: [Int64] = []
+        for row in rows {
+            let key = head(row)
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(row)
+        }
+        groups = order.map { key in
+            let rows = members[key]!
+            return (key, rows.first { id($0) == key } ?? rows[0], rows)
+        }
+    }
+
+    /// A field of a group: its primary's, else the first of its rows' that has one.
+    static func merged(_ primary: Row, _ members: [Row], _ value: (Row) -> String?) -> String? {
+        value(primary) ?? members.lazy.compactMap(value).first
+    }
+
+    /// The row whose severity a group takes: its primary, unless that is unrated and another is.
+    static func rated(_ primary: Row, _ members: [Row], _ severity: (Row) -> RiskItem.Severity) -> Row {
+        guard severity(primary) == .unknown else { return primary }
+        return members.first { severity($0) != .unknown } ?? primary
     }
 }
