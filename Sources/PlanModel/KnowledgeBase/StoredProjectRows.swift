@@ -39,20 +39,20 @@ extension KnowledgeBase {
         }
         var gates: [String: StoredProjectRows.Gate] = [:]
         var keyOfID: [Int64: String] = [:]
-        for row in try database.rows("""
+        try database.forEachRow("""
             SELECT key, id, kind, title, week, phase, passed, decision, source_path, source_line, scope_total, scope_open
             FROM gates WHERE project_id = ?
-            """, [.integer(projectID)]) {
-            let id = Int64(row[1].int ?? 0)
-            gates[row[0].string ?? ""] = StoredProjectRows.Gate(id: id, values: Array(row.values[2...]))
-            keyOfID[id] = row[0].string ?? ""
+            """, [.integer(projectID)]) { row in
+            let key = row.text(0) ?? "", id = row.int64(1)
+            gates[key] = StoredProjectRows.Gate(id: id, values: (2..<12).map { row.value(Int32($0)) })
+            keyOfID[id] = key
         }
-        for row in try database.rows("""
+        try database.forEachRow("""
             SELECT c.gate_id, c.text, c.status, c.role, c.line FROM gate_criteria c JOIN gates g ON g.id = c.gate_id
             WHERE g.project_id = ? ORDER BY c.gate_id, c.position
-            """, [.integer(projectID)]) {
-            guard let key = keyOfID[Int64(row[0].int ?? 0)] else { continue }
-            gates[key]?.criteria.append(Array(row.values[1...]))
+            """, [.integer(projectID)]) { row in
+            guard let key = keyOfID[row.int64(0)] else { return }
+            gates[key]?.criteria.append((1..<5).map { row.value(Int32($0)) })
         }
         var scopes: [Int64: Set<Int64>] = [:]
         try database.forEachRow("""
