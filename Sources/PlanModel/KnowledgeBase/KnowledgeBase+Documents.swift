@@ -212,7 +212,9 @@ enum MentionCoding {
     static let unit: Character = "\u{1F}"
     static let record: Character = "\u{1E}"
 
-    static func encode(list: [String]) -> String? { list.isEmpty ? nil : list.joined(separator: ", ") }
+    static let listSeparator = ", ", lineSeparator = "\n"
+
+    static func encode(list: [String]) -> String? { list.isEmpty ? nil : list.joined(separator: listSeparator) }
 
     /// A stored mention's status (`open` should it be one this version does not know).
     static func status(_ text: String?) -> TaskStatus { text.flatMap(TaskStatus.init(rawValue:)) ?? .open }
@@ -221,7 +223,7 @@ enum MentionCoding {
         return asciiPieces(of: text, at: UInt8(ascii: ","), trimmed: true)
             ?? text.split(separator: ",").map { String($0).trimmingWhitespace() }
     }
-    static func encode(lines: [String]) -> String? { lines.isEmpty ? nil : lines.joined(separator: "\n") }
+    static func encode(lines: [String]) -> String? { lines.isEmpty ? nil : lines.joined(separator: lineSeparator) }
     static func lines(_ text: String?) -> [String] {
         guard let text else { return [] }
         return asciiPieces(of: text, at: UInt8(ascii: "\n"), trimmed: false) ?? text.split(separator: "\n").map(String.init)
@@ -261,6 +263,17 @@ enum MentionCoding {
     static func encode(owners: [OwnerAction]) -> String? {
         guard !owners.isEmpty else { return nil }
         return owners.map { $0.name + String(unit) + ($0.action ?? "") }.joined(separator: String(record))
+    }
+
+    /// Adds to `hash` what `hash.add(encode(owners:) ?? "")` would, without making the string.
+    static func add(owners: [OwnerAction], to hash: inout ContentHash) {
+        for (index, owner) in owners.enumerated() {
+            if index > 0 { hash.append(byte: record.asciiValue!) }
+            hash.append(owner.name)
+            hash.append(byte: unit.asciiValue!)
+            hash.append(owner.action ?? "")
+        }
+        hash.append(byte: 0x1F)
     }
 
     /// The owners `encode(owners:)` wrote: each record's first field is the name, the rest (units

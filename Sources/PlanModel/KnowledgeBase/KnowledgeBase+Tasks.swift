@@ -119,17 +119,10 @@ extension KnowledgeBase {
         hash.add(item.optional ? "o" : "")
         hash.add(task.source.path)
         hash.add(task.parentKey ?? "")
-        // The bytes of `MentionCoding.encode(owners:)`, `encode(list:)` and `encode(lines:)`,
-        // hashed without joining them into strings.
-        for (index, owner) in item.owners.enumerated() {
-            if index > 0 { hash.append(byte: MentionCoding.record.asciiValue!) }
-            hash.append(owner.name)
-            hash.append(byte: MentionCoding.unit.asciiValue!)
-            hash.append(owner.action ?? "")
-        }
-        hash.append(byte: 0x1F)
-        hash.add(joined: item.requirements, separator: ", ")
-        hash.add(joined: item.details, separator: "\n")
+        // The owners, requirements and details as `MentionCoding` stores them, without joining them into strings.
+        MentionCoding.add(owners: item.owners, to: &hash)
+        hash.add(joined: item.requirements, separator: MentionCoding.listSeparator)
+        hash.add(joined: item.details, separator: MentionCoding.lineSeparator)
         return hash.hex + "@" + String(task.source.line)
     }
 
