@@ -6,7 +6,7 @@ extension KnowledgeBase {
     // that belong to it (CASCADE) and lets go of those that only point at it (SET NULL).
     // `ids` is the `IN (...)` list that picks the rows: `?`, or a `SELECT` of ids.
 
-    /// Deletes gates with their criteria and scope rows; mentions and summaries let go of them.
+    /// Deletes gates with their criteria; mentions and summaries let go of them.
     func deleteGates(projectID: Int64) throws {
         try delete(Self.gateDelete, ids: "SELECT id FROM gates WHERE project_id = ?", [.integer(projectID)])
     }
@@ -15,7 +15,7 @@ extension KnowledgeBase {
         try delete(Self.gateDelete, ids: "?", [.integer(id)])
     }
 
-    /// Deletes tasks with their owner and scope rows; mentions and subtasks let go of them.
+    /// Deletes tasks with their owner rows; mentions and subtasks let go of them.
     func deleteTasks(projectID: Int64) throws {
         try delete(Self.taskDelete, ids: "SELECT id FROM tasks WHERE project_id = ?", [.integer(projectID)])
     }
@@ -27,13 +27,13 @@ extension KnowledgeBase {
     /// What deleting gates does, in order, each statement completed by `IN (ids)`: the rows
     /// that refer to them first, the gates last.
     private static let gateDelete = [
-        "DELETE FROM gate_criteria WHERE gate_id", "DELETE FROM gate_tasks WHERE gate_id",
+        "DELETE FROM gate_criteria WHERE gate_id",
         "UPDATE gate_mentions SET gate_id = NULL WHERE gate_id",
         "UPDATE project_summaries SET next_gate_id = NULL WHERE next_gate_id", "DELETE FROM gates WHERE id",
     ]
 
     private static let taskDelete = [
-        "DELETE FROM gate_tasks WHERE task_id", "DELETE FROM task_owners WHERE task_id",
+        "DELETE FROM task_owners WHERE task_id",
         "UPDATE task_mentions SET task_id = NULL WHERE task_id", "UPDATE tasks SET parent_id = NULL WHERE parent_id",
         "DELETE FROM tasks WHERE id",
     ]

@@ -40,25 +40,23 @@ extension KnowledgeBase {
         return DocumentOrder.sorted(mentions)
     }
 
-    /// Replaces one project's gates with `gates`, keeping the ids of gates whose key stays, and
-    /// records the tasks each one closes (`scopes`, one per gate, written after the tasks).
-    /// Only what changed is written: a re-import leaves unchanged gates, criteria and scope rows alone.
-    /// `taskIDs` are the project's tasks' ids, in the order of its linked tasks, as just written.
+    /// Replaces one project's gates with `gates`, keeping the ids of gates whose key stays, with
+    /// how many tasks each one closes and how many of them are open (`scopes`, one per gate; the
+    /// tasks themselves are the `gate_tasks` view's). Only what changed is written: a re-import
+    /// leaves unchanged gates and criteria alone.
     /// `stored` holds the project's gates as they are. Returns the gates as written.
-    func writeGates(projectID: Int64, gates: [LinkedGate], scopes: [GateScope], taskIDs: [Int64], stored: StoredProjectRows) throws -> [WrittenGate] {
+    func writeGates(projectID: Int64, gates: [LinkedGate], scopes: [GateScope], stored: StoredProjectRows) throws -> [WrittenGate] {
         precondition(gates.count == scopes.count, "one scope per gate")
         // What is stored, so that a re-import writes only the gates, criteria and scope rows that changed.
         var existing = stored.gates
-        let storedScope = stored.scopes
         var written: [WrittenGate] = []
         written.reserveCapacity(gates.count)
         for (gate, scope) in zip(gates, scopes) {
             let item = gate.item
-            let members = Set(scope.tasks.map { taskIDs[$0] })
             let values: [SQLValue] = [.text(item.kind.rawValue), .text(item.title), SQLValue(item.week), SQLValue(item.phase),
                                       item.checkbox.map { SQLValue($0) } ?? .null, SQLValue(item.decision),
                                       .text(gate.source.path), .integer(Int64(gate.source.line)),
-                                      .integer(Int64(members.count)), .integer(Int64(scope.open))]
+                                      .integer(Int64(scope.tasks.count)), .integer(Int64(scope.open))]
             let criteria: [[SQLValue]] = item.criteria.map { criterion in
                 [.text(criterion.text), .text(criterion.status.rawValue), .text(criterion.role.rawValue), .integer(Int64(criterion.line))]
             }
@@ -88,17 +86,10 @@ extension KnowledgeBase {
                                      [.integer(id)] + criterion + [.integer(Int64(position))])
                 }
             }
-            let stored = storedScope[id] ?? []
-            for taskID in stored.subtracting(members).sorted() {
-                try database.run("DELETE FROM gate_tasks WHERE gate_id = ? AND task_id = ?", [.integer(id), .integer(taskID)])
-            }
-            for taskID in members.subtracting(stored).sorted() {
-                try database.run("INSERT INTO gate_tasks(gate_id, task_id) VALUES (?, ?)", [.integer(id), .integer(taskID)])
-            }
             for mention in gate.mentionIDs {
                 try database.run("UPDATE gate_mentions SET gate_id = ?1 WHERE id = ?2 AND gate_id IS NOT ?1", [.integer(id), .integer(mention)])
             }
-            written.append(WrittenGate(id: id, gate: gate, scopeTotal: members.count, scopeOpen: scope.open))
+            written.append(WrittenGate(id: id, gate: gate, scopeTotal: scope.tasks.count, scopeOpen: scope.open))
         }
         for (_, stored) in existing {
             try deleteGate(id: stored.id)

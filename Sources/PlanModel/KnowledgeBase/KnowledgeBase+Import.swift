@@ -66,7 +66,7 @@ extension KnowledgeBase {
         let written = try writeTasks(projectID: projectID, tasks: project.tasks, fingerprints: project.fingerprints,
                                      mentions: project.mentions, importID: running.id, ownerIDs: &ownerIDs, stored: stored)
         runningImport?.touchedTasks[projectID, default: []] += written.touched
-        let gates = try writeGates(projectID: projectID, gates: project.gates, scopes: project.scopes, taskIDs: written.ids,
+        let gates = try writeGates(projectID: projectID, gates: project.gates, scopes: project.scopes,
                                    stored: stored)
         for repeats in project.repeats {
             try setPrimaries(repeats.table, repeats.primaries, current: repeats.current)

@@ -3,10 +3,9 @@ extension KnowledgeBase {
     /// no longer linked, stores the mentions with their task ids, and records history.
     /// `fingerprints` are the tasks' `fingerprint`s when the caller has them (the importer makes
     /// them on the linking worker, off the thread that writes); `stored` holds the project's tasks as they are.
-    /// Returns what changed, every task's id (in the order of `tasks`), and the ids of the tasks
-    /// it inserted, updated or removed (only their search entries can differ from what they were).
+    /// Returns what changed and the ids of the tasks it inserted, updated or removed (only their search entries can differ from what they were).
     func writeTasks(projectID: Int64, tasks: [LinkedTask], fingerprints: [String], mentions: [LinkedMention],
-                    importID: Int64, ownerIDs: inout OwnerIDs, stored: StoredProjectRows) throws -> (changes: TaskChanges, ids: [Int64], touched: [Int64]) {
+                    importID: Int64, ownerIDs: inout OwnerIDs, stored: StoredProjectRows) throws -> (changes: TaskChanges, touched: [Int64]) {
         var existing = stored.tasks
         var changes = TaskChanges()
         var ids: [String: Int64] = [:]
@@ -81,7 +80,7 @@ extension KnowledgeBase {
                 try insertMention(item, documentID: documentID, taskID: taskID)
             }
         }
-        return (changes, idsInOrder, touched)
+        return (changes, touched)
     }
 
     private static func fields(_ task: LinkedTask) -> [SQLValue] {

@@ -166,7 +166,7 @@ public final class KnowledgeBase {
     /// Drops every imported row (documents, tasks, history) for `import --rebuild`.
     func clearAll() throws {
         try database.execute("""
-            DELETE FROM project_summaries; DELETE FROM gate_tasks; DELETE FROM gate_criteria; DELETE FROM gate_mentions; DELETE FROM gates;
+            DELETE FROM project_summaries; DELETE FROM gate_criteria; DELETE FROM gate_mentions; DELETE FROM gates;
             DELETE FROM search; DELETE FROM notes; UPDATE risks SET primary_id = NULL; DELETE FROM risks;
             UPDATE metrics SET primary_id = NULL; DELETE FROM metrics;
             DELETE FROM task_owners; DELETE FROM task_mentions; DELETE FROM task_history;

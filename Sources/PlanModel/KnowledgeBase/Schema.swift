@@ -312,6 +312,33 @@ public enum Schema {
             UPDATE project_summaries SET (next_gate_kind, next_gate_title, next_gate_week, next_gate_scope_total, next_gate_scope_open) =
                 (SELECT kind, title, week, scope_total, scope_open FROM gates WHERE gates.id = project_summaries.next_gate_id);
             """),
+        // A gate's scope follows from its kind, week or phase and the project's tasks (a Kiro
+        // checkpoint's from the task mentions between it and the checkpoint before): a view says
+        // so instead of 75,000 rows the import wrote and compared (ADR 0020). Its rules are
+        // `GateScopes`' (the import still counts each gate's scope there, for `scope_total` and
+        // `scope_open`); GateScopeViewTests holds the two to the same tasks.
+        Migration(version: 8, sql: """
+            DROP TABLE gate_tasks;
+            CREATE VIEW gate_tasks(gate_id, task_id) AS
+            SELECT g.id, t.id FROM gates g JOIN tasks t ON t.project_id = g.project_id
+            WHERE g.kind = 'final' AND t.status <> 'deferred'
+            UNION ALL
+            SELECT g.id, t.id FROM gates g JOIN tasks t ON t.project_id = g.project_id AND t.phase = g.phase
+            WHERE g.kind = 'phase' AND t.status <> 'deferred'
+            UNION ALL
+            SELECT g.id, t.id FROM gates g JOIN tasks t ON t.project_id = g.project_id AND t.week = g.week
+            WHERE (g.kind IN ('week', 'exit', 'rollback') OR g.kind = 'phase' AND g.phase IS NULL
+                   OR g.kind = 'checkpoint' AND NOT EXISTS (
+                       SELECT 1 FROM gate_mentions m JOIN documents d ON d.id = m.document_id
+                       WHERE m.gate_id = g.id AND m.line = g.source_line AND d.path = g.source_path AND m.scope_from_line IS NOT NULL))
+              AND t.status <> 'deferred'
+            UNION ALL
+            SELECT DISTINCT g.id, t.task_id FROM gates g
+            JOIN gate_mentions m ON m.gate_id = g.id AND m.line = g.source_line AND m.scope_from_line IS NOT NULL
+            JOIN documents d ON d.id = m.document_id AND d.path = g.source_path
+            JOIN task_mentions t ON t.document_id = m.document_id AND t.line > m.scope_from_line AND t.line < g.source_line
+            WHERE g.kind = 'checkpoint' AND t.task_id IS NOT NULL;
+            """),
     ]
 
     /// One table's documentation: what a row is and what each column means.
@@ -444,7 +471,7 @@ public enum Schema {
             ("role", "criterion, or condition for the DELAY list of a go/no-go gate"),
             ("line", "the criterion's line in the gate's source document"),
         ]),
-        TableDoc(name: "gate_tasks", meaning: "the tasks a gate closes: its week's, its phase's, the project's for a final gate, a Kiro checkpoint's since the previous one", columns: [
+        TableDoc(name: "gate_tasks", meaning: "the tasks a gate closes (a view, worked out from the gates, tasks and task mentions when read): its week's, its phase's, the project's for a final gate, a Kiro checkpoint's since the previous one; deferred tasks are in none but a checkpoint's", columns: [
             ("gate_id", "the gate (gates.id)"), ("task_id", "a task in its scope (tasks.id)"),
         ]),
         TableDoc(name: "gate_mentions", meaning: "one row per place a document describes a gate, as recognized there", columns: [

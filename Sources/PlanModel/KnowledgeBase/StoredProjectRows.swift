@@ -20,14 +20,12 @@ public struct StoredProjectRows: Sendable {
 
     let tasks: [String: Task]
     let gates: [String: Gate]
-    /// Each gate's tasks, by gate id.
-    let scopes: [Int64: Set<Int64>]
 }
 
 extension KnowledgeBase {
     /// The stored rows of the project with `key` (empty for a project not stored).
     public func storedProjectRows(projectKey key: String) throws -> StoredProjectRows {
-        guard let id = try existingProjectID(key: key) else { return StoredProjectRows(tasks: [:], gates: [:], scopes: [:]) }
+        guard let id = try existingProjectID(key: key) else { return StoredProjectRows(tasks: [:], gates: [:]) }
         return try storedProjectRows(projectID: id)
     }
 
@@ -54,12 +52,6 @@ extension KnowledgeBase {
             guard let key = keyOfID[row.int64(0)] else { return }
             gates[key]?.criteria.append((1..<5).map { row.value(Int32($0)) })
         }
-        var scopes: [Int64: Set<Int64>] = [:]
-        try database.forEachRow("""
-            SELECT s.gate_id, s.task_id FROM gate_tasks s JOIN gates g ON g.id = s.gate_id WHERE g.project_id = ?
-            """, [.integer(projectID)]) { row in
-            scopes[row.int64(0), default: []].insert(row.int64(1))
-        }
-        return StoredProjectRows(tasks: tasks, gates: gates, scopes: scopes)
+        return StoredProjectRows(tasks: tasks, gates: gates)
     }
 }

@@ -78,7 +78,7 @@ public struct Gate: Sendable {
 
 /// The tasks one gate closes, by task key, and how many of them are neither done nor cancelled.
 public struct GateScope: Equatable, Sendable {
-    /// The tasks it closes, as indexes into its project's linked tasks.
+    /// The tasks it closes, each once, as indexes into its project's linked tasks.
     public let tasks: [Int]
     public let open: Int
 
