@@ -83,6 +83,8 @@ public struct Span: Equatable, Sendable {
 extension Array where Element == Span {
     /// The spans split at line breaks: one array per source line of a paragraph.
     public var lines: [[Span]] {
+        // Most blocks are one line: the spans as they are, without copying them.
+        guard contains(where: { $0.style.contains(.lineBreak) }) else { return [self] }
         var result: [[Span]] = [[]]
         for span in self {
             if span.style.contains(.lineBreak) { result.append([]) } else { result[result.count - 1].append(span) }

@@ -185,6 +185,20 @@ import PlanModel
         #expect(TextPatterns.lowercased(text) == text.lowercased())
     }
 
+    /// Every scalar of the scripts planning documents are written in and beyond (Latin to CJK,
+    /// Deseret, Adlam), in runs of 64 after an ASCII letter, lowers as the standard library
+    /// lowers it.
+    @Test func everyScalarLowersAsTheStandardLibrarysDoes() {
+        var mismatches: [String] = []
+        for start in stride(from: 0x80, to: 0x20000, by: 64) {
+            let scalars = (start..<(start + 64)).compactMap(Unicode.Scalar.init)
+            var text = "A"
+            text.unicodeScalars.append(contentsOf: scalars)
+            if TextPatterns.lowercased(text) != text.lowercased() { mismatches.append(String(start, radix: 16)) }
+        }
+        #expect(mismatches.isEmpty, "runs lowered differently from U+\(mismatches.prefix(5))")
+    }
+
     @Test(arguments: ["risk 1: data loss during migration", "owner's sign-off (2x)", "größe/ämter 3", "  ", "r-01_x", "計画 第2段階"])
     func wordsAreTheLetterAndDigitRunsSplitWouldGive(_ text: String) {
         let expected = text.split { !$0.isLetter && !$0.isNumber && $0 != "'" }

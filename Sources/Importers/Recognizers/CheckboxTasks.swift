@@ -99,7 +99,7 @@ struct ItemDetails {
         // Every kept line is `Key: value`; most detail lines have no colon and are skipped here.
         guard line.contains(where: { $0.text.utf8.contains(0x3A) || $0.text.utf8.contains(0xBC) }) else { return }
         let text = TextPatterns.clean(line.plainText)
-        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return }
+        guard let colon = TextPatterns.firstColon(in: text) else { return }
         let key = text[..<colon].lowercased().trimming(" _*")
         let value = text[text.index(after: colon)...].trimming(" _*")
         switch key {

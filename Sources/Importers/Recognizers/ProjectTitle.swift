@@ -150,12 +150,16 @@ enum ProjectTitle {
         if let first = lower.first, "vq".contains(first), lower.dropFirst().allSatisfy({ $0.isNumber || $0 == "." }), lower.count > 1 { return true }
         if lower.unicodeScalars.contains(where: Vocabulary.isCJK) {
             var rest = lower
-            for word in cjkKindWords.sorted(by: { $0.count > $1.count }) { rest = rest.replacingOccurrences(word, with: "") }
-            for list in Vocabulary.words.values { for word in list where word.unicodeScalars.contains(where: Vocabulary.isCJK) { rest = rest.replacingOccurrences(word, with: "") } }
+            for word in cjkRemovals where rest.utf8Contains(word) { rest = rest.replacingOccurrences(word, with: "") }
             return rest.filter { $0.isLetter }.count < 2
         }
         return false
     }
+
+    /// What a CJK title loses before the letters left are counted, in the order they are taken
+    /// out: the kind words, longest first, then the vocabulary's CJK words.
+    private static let cjkRemovals: [String] = cjkKindWords.sorted { $0.count > $1.count }
+        + Vocabulary.words.values.flatMap { list in list.filter { $0.unicodeScalars.contains(where: Vocabulary.isCJK) } }
 
     static let cjkKindWords: [String] = [
         "清单", "清單", "列表", "一覧", "一览", "计划", "計劃", "計画", "报告", "報告", "总结", "總結", "开发", "開發", "開発",

@@ -70,7 +70,7 @@ struct RecordSections {
         guard !label.isEmpty, label.count <= 40, label.split(separator: " ").count <= 4 else { return nil }
         if title.isEmpty { title = label }
         // The label names the subject and is numbered or an id: `Risk 2`, `R-01`, `KR1`, `Tarea #1`.
-        guard label.contains(where: \.isNumber) else { return nil }
+        guard TextPatterns.containsNumber(label) else { return nil }
         if RiskTable.isRiskID(label) { return Opening(subject: .risk, title: title) }
         let words = label.lowercased().filter { !$0.isNumber && $0 != "#" && $0 != "." && $0 != "-" }.trimming(" ")
         return Subject(Vocabulary.term(of: words)).map { Opening(subject: $0, title: title) }
@@ -111,7 +111,7 @@ struct RecordSections {
         if !hasDigit, !startsWithType(body.first) { return nil }
         let opened = hasDigit ? opening(text) : nil
         let unnumberedText = TextPatterns.leadingNumber(text)?.rest ?? text
-        if opened == nil, !(unnumberedText.contains(where: \.isNumber) && subject(ofParent: parent) != nil),
+        if opened == nil, !(TextPatterns.containsNumber(unnumberedText) && subject(ofParent: parent) != nil),
            !startsWithType(body.first) {
             return nil
         }
@@ -179,7 +179,7 @@ struct RecordSections {
         if let type = sink.type, let typed = Subject(Vocabulary.term(of: type)) { subject = typed }
         // `### Tarea #1` under `## Tareas`: numbered within its label, not merely a numbered section.
         let unnumbered = TextPatterns.leadingNumber(text)?.rest ?? text
-        if subject == nil, let parentSubject = Self.subject(ofParent: parent), unnumbered.contains(where: \.isNumber) {
+        if subject == nil, let parentSubject = Self.subject(ofParent: parent), TextPatterns.containsNumber(unnumbered) {
             subject = parentSubject
             needsWorkFields = true
         }
@@ -212,7 +212,7 @@ struct RecordSections {
         let parts = segments.count > 1 && segments.allSatisfy({ $0.contains(":") || $0.contains("：") }) ? segments : [TextPatterns.clean(raw)]
         var read = false
         for part in parts {
-            guard let colon = part.firstIndex(where: { $0 == ":" || $0 == "：" }) else { continue }
+            guard let colon = TextPatterns.firstColon(in: part) else { continue }
             let key = String(part[..<colon]).trimming(" *_")
             let value = String(part[part.index(after: colon)...]).trimming(" *_")
             guard !key.isEmpty, key.split(separator: " ").count <= 4 else { continue }
@@ -242,7 +242,7 @@ struct RecordSections {
         let paragraph = block.isParagraph ? block : block.isList ? block.children.first?.children.first : nil
         guard let first = paragraph?.spans.lines.first else { return false }
         let text = TextPatterns.clean(first.plainText)
-        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
+        guard let colon = TextPatterns.firstColon(in: text) else { return false }
         return Vocabulary.isTypeLabel(String(text[..<colon]).trimming(" *_"))
     }
 

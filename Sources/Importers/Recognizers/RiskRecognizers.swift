@@ -91,13 +91,13 @@ struct RiskTable: Recognizer {
     /// `RISK-003`, `RSK-2`: an id that can only name a risk (`R1` also names requirements).
     static func isUnambiguousRiskID(_ text: String) -> Bool {
         let upper = text.uppercased()
-        return (upper.hasPrefix("RISK") || upper.hasPrefix("RSK")) && upper.contains(where: \.isNumber) && upper.count <= 16
+        return (upper.hasPrefix("RISK") || upper.hasPrefix("RSK")) && TextPatterns.containsNumber(upper) && upper.count <= 16
     }
 
     /// `R1`, `R-01`, `RISK-003`, `CR-01`, `R-AT3-01`: an id that names a risk.
     static func isRiskID(_ text: String) -> Bool {
         let upper = text.uppercased()
-        guard let first = upper.first, first.isLetter, upper.count <= 16, upper.contains(where: \.isNumber) else { return false }
+        guard let first = upper.first, first.isLetter, upper.count <= 16, TextPatterns.containsNumber(upper) else { return false }
         let letters = upper.prefix { $0.isLetter }
         return ["R", "RISK", "RSK", "CR", "TR", "PR", "RI"].contains(String(letters)) && upper.dropFirst(letters.count).first.map { $0 == "-" || $0.isNumber || $0 == "_" } == true
     }
@@ -196,7 +196,7 @@ struct RiskLists: Recognizer {
     /// A sub-item `**Mitigation**: ...`, `Gegenmaßnahme: ...`, `Owner: ...`: a field of the risk.
     private static func read(_ line: [Span], into risk: inout RiskItem) {
         let text = TextPatterns.clean(line.plainText)
-        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return }
+        guard let colon = TextPatterns.firstColon(in: text) else { return }
         let value = text[text.index(after: colon)...].trimming(" *_")
         guard !value.isEmpty else { return }
         switch Vocabulary.term(of: String(text[..<colon])) {
@@ -239,7 +239,7 @@ struct RiskLists: Recognizer {
     static func isLevelLegend(_ list: Node) -> Bool {
         list.children.allSatisfy { item in
             let text = TextPatterns.clean(item.children.first { $0.isParagraph }?.text ?? "")
-            guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" || $0 == "=" }) else { return false }
+            guard let colon = TextPatterns.firstColon(in: text, orEquals: true) else { return false }
             let key = String(text[..<colon]).trimming(" *")
             return key.split(separator: " ").count <= 3 && (RiskLevel(key) != nil || RiskLevel.fromScore(key) != nil
                 || key.lowercased().hasPrefix("score"))

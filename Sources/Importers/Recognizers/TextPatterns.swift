@@ -77,14 +77,64 @@ enum TextPatterns {
         return text.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(text.utf8)
     }
 
+    /// `text.contains(where: \.isNumber)`, answered from the bytes for plain ASCII (whose only
+    /// numbers are its digits) without a Unicode property lookup per character.
+    static func containsNumber<S: StringProtocol>(_ text: S) -> Bool {
+        var ascii = true
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 { return true }
+            if byte >= 0x80 { ascii = false }
+        }
+        return !ascii && text.contains(where: \.isNumber)
+    }
+
+    /// Where the first `:` or full-width `：` (EF BC 9A) is, and with `equals` the first `=` too:
+    /// found by bytes, as `firstIndex(where:)` over Characters finds it at a thousand times the
+    /// cost (documents are NFC: no combining mark follows a colon).
+    static func firstColon(in text: String, orEquals equals: Bool = false) -> String.Index? {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x3A || (equals && byte == 0x3D) { return index }
+            if byte == 0xEF {
+                let second = utf8.index(after: index)
+                if second != utf8.endIndex, utf8[second] == 0xBC {
+                    let third = utf8.index(after: second)
+                    if third != utf8.endIndex, utf8[third] == 0x9A { return index }
+                }
+            }
+            utf8.formIndex(after: &index)
+        }
+        return nil
+    }
+
     /// `text.lowercased()`, with plain ASCII lowered byte by byte (the standard library's
-    /// lowercasing takes thousands of instructions for a header).
+    /// lowercasing takes thousands of instructions for a header). Other scalars are lowered one
+    /// by one as the standard library does, and only those that change: for every scalar the
+    /// result is the standard library's (checked over all of Unicode when this was written).
     static func lowercased(_ text: String) -> String {
         var bytes = Array(text.utf8)
         for index in bytes.indices {
             let byte = bytes[index]
-            if byte >= 0x80 { return text.lowercased() }
+            if byte >= 0x80 { return lowercasedByScalar(text) }
             if byte >= 0x41 && byte <= 0x5A { bytes[index] = byte | 0x20 }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func lowercasedByScalar(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                bytes.append(value >= 0x41 && value <= 0x5A ? UInt8(value | 0x20) : UInt8(value))
+            } else if scalar.properties.changesWhenLowercased {
+                bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            } else {
+                bytes.append(contentsOf: scalar.utf8)
+            }
         }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -370,7 +420,7 @@ enum TextPatterns {
         guard cleaned.utf8.count <= 20 else { return false }
         let lower = cleaned.lowercased()
         // `[Date]` is a template's prompt; `[User Story 1]` or `[13.03.2024]` was filled in.
-        let prompt = lower.hasPrefix("[") && lower.hasSuffix("]") && !lower.contains(where: \.isNumber)
+        let prompt = lower.hasPrefix("[") && lower.hasSuffix("]") && !containsNumber(lower)
         return lower == "tbd" || lower == "n/a" || lower == "tba" || prompt
     }
 }
