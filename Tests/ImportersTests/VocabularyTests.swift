@@ -199,6 +199,39 @@ import PlanModel
         #expect(mismatches.isEmpty, "runs lowered differently from U+\(mismatches.prefix(5))")
     }
 
+    /// `ScalarSplit` takes scalars for characters where each scalar stands alone: every such
+    /// scalar, next to every other kind of them and to ASCII, is a character of its own.
+    @Test func scalarsThatStandAloneAreCharacters() {
+        var scalars: [Unicode.Scalar] = []
+        for value in UInt32(0x20)...0xFFFF where ScalarSplit.standsAlone(value) {
+            if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
+        }
+        var forward = String.UnicodeScalarView(), interleaved = String.UnicodeScalarView()
+        forward.append(contentsOf: scalars)
+        for (index, scalar) in scalars.reversed().enumerated() {
+            interleaved.append(scalar)
+            if index % 3 == 0 { interleaved.append("a") }
+        }
+        for view in [forward, interleaved] {
+            #expect(String(view).count == view.count)
+        }
+    }
+
+    @Test(arguments: ["Risk 1: Data Loss / Vendor-Lock, Timing", "Größe/Ämter 3 – Überblick ✅", "  Owner &  Lead ; QA ", "",
+                      "計画、第2段階，リスク", "Résumé\u{301} café", "a\r\nb c", "👩‍💻 Dev, Ops", "Один, два / три"])
+    func scalarSplitGivesTheStandardLibrarysParts(_ text: String) {
+        let separators: [(Character) -> Bool] = [
+            { $0 == " " }, { $0 == " " || $0 == "/" || $0 == "-" || $0 == "," }, { !$0.isLetter && !$0.isNumber },
+            { $0 == "," || $0 == "，" || $0 == "、" },
+        ]
+        for isSeparator in separators {
+            for maxSplits in [0, 1, Int.max] {
+                #expect(ScalarSplit.split(text, maxSplits: maxSplits, where: isSeparator)
+                        == text.split(maxSplits: maxSplits, whereSeparator: isSeparator))
+            }
+        }
+    }
+
     @Test(arguments: ["risk 1: data loss during migration", "owner's sign-off (2x)", "größe/ämter 3", "  ", "r-01_x", "計画 第2段階"])
     func wordsAreTheLetterAndDigitRunsSplitWouldGive(_ text: String) {
         let expected = text.split { !$0.isLetter && !$0.isNumber && $0 != "'" }

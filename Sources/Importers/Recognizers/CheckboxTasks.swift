@@ -104,7 +104,7 @@ struct ItemDetails {
         let value = text[text.index(after: colon)...].trimming(" _*")
         switch key {
         case "requirements", "requirement", "reqs", "需求", "requisiti":
-            requirements += value.split { $0 == "," || $0 == "，" || $0 == "、" }
+            requirements += ScalarSplit.split(value, where: { $0 == "," || $0 == "，" || $0 == "、" })
                 .map { TextPatterns.clean(String($0)) }.filter { !$0.isEmpty }
         case "validates":
             kept.append(text)

@@ -45,7 +45,7 @@ struct GatePattern: Equatable {
         let bytes = TextPatterns.lowerBytes(text)
         guard Self.cues.contains(where: { TextPatterns.findAnywhere($0, in: bytes) != nil }) else { return nil }
         let lower = String(text.lowercased().drop { !$0.isLetter })
-        let words = lower.split { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "/" }.map(String.init)
+        let words = ScalarSplit.split(lower, where: { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "/" }).map(String.init)
         guard let first = words.first else { return nil }
         // `Gate Decision Matrix`, `Gate legend`: a picture of the options, not a gate.
         if words.contains(where: { ["matrix", "legend", "template", "scale", "matrice", "matriz"].contains($0) }) { return nil }

@@ -7,10 +7,10 @@ enum Owners {
     static func name(fromHeader header: String) -> String? {
         var name = TaskTitle.trimDecorations(TextPatterns.clean(header))
         let lower = name.lowercased()
-        let firstWord = lower.split(separator: " ").first.map(String.init) ?? lower
+        let firstWord = ScalarSplit.split(lower, where: { $0 == " " }).first.map(String.init) ?? lower
         if metadataHeaders.contains(lower) || metadataHeaders.contains(firstWord) { return nil }
         if name.isEmpty || name.count > 30 || name.contains(where: { !($0.isLetter || $0 == " " || $0 == "-" || $0 == "." || $0 == "'") }) { return nil }
-        if name.split(separator: " ").count > 3 { return nil }
+        if ScalarSplit.split(name, where: { $0 == " " }).count > 3 { return nil }
         for suffix in [" does", " do", " tasks", " task", " actions", " action", " role"] where lower.hasSuffix(suffix) {
             name = String(name.dropLast(suffix.count))
             break
@@ -32,7 +32,7 @@ enum Owners {
         for word in Vocabulary.conjunctions + ["、"] where TextPatterns.contains(joined, word) {
             joined = joined.replacingOccurrences(word, with: ",")
         }
-        return joined.split { $0 == "," || $0 == "&" || $0 == ";" || $0 == "/" || $0 == "，" }
+        return ScalarSplit.split(joined, where: { $0 == "," || $0 == "&" || $0 == ";" || $0 == "/" || $0 == "，" })
             .map { TaskTitle.trimDecorations(TextPatterns.clean(String($0))).trimming("@ .") }
             .filter { !$0.isEmpty && !TextPatterns.isBlank($0) && $0.lowercased() != "tbd" && $0.count <= 60 }
     }

@@ -67,7 +67,7 @@ struct RecordSections {
             label = String(numbered[..<separator.lowerBound]).trimming(" ")
             title = String(numbered[separator.upperBound...]).trimming(" ")
         }
-        guard !label.isEmpty, label.count <= 40, label.split(separator: " ").count <= 4 else { return nil }
+        guard !label.isEmpty, label.count <= 40, ScalarSplit.split(label, where: { $0 == " " }).count <= 4 else { return nil }
         if title.isEmpty { title = label }
         // The label names the subject and is numbered or an id: `Risk 2`, `R-01`, `KR1`, `Tarea #1`.
         guard TextPatterns.containsNumber(label) else { return nil }
@@ -197,7 +197,7 @@ struct RecordSections {
             title = "\(title): \(description)"
         }
         let label = opened.map { _ in TaskTitle.trimDecorations(TextPatterns.clean(text)) }
-        let identifier = label.flatMap { $0.split(whereSeparator: { $0 == ":" || $0 == " " }).first.map(String.init) }
+        let identifier = label.flatMap { ScalarSplit.split($0, where: { $0 == ":" || $0 == " " }).first.map(String.init) }
             .flatMap { RiskTable.isRiskID($0) ? $0 : nil }
         return Record(line: line, subject: subject, title: title, fields: fields, identifier: identifier, consumed: consumed)
     }
@@ -215,7 +215,7 @@ struct RecordSections {
             guard let colon = TextPatterns.firstColon(in: part) else { continue }
             let key = String(part[..<colon]).trimming(" *_")
             let value = String(part[part.index(after: colon)...]).trimming(" *_")
-            guard !key.isEmpty, key.split(separator: " ").count <= 4 else { continue }
+            guard !key.isEmpty, ScalarSplit.split(key, where: { $0 == " " }).count <= 4 else { continue }
             if value.isEmpty {
                 if let term = Vocabulary.term(of: key), attributeTerms.contains(term) {
                     sink.pendingKey = term

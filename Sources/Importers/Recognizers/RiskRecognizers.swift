@@ -216,8 +216,8 @@ struct RiskLists: Recognizer {
         guard title.hasSuffix(")") || title.hasSuffix("）"), let open = title.lastIndex(where: { $0 == "(" || $0 == "（" }) else { return }
         let inner = String(title[title.index(after: open)..<title.index(before: title.endIndex)])
         var read = false
-        for part in inner.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "/" || $0 == "，" }) {
-            let pair = part.split(maxSplits: 1, whereSeparator: { $0 == ":" || $0 == "=" || $0 == "：" })
+        for part in ScalarSplit.split(inner, where: { $0 == "," || $0 == ";" || $0 == "/" || $0 == "，" }) {
+            let pair = ScalarSplit.split(part, maxSplits: 1, where: { $0 == ":" || $0 == "=" || $0 == "：" })
             guard pair.count == 2 else { continue }
             let key = pair[0].trimming(" ").lowercased(), value = pair[1].trimming(" ")
             if ["p", "l", "prob"].contains(key) || Vocabulary.term(of: key) == .likelihood {
@@ -231,7 +231,7 @@ struct RiskLists: Recognizer {
                 read = true
             }
         }
-        if !read, RiskLevel(inner) != nil, inner.split(separator: " ").count <= 2 { read = true }
+        if !read, RiskLevel(inner) != nil, ScalarSplit.split(inner, where: { $0 == " " }).count <= 2 { read = true }
         if read { risk.title = String(title[..<open]).trimming(" -–—:") }
     }
 
@@ -241,7 +241,7 @@ struct RiskLists: Recognizer {
             let text = TextPatterns.clean(item.children.first { $0.isParagraph }?.text ?? "")
             guard let colon = TextPatterns.firstColon(in: text, orEquals: true) else { return false }
             let key = String(text[..<colon]).trimming(" *")
-            return key.split(separator: " ").count <= 3 && (RiskLevel(key) != nil || RiskLevel.fromScore(key) != nil
+            return ScalarSplit.split(key, where: { $0 == " " }).count <= 3 && (RiskLevel(key) != nil || RiskLevel.fromScore(key) != nil
                 || key.lowercased().hasPrefix("score"))
         }
     }

@@ -146,7 +146,7 @@ enum TextPatterns {
     static func words(in text: String, keeping extra: UInt8? = nil, digits: Bool = true) -> [Substring] {
         let utf8 = text.utf8
         guard utf8.allSatisfy({ $0 < 0x80 }) else {
-            return text.split { !$0.isLetter && !(digits && $0.isNumber) && $0.asciiValue.map { $0 == extra } != true }
+            return ScalarSplit.split(text, where: { !$0.isLetter && !(digits && $0.isNumber) && $0.asciiValue.map { $0 == extra } != true })
         }
         var words: [Substring] = []
         var start: String.Index?
@@ -371,7 +371,7 @@ enum TextPatterns {
     static func parseDate(_ text: String) -> String? {
         let cleaned = clean(text)
         if cleaned.count >= 10, isISODate(cleaned.prefix(10)) { return String(cleaned.prefix(10)) }
-        let words = cleaned.replacingOccurrences(",", with: " ").split(separator: " ").map(String.init)
+        let words = ScalarSplit.split(cleaned.replacingOccurrences(",", with: " "), where: { $0 == " " }).map(String.init)
         guard words.count >= 3 else { return nil }
         for start in 0...(words.count - 3) {
             let a = words[start], b = words[start + 1], c = words[start + 2]

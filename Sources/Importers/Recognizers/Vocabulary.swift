@@ -342,7 +342,7 @@ enum Vocabulary {
         if name.unicodeScalars.contains(where: isCJK) {
             for (word, term) in cjkWords where name.contains(word) { consider(term) }
         }
-        let parts = name.split { $0 == " " || $0 == "/" || $0 == "-" || $0 == "," }.map(String.init)
+        let parts = ScalarSplit.split(name, where: { $0 == " " || $0 == "/" || $0 == "-" || $0 == "," }).map(String.init)
         for part in parts {
             if let term = phrases[part] { consider(term) }
         }
@@ -513,7 +513,7 @@ struct RiskLevel: Equatable {
     /// A level written after a title (`Scope Creep 🟢 LOW`, `Vendor lock-in (High)`): the level and
     /// the title without it.
     static func trailing(in title: String) -> (level: RiskLevel, rest: String)? {
-        var words = title.split(separator: " ").map(String.init)
+        var words = ScalarSplit.split(title, where: { $0 == " " }).map(String.init)
         var level: RiskLevel?
         while let last = words.last, words.count > 1 {
             let bare = last.trimming("()[]*_,:")
@@ -677,7 +677,7 @@ enum StatusVocabulary {
     /// Whether a line lists several statuses (`⚪ Not Started | 🟡 In Progress | 🟢 Complete`,
     /// `⬜ 예정 / ✅ 완료`): a legend, not a claim.
     static func isLegend(_ text: String) -> Bool {
-        let parts = text.split { $0 == "|" || $0 == "/" || $0 == "," || $0 == "·" || $0 == "｜" }
+        let parts = ScalarSplit.split(text, where: { $0 == "|" || $0 == "/" || $0 == "," || $0 == "·" || $0 == "｜" })
         guard parts.count >= 2 else { return false }
         let stated = parts.filter { status(of: String($0)) != nil }
         // Three statuses side by side, or two written as symbols (`⬜ 예정 / ✅ 완료`); `In progress /

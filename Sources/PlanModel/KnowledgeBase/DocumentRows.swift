@@ -203,16 +203,42 @@ extension DocumentRow {
                   position: [.integer(Int64(block.line))])
     }
 
+    /// The columns a task mention and a task both have, `title` to `details`, in that order.
+    static func appendTaskColumns(_ item: TaskItem, to values: inout [SQLValue]) {
+        values.append(.text(item.title))
+        values.append(.text(item.status.rawValue))
+        values.append(SQLValue(item.week))
+        values.append(SQLValue(item.phase))
+        values.append(SQLValue(item.day))
+        values.append(SQLValue(item.sprint))
+        values.append(SQLValue(item.timeline))
+        values.append(SQLValue(item.due))
+        values.append(SQLValue(item.doneOn))
+        values.append(SQLValue(item.milestone))
+        values.append(SQLValue(item.optional))
+        values.append(SQLValue(item.number))
+        values.append(SQLValue(MentionCoding.encode(list: item.requirements)))
+        values.append(SQLValue(MentionCoding.encode(lines: item.details)))
+    }
+
+    /// A task mention as `keepRows` compares it with the stored ones.
     init(mention item: TaskItem) {
-        var content: [SQLValue] = []
-        content.reserveCapacity(16)
-        content += [.text(item.title), .text(item.status.rawValue), SQLValue(item.week), SQLValue(item.phase), SQLValue(item.day)]
-        content += [SQLValue(item.sprint), SQLValue(item.timeline), SQLValue(item.due), SQLValue(item.doneOn)]
-        content += [SQLValue(item.milestone), SQLValue(item.optional), SQLValue(item.number)]
-        content.append(SQLValue(MentionCoding.encode(list: item.requirements)))
-        content.append(SQLValue(MentionCoding.encode(lines: item.details)))
-        content.append(SQLValue(MentionCoding.encode(owners: item.owners)))
-        content.append(SQLValue(item.checkbox))
-        self.init(content: content, position: [.integer(Int64(item.line)), SQLValue(item.parentLine), SQLValue(item.table), SQLValue(item.row)])
+        var values: [SQLValue] = []
+        values.reserveCapacity(DocumentTable.taskMentions.content.count + DocumentTable.taskMentions.position.count)
+        Self.appendMention(item, to: &values)
+        let contentCount = DocumentTable.taskMentions.content.count
+        self.init(content: Array(values[..<contentCount]), position: Array(values[contentCount...]))
+    }
+
+    /// A task mention's `taskMentions` content columns, then its position columns, appended to
+    /// `values` (one array for the whole insert: a mention row is written for every task seen).
+    static func appendMention(_ item: TaskItem, to values: inout [SQLValue]) {
+        appendTaskColumns(item, to: &values)
+        values.append(SQLValue(MentionCoding.encode(owners: item.owners)))
+        values.append(SQLValue(item.checkbox))
+        values.append(.integer(Int64(item.line)))
+        values.append(SQLValue(item.parentLine))
+        values.append(SQLValue(item.table))
+        values.append(SQLValue(item.row))
     }
 }

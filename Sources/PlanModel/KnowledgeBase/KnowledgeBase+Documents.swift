@@ -89,7 +89,12 @@ extension KnowledgeBase {
         for (table, tableRows) in rows {
             let kept = keeping ? try keepRows(table, documentID: documentID, rows: tableRows) : []
             for (index, row) in tableRows.enumerated() where kept.isEmpty || kept[index] == nil {
-                try database.run(table.insert, [.integer(documentID)] + row.content + row.position)
+                var values: [SQLValue] = []
+                values.reserveCapacity(1 + row.content.count + row.position.count)
+                values.append(.integer(documentID))
+                values.append(contentsOf: row.content)
+                values.append(contentsOf: row.position)
+                try database.run(table.insert, values)
             }
         }
         guard keeping else { return (documentID, findings.tasks.map { .new(documentID: documentID, item: $0) }) }
@@ -152,12 +157,11 @@ extension KnowledgeBase {
     }
 
     func insertMention(_ item: TaskItem, documentID: Int64, taskID: Int64?) throws {
-        let row = DocumentRow(mention: item)
         var values: [SQLValue] = []
-        values.reserveCapacity(2 + row.content.count + row.position.count)
-        values += [.integer(documentID), SQLValue(taskID)]
-        values += row.content
-        values += row.position
+        values.reserveCapacity(2 + DocumentTable.taskMentions.content.count + DocumentTable.taskMentions.position.count)
+        values.append(.integer(documentID))
+        values.append(SQLValue(taskID))
+        DocumentRow.appendMention(item, to: &values)
         try database.run(try inserts().mention, values)
     }
 

@@ -31,11 +31,14 @@ extension KnowledgeBase {
                                      [.integer(Int64(task.source.line)), .text(fingerprint), .integer(old.id)])
                     continue
                 }
+                var values = Self.fields(task, extra: 2)
+                values.append(.text(fingerprint))
+                values.append(.integer(old.id))
                 try database.run("""
                     UPDATE tasks SET title = ?, status = ?, week = ?, phase = ?, day = ?, sprint = ?, timeline = ?, due = ?,
                         done_on = ?, milestone = ?, optional = ?, number = ?, requirements = ?, details = ?,
                         source_path = ?, source_line = ?, fingerprint = ? WHERE id = ?
-                    """, Self.fields(task) + [.text(fingerprint), .integer(old.id)])
+                    """, values)
                 try database.run("DELETE FROM task_owners WHERE task_id = ?", [.integer(old.id)])
                 try insertOwners(item.owners, taskID: old.id, ownerIDs: &ownerIDs)
                 if old.status != item.status.rawValue || old.week != item.week {
@@ -48,8 +51,12 @@ extension KnowledgeBase {
                 // A parent listed before its subtasks (the usual order) has its id already.
                 let parentID = task.parentKey.flatMap { ids[$0] }
                 if task.parentKey != nil, parentID == nil { parentLater.append(index) }
-                try database.run(try inserts().task, Self.fields(task) + [.text(fingerprint), .integer(projectID), .text(task.key),
-                                                                           SQLValue(parentID)])
+                var values = Self.fields(task, extra: 4)
+                values.append(.text(fingerprint))
+                values.append(.integer(projectID))
+                values.append(.text(task.key))
+                values.append(SQLValue(parentID))
+                try database.run(try inserts().task, values)
                 let id = database.lastInsertRowID
                 ids[task.key] = id
                 idsInOrder.append(id)
@@ -83,17 +90,14 @@ extension KnowledgeBase {
         return (changes, touched)
     }
 
-    private static func fields(_ task: LinkedTask) -> [SQLValue] {
+    /// A task's columns, with room for the `extra` values the caller appends (one allocation per row).
+    private static func fields(_ task: LinkedTask, extra: Int) -> [SQLValue] {
         let item = task.item
         var values: [SQLValue] = []
-        values.reserveCapacity(20) // the columns and the caller's few: one allocation per row
-        values += [.text(item.title), .text(item.status.rawValue)]
-        values += [SQLValue(item.week), SQLValue(item.phase), SQLValue(item.day), SQLValue(item.sprint)]
-        values += [SQLValue(item.timeline), SQLValue(item.due), SQLValue(item.doneOn)]
-        values += [SQLValue(item.milestone), SQLValue(item.optional), SQLValue(item.number)]
-        values.append(SQLValue(MentionCoding.encode(list: item.requirements)))
-        values.append(SQLValue(MentionCoding.encode(lines: item.details)))
-        values += [.text(task.source.path), .integer(Int64(task.source.line))]
+        values.reserveCapacity(16 + extra)
+        DocumentRow.appendTaskColumns(item, to: &values)
+        values.append(.text(task.source.path))
+        values.append(.integer(Int64(task.source.line)))
         return values
     }
 
