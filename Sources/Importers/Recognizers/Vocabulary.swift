@@ -340,7 +340,7 @@ enum Vocabulary {
             best = term
         }
         if name.unicodeScalars.contains(where: isCJK) {
-            for (word, term) in cjkWords where name.contains(word) { consider(term) }
+            for (word, term) in cjkWords where name.utf8Contains(word) { consider(term) }
         }
         let parts = ScalarSplit.split(name, where: { $0 == " " || $0 == "/" || $0 == "-" || $0 == "," }).map(String.init)
         for part in parts {
@@ -354,19 +354,21 @@ enum Vocabulary {
         }
         // German compounds: `Risikobeschreibung`, `Eintrittswahrscheinlichkeit`.
         if best == nil || best == .description, parts.count == 1, name.count > 8 {
-            for (term, list) in words {
-                for word in list where word.count >= 5 && !word.contains(" ") && name.hasSuffix(word) { consider(term) }
-            }
+            for (word, term) in compoundWords where name.hasSuffix(word) { consider(term) }
             // `Risikobeschreibung`: a subject's description is that subject.
             if best == .description || best == nil {
-                for (term, list) in words where [.risk, .task, .metric].contains(term) {
-                    if list.contains(where: { $0.count >= 5 && !$0.contains(" ") && name.hasPrefix($0) }) { best = term }
-                }
+                for (word, term) in compoundWords where [.risk, .task, .metric].contains(term) && name.hasPrefix(word) { best = term }
             }
         }
         // A subject with a naming word (`Risk Description`, `Task Name`) is that subject.
         if best == .description, let subject = parts.compactMap({ phrases[$0] }).first(where: isSubject) { return subject }
         return best
+    }
+
+    /// The one-word terms of five letters or more, in `words`' order: the ends and starts of
+    /// German compounds (`Risikobeschreibung`).
+    private static let compoundWords: [(String, Term)] = words.flatMap { term, list in
+        list.filter { $0.count >= 5 && !$0.contains(" ") }.map { ($0, term) }
     }
 
     static func isSubject(_ term: Term) -> Bool { precedence(term) > precedence(.description) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Repairs text that was UTF-8, read as Windows-1252 and saved again as UTF-8: `âœ…` → ✅,
 /// `ðŸš«` → 🚫, `â†’` → →. Windows-1252 leaves five bytes undefined (0x81 0x8D 0x8F 0x90 0x9D)
 /// and such round trips drop them, so `âŒ` (❌ less its 0x9D) and `âš ï¸` (⚠️ less 0x8F)
@@ -29,15 +31,19 @@ enum Mojibake {
     /// Every document is scanned, so over its contiguous bytes where it has them (a third of the
     /// instructions of iterating the UTF-8 view).
     private static func mayContainMojibake(_ utf8: String.UTF8View) -> Bool {
-        func scan(_ bytes: some Sequence<UInt8>) -> Bool {
-            var previous: UInt8 = 0
-            for byte in bytes {
-                if previous == 0xC3, byte >= 0x82, byte <= 0xB4 { return true }
-                previous = byte
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let base = bytes.baseAddress, bytes.count > 1 else { return false }
+            // `memchr` jumps from one C3 byte to the next; most documents have few or none.
+            var offset = 0
+            while offset < bytes.count - 1,
+                  let found = memchr(base + offset, 0xC3, bytes.count - 1 - offset) {
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if bytes[at + 1] >= 0x82, bytes[at + 1] <= 0xB4 { return true }
+                offset = at + 1
             }
             return false
         }
-        return utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(utf8)
+        return utf8.withContiguousStorageIfAvailable { scan($0) } ?? Array(utf8).withUnsafeBufferPointer { scan($0) }
     }
 
     private static let droppedBytes: [UInt8] = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
