@@ -37,9 +37,16 @@ struct GatePattern: Equatable {
 
     /// `go/no-go`, `go-no-go`, `go / no-go`, `go or no-go`, `go/nogo`.
     static func namesDecision(_ lower: String) -> Bool {
-        let squeezed = lower.filter { $0 != " " }
-        return ["go/no-go", "go-no-go", "go/nogo", "go-nogo", "goorno-go", "go/no go", "go–no-go", "go–no–go"].contains { squeezed.utf8Contains($0.filter { $0 != " " }) }
+        // Spaces dropped by bytes where every scalar is a character (`ScalarSplit.standsAlone`);
+        // otherwise as characters.
+        let squeezed = lower.unicodeScalars.allSatisfy { ScalarSplit.standsAlone($0.value) }
+            ? lower.utf8.filter { $0 != 0x20 } : Array(lower.filter { $0 != " " }.utf8)
+        return decisionSpellings.contains { TextPatterns.findAnywhere($0, in: squeezed) != nil }
     }
+
+    /// The go/no-go spellings, spaces dropped, as UTF-8.
+    private static let decisionSpellings: [[UInt8]] = ["go/no-go", "go-no-go", "go/nogo", "go-nogo", "goorno-go", "go/no go", "go–no-go", "go–no–go"]
+        .map { Array($0.filter { $0 != " " }.utf8) }
 
     init?(_ text: String) {
         let bytes = TextPatterns.lowerBytes(text)
@@ -69,7 +76,7 @@ struct GatePattern: Equatable {
             kind = .noGo
         } else if Self.exitPhrases.contains(where: { TextPatterns.contains(lower, $0) }) {
             kind = .exit
-        } else if Self.successPhrases.contains(where: { lower.hasPrefix($0) || lower.hasSuffix($0) }) {
+        } else if Self.successPhrases.contains(where: { lower.utf8.starts(with: $0.utf8) || lower.utf8.suffix($0.utf8.count).elementsEqual($0.utf8) }) {
             kind = .exit
             needsSchedule = true
         } else if first.count >= 2, first.first == "g", first.dropFirst().allSatisfy(\.isNumber), words.count > 1 || text.hasSuffix(":") {
