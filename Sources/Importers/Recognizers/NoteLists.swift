@@ -65,9 +65,10 @@ struct NoteLists: Recognizer {
         if has("go/no-go") || has("decision point") || has("decision matrix") { return nil }
         // CJK words match inside a heading only when they are most of it (`决策`, `经验教训`), not a
         // word of a longer title (`구조 결정 알고리즘`: a structure-decision algorithm).
-        let short = heading.filter { $0.isLetter }.count
+        // Counted only when a CJK word is found: most headings have none.
+        lazy var letters = heading.filter { $0.isLetter }.count
         for (kind, words) in Vocabulary.noteHeadings where words.contains(where: { word in
-            has(word) && (!word.unicodeScalars.contains(where: Vocabulary.isCJK) || short <= word.count + 5)
+            has(word) && (!word.unicodeScalars.contains(where: Vocabulary.isCJK) || letters <= word.count + 5)
         }) { return kind }
         return nil
     }
