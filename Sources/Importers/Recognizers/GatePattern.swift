@@ -37,9 +37,8 @@ struct GatePattern: Equatable {
 
     /// `go/no-go`, `go-no-go`, `go / no-go`, `go or no-go`, `go/nogo`.
     static func namesDecision(_ lower: String) -> Bool {
-        // Spaces dropped by bytes where every scalar is a character (`ScalarSplit.standsAlone`);
-        // otherwise as characters.
-        let squeezed = lower.unicodeScalars.allSatisfy { ScalarSplit.standsAlone($0.value) }
+        // Spaces dropped by bytes where the scalars are the characters; otherwise as characters.
+        let squeezed = ScalarSplit.scalarsAreCharacters(lower)
             ? lower.utf8.filter { $0 != 0x20 } : Array(lower.filter { $0 != " " }.utf8)
         return decisionSpellings.contains { TextPatterns.findAnywhere($0, in: squeezed) != nil }
     }

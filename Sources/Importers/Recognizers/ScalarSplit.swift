@@ -8,7 +8,7 @@ enum ScalarSplit {
     /// `text.split(maxSplits:omittingEmptySubsequences: true, whereSeparator:)`, the same parts.
     static func split(_ text: Substring, maxSplits: Int = .max, where isSeparator: (Character) -> Bool) -> [Substring] {
         let scalars = text.unicodeScalars
-        guard scalars.allSatisfy({ standsAlone($0.value) }) else {
+        guard scalarsAreCharacters(text) else {
             return text.split(maxSplits: maxSplits, whereSeparator: isSeparator)
         }
         // The standard library's algorithm, over scalar indices.
@@ -36,6 +36,11 @@ enum ScalarSplit {
 
     static func split(_ text: String, maxSplits: Int = .max, where isSeparator: (Character) -> Bool) -> [Substring] {
         split(Substring(text), maxSplits: maxSplits, where: isSeparator)
+    }
+
+    /// Whether every scalar of `text` stands alone, so that its scalars are its characters.
+    static func scalarsAreCharacters<S: StringProtocol>(_ text: S) -> Bool {
+        text.unicodeScalars.allSatisfy { standsAlone($0.value) }
     }
 
     /// Whether a scalar is always a grapheme cluster by itself, whatever is around it: ASCII but

@@ -89,8 +89,8 @@ enum TextPatterns {
     }
 
     /// Where the first `:` or full-width `：` (EF BC 9A) is, and with `equals` the first `=` too:
-    /// found by bytes, as `firstIndex(where:)` over Characters finds it at a thousand times the
-    /// cost (documents are NFC: no combining mark follows a colon).
+    /// found by bytes, where `firstIndex(where:)` over Characters spent hundreds of instructions a
+    /// character (documents are NFC: no combining mark follows a colon).
     static func firstColon(in text: String, orEquals equals: Bool = false) -> String.Index? {
         let utf8 = text.utf8
         var index = utf8.startIndex

@@ -10,6 +10,8 @@ struct DocumentTable: Sendable {
     let content: [String]
     /// The first is the row's line: rows on one line keep their order by id (`DocumentOrder`).
     let position: [String]
+    /// How many values one row has: its `content`, then its `position`.
+    var rowWidth: Int { content.count + position.count }
     /// A column of a stored row the caller is given with a kept row (a mention's task).
     let carried: String?
     /// Statements run with the id of a stored row about to be deleted (rows repeating it let go).
@@ -224,7 +226,7 @@ extension DocumentRow {
     /// A task mention as `keepRows` compares it with the stored ones.
     init(mention item: TaskItem) {
         var values: [SQLValue] = []
-        values.reserveCapacity(DocumentTable.taskMentions.content.count + DocumentTable.taskMentions.position.count)
+        values.reserveCapacity(DocumentTable.taskMentions.rowWidth)
         Self.appendMention(item, to: &values)
         let contentCount = DocumentTable.taskMentions.content.count
         self.init(content: Array(values[..<contentCount]), position: Array(values[contentCount...]))

@@ -158,7 +158,7 @@ extension KnowledgeBase {
 
     func insertMention(_ item: TaskItem, documentID: Int64, taskID: Int64?) throws {
         var values: [SQLValue] = []
-        values.reserveCapacity(2 + DocumentTable.taskMentions.content.count + DocumentTable.taskMentions.position.count)
+        values.reserveCapacity(2 + DocumentTable.taskMentions.rowWidth)
         values.append(.integer(documentID))
         values.append(SQLValue(taskID))
         DocumentRow.appendMention(item, to: &values)
