@@ -172,6 +172,11 @@ public final class Importer {
                 let settled = projects.settled(after: storedNow)
                 if !settled.isEmpty {
                     try linkAndWrite(settled, writer: &writer, committed: [], replacing: [], into: &projects)
+                    // Their search entries too, a full statement's worth at a time (ADR 0021): done
+                    // here, SQLite's work overlaps the recognizing of the next documents.
+                    while let batch = projects.takeNewSearchBatch(of: KnowledgeBase.searchBatchProjects) {
+                        try knowledgeBase.apply(.refreshSearch(projectKeys: batch, replacing: []))
+                    }
                 }
                 done += outcomes.count
                 progress(done, files.count)
@@ -296,14 +301,25 @@ public final class Importer {
             return ready.sorted()
         }
 
-        /// The projects whose search entries are to be refreshed when every project is written, and
-        /// whether each may have entries already. One batch at the end leaves FTS5 fewer segments
-        /// to merge than a batch after each group of projects (ADR 0015: medium full import 3.75 s
-        /// against 3.94 s, the entries sorted in both).
+        /// The projects whose search entries are to be refreshed, and whether each may have
+        /// entries already: after every project is written, but for new projects taken a batch
+        /// at a time while documents are still read (`takeNewSearchBatch`). Batches of a statement's
+        /// worth leave FTS5 as few segments to merge as one batch at the end (ADR 0015, 0021).
         private(set) var staleSearch: [String: Bool] = [:]
 
         mutating func searchIsStale(_ key: String, replacing: Bool) {
             staleSearch[key] = (staleSearch[key] ?? false) || replacing
+        }
+
+        /// `size` written projects with no entries yet, in key order, no longer stale; nil while
+        /// fewer are waiting. One linked again later has its entries deleted with its links, and is
+        /// stale again.
+        mutating func takeNewSearchBatch(of size: Int) -> Set<String>? {
+            let fresh = staleSearch.filter { !$0.value }.keys.sorted()
+            guard fresh.count >= size else { return nil }
+            let batch = Set(fresh.prefix(size))
+            for key in batch { staleSearch[key] = nil }
+            return batch
         }
 
         mutating func wrote(_ key: String, changes: TaskChanges, explained: Set<MentionLine>) {

@@ -43,4 +43,48 @@ import PlanModel
         try knowledgeBase.database.execute("INSERT INTO search(search) VALUES ('integrity-check')")
         #expect(try planq.run(["search", "retention", "--format", "csv"], in: planq.directory).stdout.contains("tracker.md:15"))
     }
+
+    /// New projects get their entries a hundred at a time while later documents are still read;
+    /// a project whose entries were written that way and that a later document names again is
+    /// linked again at the end. Its entries must be what an import that saw that document
+    /// first writes: each once, none left from the first linking.
+    @Test func aProjectNamedAgainAfterItsEntriesWereWrittenHasThemOnce() throws {
+        // Files are recognized 64 at a time, and a new project is written once a batch
+        // without it comes: enough projects that a hundred are written before the last batch.
+        let projects = KnowledgeBase.searchBatchProjects + 130
+        func write(_ planq: Planq, lateFolder: String) throws -> String {
+            let docs = planq.directory.appendingPathComponent("docs")
+            for number in 0..<projects {
+                // Letters, not digits: a project is known by the first distinctive word of its name.
+                let name = "p" + [number / 676, number / 26 % 26, number % 26].map { String(UnicodeScalar(UInt8(97 + $0))) }.joined()
+                let folder = docs.appendingPathComponent(name)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try "---\nproject: \(name.capitalized) Orchard\n---\n# Plan\n\n- [ ] Prune the rows of \(name)\n- [x] Order saplings for \(name)\n"
+                    .write(to: folder.appendingPathComponent("plan.md"), atomically: false, encoding: .utf8)
+            }
+            let late = docs.appendingPathComponent(lateFolder)
+            try FileManager.default.createDirectory(at: late, withIntermediateDirectories: true)
+            try "---\nproject: Paaa Orchard\n---\n# Follow-up\n\n- [ ] Net the cherries against starlings\n"
+                .write(to: late.appendingPathComponent("follow-up.md"), atomically: false, encoding: .utf8)
+            let imported = try planq.run(["import", "docs", "-v"], in: planq.directory)
+            #expect(imported.status == 0, "\(imported.stderr)")
+            return imported.stderr
+        }
+        // `zz-late` comes after every project in path order, `00-late` before them.
+        let reopened = try Planq(), direct = try Planq()
+        let log = try write(reopened, lateFolder: "zz-late")
+        _ = try write(direct, lateFolder: "00-late")
+        // The first hundred projects had their entries written before the end (Paaa among them),
+        // the others and Paaa again after it.
+        #expect(log.contains("1 again") && log.contains("search entries of \(projects - KnowledgeBase.searchBatchProjects + 1) projects"), "\(log.suffix(300))")
+        func content(_ rows: [String]) -> [String] { rows.map { $0.split(separator: " | ", maxSplits: 1).last.map(String.init) ?? "" }.sorted() }
+        let written = content(try entries(reopened.database))
+        #expect(written.count == 2 * projects + 1)
+        #expect(written == content(try entries(direct.database)))
+        #expect(written.filter { $0.contains("Prune the rows of paaa") }.count == 1)
+        let knowledgeBase = try KnowledgeBase(path: reopened.database)
+        try knowledgeBase.database.execute("INSERT INTO search(search) VALUES ('integrity-check')")
+        let hits = try reopened.run(["search", "starlings", "--format", "csv"], in: reopened.directory).stdout
+        #expect(hits.contains("zz-late/follow-up.md:6"))
+    }
 }

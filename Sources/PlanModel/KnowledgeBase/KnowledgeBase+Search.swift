@@ -11,6 +11,12 @@ public struct SearchHit: Sendable, Equatable {
 extension KnowledgeBase {
     public static let searchKinds = ["task", "gate", "risk", "metric", "note"]
 
+    /// How many projects' entries `refreshSearch` writes with one statement: their entries are
+    /// sorted, and what the projects with entries should hold waits, in memory (`temp_store`);
+    /// all at once, the large bench corpus's import took 40 MB more. Each statement leaves FTS5
+    /// a segment, so the importer hands it new projects this many at a time (ADR 0021).
+    public static let searchBatchProjects = 100
+
     /// Brings the full-text entries of the projects with `projectKeys` up to date, in SQL, with a
     /// handful of statements per hundred projects. `replacing` names the projects that
     /// may have entries already. The others' entries are inserted straight from their items (one
@@ -49,15 +55,13 @@ extension KnowledgeBase {
             guard let id = try database.scalar("SELECT id FROM projects WHERE key = ?", [.text(key)])?.int else { continue }
             if replacing.contains(key) { old.append(Int64(id)) } else { new.append(Int64(id)) }
         }
-        // A hundred projects at a time: their entries are sorted, and what the projects with
-        // entries should hold waits, in memory (`temp_store`); all at once, the large bench
-        // corpus's import took 40 MB more.
-        for start in stride(from: 0, to: new.count, by: 100) {
-            try refreshing(new[start..<min(start + 100, new.count)])
+        let size = Self.searchBatchProjects
+        for start in stride(from: 0, to: new.count, by: size) {
+            try refreshing(new[start..<min(start + size, new.count)])
             try database.run("INSERT INTO search(rowid, text, kind, item_id, source) " + Self.searchEntries)
         }
-        for start in stride(from: 0, to: old.count, by: 100) {
-            let chunk = old[start..<min(start + 100, old.count)]
+        for start in stride(from: 0, to: old.count, by: size) {
+            let chunk = old[start..<min(start + size, old.count)]
             try refreshing(chunk)
             try database.execute("DELETE FROM temp.touched_tasks")
             for project in chunk {
