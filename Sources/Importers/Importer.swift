@@ -361,7 +361,7 @@ public final class Importer {
         let changed: Set<Int64>
 
         func mentions(projectKey: String) throws -> [StoredMention] {
-            try knowledgeBase.storedMentions(projectKey: projectKey).filter { !changed.contains($0.documentID) }
+            try knowledgeBase.storedMentions(projectKey: projectKey, excluding: changed)
         }
 
         func gateMentions(projectKey: String) throws -> [StoredGateMention] {
@@ -416,7 +416,7 @@ public final class Importer {
         -> Pending<Result<LinkedProject, Error>> {
         // Mentions the held documents kept are stored already; they come with the held documents.
         let heldIDs = Set(held.map(\.id))
-        let storedHere = committed == nil ? try knowledgeBase.storedMentions(projectKey: key).filter { !heldIDs.contains($0.documentID) } : []
+        let storedHere = committed == nil ? try knowledgeBase.storedMentions(projectKey: key, excluding: heldIDs) : []
         let phases = try knowledgeBase.phaseRanges(projectKey: key)
         // Its documents are all stored, so their risks and metrics are as they will be written.
         let itemsHere = try ProjectItems(knowledgeBase, projectKey: key, held: held, committed: committed != nil)

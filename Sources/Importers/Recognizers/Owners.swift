@@ -26,10 +26,12 @@ enum Owners {
 
 
     /// The names in an owner cell or `Owner:` value.
+    private static let joiningWords = Vocabulary.conjunctions + ["、"]
+
     static func names(in text: String) -> [String] {
         // `Ana and Ben`, `Santiago y Salomé`, `Anna und Jan`, `张三、李四`: conjunctions join names.
         var joined = " " + text + " "
-        for word in Vocabulary.conjunctions + ["、"] where TextPatterns.contains(joined, word) {
+        for word in joiningWords where TextPatterns.contains(joined, word) {
             joined = joined.replacingOccurrences(word, with: ",")
         }
         return ScalarSplit.split(joined, where: { $0 == "," || $0 == "&" || $0 == ";" || $0 == "/" || $0 == "，" })

@@ -124,9 +124,9 @@ extension KnowledgeBase {
         return reader
     }
 
-    /// Every task mention of the project's documents, by path and line (then id: `DocumentOrder`),
-    /// read column by column.
-    public func storedMentions(projectKey: String) throws -> [StoredMention] {
+    /// Every task mention of the project's documents but those in `excluded`, by path and line
+    /// (then id: `DocumentOrder`), read column by column; an excluded document's rows are not decoded.
+    public func storedMentions(projectKey: String, excluding excluded: Set<Int64> = []) throws -> [StoredMention] {
         var mentions: [StoredMention] = []
         var documents: [Int64: (path: String, kind: DocumentKind)] = [:]
         try database.forEachRow("""
@@ -137,6 +137,7 @@ extension KnowledgeBase {
             WHERE p.key = ?
             """, [.text(projectKey)]) { row in
             let documentID = row.int64(2)
+            guard !excluded.contains(documentID) else { return }
             let document = documents[documentID] ?? {
                 let read = (path: row.text(3) ?? "", kind: DocumentKind(rawValue: row.text(4) ?? "") ?? .other)
                 documents[documentID] = read
