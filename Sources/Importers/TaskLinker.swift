@@ -518,27 +518,35 @@ struct TitleTokens {
         return words(of: title).joined(separator: " ")
     }
 
-    /// nil unless `bytes` are ASCII.
+    /// nil unless `bytes` are ASCII. The key is written straight into the string's storage (it is
+    /// never longer than the title): every linked title is made into its key.
     private static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var key: [UInt8] = []
-        key.reserveCapacity(bytes.count)
-        var inWord = false
-        for byte in bytes {
-            guard byte < 0x80 else { return nil }
-            let lower = byte | 0x20
-            if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
-                if !inWord && !key.isEmpty { key.append(UInt8(ascii: " ")) }
-                key.append(lower)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { key in
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                let lower = byte | 0x20
+                let kept: UInt8
+                if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
+                    kept = lower
+                } else if (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") {
+                    kept = byte
+                } else {
+                    inWord = false
+                    continue
+                }
+                // A space only between words: a title's separators never outnumber its bytes.
+                if !inWord && count > 0 {
+                    key[count] = UInt8(ascii: " ")
+                    count += 1
+                }
+                key[count] = kept
+                count += 1
                 inWord = true
-            } else if (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") {
-                if !inWord && !key.isEmpty { key.append(UInt8(ascii: " ")) }
-                key.append(byte)
-                inWord = true
-            } else {
-                inWord = false
             }
+            return count
         }
-        return String(decoding: key, as: UTF8.self)
     }
 
     /// Whether the two say opposite or different things with the same words: one negated and the

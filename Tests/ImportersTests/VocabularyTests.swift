@@ -232,7 +232,8 @@ import PlanModel
         }
     }
 
-    @Test(arguments: ["risk 1: data loss during migration", "owner's sign-off (2x)", "größe/ämter 3", "  ", "r-01_x", "計画 第2段階"])
+    @Test(arguments: ["risk 1: data loss during migration", "owner's sign-off (2x)", "größe/ämter 3", "  ", "r-01_x", "計画 第2段階",
+                     "Migrate the API — v2 → v3, ½ done", "x² naïve³ Ⅻ", "e\u{301}clair ok"])
     func wordsAreTheLetterAndDigitRunsSplitWouldGive(_ text: String) {
         let expected = text.split { !$0.isLetter && !$0.isNumber && $0 != "'" }
         #expect(TextPatterns.words(in: text, keeping: UInt8(ascii: "'")) == expected)

@@ -146,7 +146,10 @@ enum TextPatterns {
     static func words(in text: String, keeping extra: UInt8? = nil, digits: Bool = true) -> [Substring] {
         let utf8 = text.utf8
         guard utf8.allSatisfy({ $0 < 0x80 }) else {
-            return ScalarSplit.split(text, where: { !$0.isLetter && !(digits && $0.isNumber) && $0.asciiValue.map { $0 == extra } != true })
+            guard ScalarSplit.scalarsAreCharacters(text) else {
+                return ScalarSplit.split(text, where: { !$0.isLetter && !(digits && $0.isNumber) && $0.asciiValue.map { $0 == extra } != true })
+            }
+            return wordsByScalar(in: text, keeping: extra, digits: digits)
         }
         var words: [Substring] = []
         var start: String.Index?
@@ -160,6 +163,35 @@ enum TextPatterns {
                 start = nil
             }
             utf8.formIndex(after: &index)
+        }
+        if let from = start { words.append(text[from...]) }
+        return words
+    }
+
+    /// `words(in:)` of text whose scalars are its characters: the ASCII ones (most, in a title
+    /// with one `—` or `é`) by their value, only the others by their Unicode properties.
+    private static func wordsByScalar(in text: String, keeping extra: UInt8?, digits: Bool) -> [Substring] {
+        let scalars = text.unicodeScalars
+        var words: [Substring] = []
+        var start: String.Index?
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            let isWordPart: Bool
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                isWordPart = isASCIILetter(byte) || (digits && isDigit(byte)) || byte == extra
+            } else {
+                let character = Character(scalar)
+                isWordPart = character.isLetter || (digits && character.isNumber)
+            }
+            if isWordPart {
+                if start == nil { start = index }
+            } else if let from = start {
+                words.append(text[from..<index])
+                start = nil
+            }
+            scalars.formIndex(after: &index)
         }
         if let from = start { words.append(text[from...]) }
         return words
