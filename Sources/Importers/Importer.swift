@@ -365,11 +365,11 @@ public final class Importer {
         }
 
         func gateMentions(projectKey: String) throws -> [StoredGateMention] {
-            try knowledgeBase.storedGateMentions(projectKey: projectKey).filter { !changed.contains($0.documentID) }
+            try knowledgeBase.storedGateMentions(projectKey: projectKey, excluding: changed)
         }
 
         func linkableRows(_ table: KnowledgeBase.LinkedTable, projectKey: String) throws -> [LinkableRow] {
-            try knowledgeBase.linkableRows(table, projectKey: projectKey).filter { !changed.contains($0.documentID) }
+            try knowledgeBase.linkableRows(table, projectKey: projectKey, excluding: changed)
         }
     }
 

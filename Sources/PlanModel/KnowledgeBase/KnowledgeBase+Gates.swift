@@ -19,9 +19,9 @@ enum CriteriaCoding {
 }
 
 extension KnowledgeBase {
-    /// Every gate mention of the project's documents (or of those of them in `documents`), by
-    /// path and line (`DocumentOrder`).
-    public func storedGateMentions(projectKey: String, documents: [Int64]? = nil) throws -> [StoredGateMention] {
+    /// Every gate mention of the project's documents (or of those of them in `documents`), but
+    /// those of documents in `excluded` (not decoded), by path and line (`DocumentOrder`).
+    public func storedGateMentions(projectKey: String, documents: [Int64]? = nil, excluding excluded: Set<Int64> = []) throws -> [StoredGateMention] {
         var mentions: [StoredGateMention] = []
         try database.forEachRow("""
             SELECT g.id, g.document_id, d.path, d.kind, g.line, g.kind, g.title, g.week, g.phase, g.checkbox, g.decision,
@@ -29,7 +29,7 @@ extension KnowledgeBase {
             FROM gate_mentions g JOIN documents d ON d.id = g.document_id JOIN projects p ON p.id = d.project_id
             WHERE p.key = ?\(Self.documentFilter(documents))
             """, [.text(projectKey)] + (documents ?? []).map { .integer($0) }) { row in
-            guard let kind = GateItem.Kind(rawValue: row.text(5) ?? "") else { return }
+            guard !excluded.contains(row.int64(1)), let kind = GateItem.Kind(rawValue: row.text(5) ?? "") else { return }
             let criteria = CriteriaCoding.decode(row.text(12) ?? "")
             let item = GateItem(line: row.int(4) ?? 0, kind: kind, title: row.text(6) ?? "", week: row.int(7), phase: row.int(8),
                                 checkbox: row.int(9).map { $0 == 1 }, criteria: criteria, decision: row.text(10),

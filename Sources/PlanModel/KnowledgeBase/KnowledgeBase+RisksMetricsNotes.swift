@@ -40,15 +40,17 @@ extension KnowledgeBase {
         var textColumn: String { self == .risks ? "title" : "name" }
     }
 
-    /// A project's risk or metric rows (or those of its documents in `documents`), for linking,
-    /// by path and line (`DocumentOrder`).
-    public func linkableRows(_ table: LinkedTable, projectKey: String, documents: [Int64]? = nil) throws -> [LinkableRow] {
+    /// A project's risk or metric rows (or those of its documents in `documents`), but those of
+    /// documents in `excluded`, for linking, by path and line (`DocumentOrder`).
+    public func linkableRows(_ table: LinkedTable, projectKey: String, documents: [Int64]? = nil,
+                             excluding excluded: Set<Int64> = []) throws -> [LinkableRow] {
         var rows: [LinkableRow] = []
         try database.forEachRow("""
             SELECT r.id, r.\(table.textColumn), d.id, d.path, d.kind, r.line, r.primary_id
             FROM \(table.rawValue) r JOIN documents d ON d.id = r.document_id JOIN projects p ON p.id = d.project_id
             WHERE p.key = ?\(Self.documentFilter(documents))
             """, [.text(projectKey)] + (documents ?? []).map { .integer($0) }) { row in
+            guard !excluded.contains(row.int64(2)) else { return }
             rows.append(LinkableRow(id: row.int64(0), text: row.text(1) ?? "", documentID: row.int64(2), documentPath: row.text(3) ?? "",
                                     documentKind: DocumentKind(rawValue: row.text(4) ?? "") ?? .other, line: row.int(5) ?? 0,
                                     primaryID: row.int(6).map(Int64.init)))
