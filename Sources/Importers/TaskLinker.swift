@@ -38,13 +38,23 @@ public enum TaskLinker {
             a.value != b.value ? a.value < b.value : a.value.utf8.lexicographicallyPrecedes(b.value.utf8)
         }
         let rankOfDocument = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.key, $0) })
+        // Sort keys in arrays of numbers: a comparison that read two `Input`s copied (retained and
+        // released) every field of both.
         let pathRank = inputs.map { rankOfDocument[$0.documentID]! }
+        let authority = inputs.map(\.documentKind.authority)
+        let line = inputs.map(\.item.line)
         let order = inputs.indices.sorted { a, b in
-            let x = inputs[a], y = inputs[b]
-            if x.documentKind.authority != y.documentKind.authority { return x.documentKind.authority < y.documentKind.authority }
+            if authority[a] != authority[b] { return authority[a] < authority[b] }
             if pathRank[a] != pathRank[b] { return pathRank[a] < pathRank[b] }
-            return x.item.line < y.item.line
+            return line[a] < line[b]
         }
+        // Paths equal as Strings share a class: tasks are listed by path class, then line.
+        var pathClassOfRank: [Int] = []
+        pathClassOfRank.reserveCapacity(documents.count)
+        for (rank, document) in documents.enumerated() {
+            pathClassOfRank.append(rank == 0 ? 0 : pathClassOfRank[rank - 1] + (document.value != documents[rank - 1].value ? 1 : 0))
+        }
+        let pathClass = pathRank.map { pathClassOfRank[$0] }
         var tokens = LazyTokens(inputs.map(\.item.title), numbersMustAgree: true)
         var groups: [[Int]] = []          // input indexes, primary first
         var groupOf = [Int](repeating: -1, count: inputs.count)
@@ -55,18 +65,29 @@ public enum TaskLinker {
         var lastDocument: [Int64] = []
         var groupsByWeek: [Int: [Int]] = [:]
         var groupsByKey: [String: [Int]] = [:]
+        // A group seen among this mention's candidates already: `seenBy[group] == index`.
+        var seenBy: [Int] = []
         // Week → title word → groups whose primary title has it. A title is compared only with
         // the groups found under its rarest words: any group at least `threshold` similar must
         // share one of them (the prefix filter of set-similarity joins), so linking stays
         // near-linear in a project's size instead of comparing every pair.
-        var groupsByWord: [Int: [TitleTokens.Word: [Int]]] = [:]
+        var groupsByWord: [WeekWord: [Int]] = [:]
         // Titles naming numbers link only to titles naming the same numbers, or none: those with
         // numbers are found under one of their numbers, those without under their words.
-        var numberlessByWord: [Int: [TitleTokens.Word: [Int]]] = [:]
-        var groupsByNumber: [Int: [TitleTokens.Word: [Int]]] = [:]
+        var numberlessByWord: [WeekWord: [Int]] = [:]
+        var groupsByNumber: [WeekWord: [Int]] = [:]
         for index in inputs.indices { _ = tokens.tokens(index) }
         var frequency = [Int](repeating: 0, count: tokens.vocabulary.count)
-        for index in inputs.indices { for word in tokens.tokens(index).words { frequency[Int(word)] += 1 } }
+        var wordCount = 0
+        for index in inputs.indices {
+            let words = tokens.tokens(index).words
+            wordCount += words.count
+            for word in words { frequency[Int(word)] += 1 }
+        }
+        // No posting list holds more keys than the titles have words: room for them once, not
+        // rehashed as they grow.
+        groupsByWord.reserveCapacity(wordCount)
+        numberlessByWord.reserveCapacity(wordCount)
         // Tables already grouped, by week: (document, table line) → rows' group indexes.
         var tablesByWeek: [Int: [(document: Int64, rows: [Int])]] = [:]
 
@@ -108,35 +129,39 @@ public enum TaskLinker {
             }
 
             for index in members where groupOf[index] < 0 {
-                let item = inputs[index].item
+                let week = inputs[index].item.week
                 var best: (group: Int, score: Double)?
                 if linkable {
-                    let threshold = item.week == nil ? noWeekThreshold : sameWeekThreshold
+                    let threshold = week == nil ? noWeekThreshold : sameWeekThreshold
                     // Candidates: groups of the same week, and (a task carried to another week)
                     // groups whose title is exactly this one.
                     var candidates: [Int]
                     let title = tokens.tokens(index)
                     let words = title.words
                     if words.isEmpty {
-                        candidates = groupsByWeek[item.week ?? -1] ?? []
+                        candidates = groupsByWeek[week ?? -1] ?? []
                     } else {
                         let needed = max(1, Int((threshold * Double(words.count) / (2 - threshold) - 1e-9).rounded(.up)))
                         let rarest = words.sorted { (frequency[Int($0)], $0) < (frequency[Int($1)], $1) }.prefix(max(1, words.count - needed + 1))
-                        var seen = Set<Int>()
+                        candidates = []
+                        func collect(_ postings: [Int]?) {
+                            for group in postings ?? [] where seenBy[group] != index {
+                                seenBy[group] = index
+                                candidates.append(group)
+                            }
+                        }
                         if let number = title.numbers.first {
-                            let numberless = numberlessByWord[item.week ?? -1] ?? [:]
-                            candidates = ((groupsByNumber[item.week ?? -1]?[number] ?? []) + rarest.flatMap { numberless[$0] ?? [] })
-                                .filter { seen.insert($0).inserted }
+                            collect(groupsByNumber[WeekWord(week, number)])
+                            for word in rarest { collect(numberlessByWord[WeekWord(week, word)]) }
                         } else {
-                            let postings = groupsByWord[item.week ?? -1] ?? [:]
-                            candidates = rarest.flatMap { postings[$0] ?? [] }.filter { seen.insert($0).inserted }
+                            for word in rarest { collect(groupsByWord[WeekWord(week, word)]) }
                         }
                     }
-                    if item.week != nil { candidates += groupsByKey[tokens.key(index)] ?? [] }
+                    if week != nil { candidates += groupsByKey[tokens.key(index)] ?? [] }
                     for group in candidates where lastDocument[group] != document {
                         let primary = groups[group][0]
                         guard inputs[primary].documentKind != .kiroTasks else { continue }
-                        if inputs[primary].item.week != item.week {
+                        if inputs[primary].item.week != week {
                             guard inputs[primary].item.week != nil, tokens.key(index) == tokens.key(primary) else { continue }
                         }
                         let score = tokens.similarity(index, primary)
@@ -144,9 +169,9 @@ public enum TaskLinker {
                     }
                 }
                 if let best {
-                    let primary = inputs[groups[best.group][0]].item
-                    reasons[index] = primary.week != item.week ? .carried(fromWeek: primary.week)
-                        : .similar(percent: Int((best.score * 100).rounded()), week: item.week)
+                    let primaryWeek = inputs[groups[best.group][0]].item.week
+                    reasons[index] = primaryWeek != week ? .carried(fromWeek: primaryWeek)
+                        : .similar(percent: Int((best.score * 100).rounded()), week: week)
                     groups[best.group].append(index)
                     groupOf[index] = best.group
                     lastDocument[best.group] = document
@@ -154,6 +179,7 @@ public enum TaskLinker {
                     groups.append([index])
                     groupOf[index] = groups.count - 1
                     lastDocument.append(document)
+                    seenBy.append(-1)
                     opened.append(groups.count - 1)
                 }
             }
@@ -161,11 +187,11 @@ public enum TaskLinker {
                 let index = groups[group][0], week = inputs[index].item.week
                 let title = tokens.tokens(index)
                 groupsByWeek[week ?? -1, default: []].append(group)
-                for word in title.words { groupsByWord[week ?? -1, default: [:]][word, default: []].append(group) }
+                for word in title.words { groupsByWord[WeekWord(week, word), default: []].append(group) }
                 if title.numbers.isEmpty {
-                    for word in title.words { numberlessByWord[week ?? -1, default: [:]][word, default: []].append(group) }
+                    for word in title.words { numberlessByWord[WeekWord(week, word), default: []].append(group) }
                 } else {
-                    for number in title.numbers { groupsByNumber[week ?? -1, default: [:]][number, default: []].append(group) }
+                    for number in title.numbers { groupsByNumber[WeekWord(week, number), default: []].append(group) }
                 }
                 if week != nil { groupsByKey[tokens.key(index), default: []].append(group) }
             }
@@ -173,36 +199,48 @@ public enum TaskLinker {
                 tablesByWeek[table.week, default: []].append((document, table.rows.map { groupOf[$0] }))
             }
         }
-        return build(groups: groups, groupOf: groupOf, reasons: reasons, inputs: inputs, tokens: &tokens)
+        return build(groups: groups, groupOf: groupOf, reasons: reasons, inputs: inputs, pathClass: pathClass, line: line, tokens: &tokens)
     }
 
-    private static func build(groups: [[Int]], groupOf: [Int], reasons: [LinkReason?], inputs: [Input], tokens: inout LazyTokens)
-        -> (tasks: [LinkedTask], mentions: [LinkedMention]) {
-        // Tasks in document order of their primary mention, for stable ids and listings.
+    /// A week (or none) and a title word, as one posting list's key.
+    private struct WeekWord: Hashable {
+        let week: Int
+        let word: TitleTokens.Word
+
+        init(_ week: Int?, _ word: TitleTokens.Word) {
+            self.week = week ?? -1
+            self.word = word
+        }
+    }
+
+    private static func build(groups: [[Int]], groupOf: [Int], reasons: [LinkReason?], inputs: [Input], pathClass: [Int], line: [Int],
+                              tokens: inout LazyTokens) -> (tasks: [LinkedTask], mentions: [LinkedMention]) {
+        // Tasks in document order of their primary mention (paths as Strings, then lines), for
+        // stable ids and listings.
         let ordered = groups.indices.sorted { a, b in
-            let x = inputs[groups[a][0]], y = inputs[groups[b][0]]
-            return x.documentPath != y.documentPath ? x.documentPath < y.documentPath : x.item.line < y.item.line
+            let x = groups[a][0], y = groups[b][0]
+            return pathClass[x] != pathClass[y] ? pathClass[x] < pathClass[y] : line[x] < line[y]
         }
         var taskIndexOfGroup = [Int](repeating: 0, count: groups.count)
         for (taskIndex, group) in ordered.enumerated() { taskIndexOfGroup[group] = taskIndex }
 
         var tasks: [LinkedTask] = ordered.map { group in
-            let primary = inputs[groups[group][0]]
+            let primary = groups[group][0]
             return LinkedTask(key: "", item: merge(groups[group], of: inputs),
-                              source: SourceRef(path: primary.documentPath, line: primary.item.line), parentKey: nil)
+                              source: SourceRef(path: inputs[primary].documentPath, line: line[primary]), parentKey: nil)
         }
         assignKeys(&tasks, keys: ordered.map { tokens.key(groups[$0][0]) })
 
         // Parents: the primary mention's parent line, in the same document (mentions by line
         // only of the documents where a primary names one).
-        let withParents = Set(ordered.lazy.map { inputs[groups[$0][0]] }.filter { $0.item.parentLine != nil }.map(\.documentID))
+        let withParents = Set(ordered.lazy.map { groups[$0][0] }.filter { inputs[$0].item.parentLine != nil }.map { inputs[$0].documentID })
         var byLine: [Int64: [Int: Int]] = [:]
         for (index, input) in inputs.enumerated() where withParents.contains(input.documentID) {
             byLine[input.documentID, default: [:]][input.item.line] = index
         }
         for (taskIndex, group) in ordered.enumerated() {
-            let primary = inputs[groups[group][0]]
-            guard let parentLine = primary.item.parentLine, let parent = byLine[primary.documentID]?[parentLine] else { continue }
+            let primary = groups[group][0]
+            guard let parentLine = inputs[primary].item.parentLine, let parent = byLine[inputs[primary].documentID]?[parentLine] else { continue }
             let parentTask = taskIndexOfGroup[groupOf[parent]]
             if parentTask != taskIndex { tasks[taskIndex].parentKey = tasks[parentTask].key }
         }
@@ -214,6 +252,7 @@ public enum TaskLinker {
     /// A plan row's `planned` gives way to any checkbox's state.
     static func merge(_ members: [Int], of inputs: [Input]) -> TaskItem {
         var merged = inputs[members[0]].item
+        guard members.count > 1 else { return merged }
         for other in members.dropFirst().lazy.map({ inputs[$0].item }) {
             if other.status.evidence > merged.status.evidence, merged.status == .planned { merged.status = other.status }
             if merged.owners.isEmpty { merged.owners = other.owners }
