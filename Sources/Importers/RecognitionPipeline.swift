@@ -27,9 +27,15 @@ final class RecognitionPipeline: @unchecked Sendable {
     private var cancelled = false
     private let depth: Int
 
+    /// How many files a batch holds when `count` are to be read: 64, but an eighth of them when
+    /// that is fewer (at least 8), so that a re-import of a few dozen changed files stores one
+    /// batch while the next is recognized instead of recognizing all, then storing all on one core.
+    static func batchSize(for count: Int) -> Int { min(64, max(8, count / 8)) }
+
     /// Starts recognizing `files` at once on a thread of its own.
     init(files: [DiscoveredFile], stored: [String: StoredDocument], source: DocumentSource,
-         limits: Importer.DocumentLimits, batchSize: Int = 64, depth: Int = 4) {
+         limits: Importer.DocumentLimits, batchSize: Int? = nil, depth: Int = 4) {
+        let batchSize = batchSize ?? Self.batchSize(for: files.count)
         self.depth = depth
         let thread = Thread { [self] in
             var start = 0
