@@ -27,20 +27,21 @@ final class RecognitionPipeline: @unchecked Sendable {
     private var cancelled = false
     private let depth: Int
 
-    /// How many files a batch holds when `count` are to be read: 64, but an eighth of them when
-    /// that is fewer (at least 8), so that a re-import of a few dozen changed files stores one
-    /// batch while the next is recognized instead of recognizing all, then storing all on one core.
-    static func batchSize(for count: Int) -> Int { min(64, max(8, count / 8)) }
+    /// How many files the next batch holds when `remaining` are still to be read: 64, but an
+    /// eighth of them when that is fewer (at least 8). The thread that stores a batch works alone
+    /// once the last one is recognized: a re-import of 71 changed files stored 64 documents on one
+    /// core after both had recognized them, and a full import ended on a batch of 64 the same way.
+    static func batchSize(remaining: Int) -> Int { min(64, max(8, remaining / 8)) }
 
     /// Starts recognizing `files` at once on a thread of its own.
     init(files: [DiscoveredFile], stored: [String: StoredDocument], source: DocumentSource,
          limits: Importer.DocumentLimits, batchSize: Int? = nil, depth: Int = 4) {
-        let batchSize = batchSize ?? Self.batchSize(for: files.count)
         self.depth = depth
         let thread = Thread { [self] in
             var start = 0
             while start < files.count, !isCancelled {
-                let batch = Array(files[start..<min(start + batchSize, files.count)])
+                let size = batchSize ?? Self.batchSize(remaining: files.count - start)
+                let batch = Array(files[start..<min(start + size, files.count)])
                 let outcomes = Self.readAndRecognize(batch, stored: stored, source: source, limits: limits)
                 condition.lock()
                 while ready.count >= depth, !cancelled { condition.wait() }
