@@ -5,8 +5,8 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 BIN := .build/release/planq
-DEBS := libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
-PKGS := sqlite3 libcmark-gfm libxml-2.0
+DEBS := libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libjemalloc-dev pkg-config
+PKGS := sqlite3 libcmark-gfm libxml-2.0 jemalloc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DB := .planq/demo.db
 

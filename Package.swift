@@ -15,6 +15,9 @@ let package = Package(
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        // The process's allocator (ADR 0022): linked by the command line only.
+        .systemLibrary(name: "CJemalloc", pkgConfig: "jemalloc",
+                       providers: [.apt(["libjemalloc-dev"]), .brew(["jemalloc"])]),
         .target(name: "PlanModel", dependencies: ["CSQLite"]),
         // cmark-gfm wrapped once: the tree the recognizers walk and the generators read ADRs with.
         .target(name: "Markdown", dependencies: ["CCmark"]),
@@ -22,7 +25,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["PlanModel", "CLibXML2"]),
         // ADR and runbook generation: templates, folder discovery, locked numbering.
         .target(name: "Generators", dependencies: ["PlanModel", "Reports", "Markdown"]),
-        .executableTarget(name: "planq", dependencies: ["PlanModel", "Importers", "Reports", "Generators"]),
+        .executableTarget(name: "planq", dependencies: ["PlanModel", "Importers", "Reports", "Generators", "CJemalloc"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "ImportersTests", dependencies: ["Importers", "PlanModel", "Markdown"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "PlanModel"]),
