@@ -521,9 +521,11 @@ struct TitleTokens {
         words = Self.ascendingOnce(ids.compactMap { vocabulary[$0].isStopword ? nil : vocabulary[$0].stem })
     }
 
-    private static func ascendingOnce(_ words: [Word]) -> [Word] {
+    private static func ascendingOnce(_ words: consuming [Word]) -> [Word] {
         guard words.count > 1 else { return words }
-        var sorted = words.sorted()
+        // Sorted where it is: the caller's array is a temporary, not copied again.
+        var sorted = consume words
+        sorted.sort()
         var kept = 1
         for index in 1..<sorted.count where sorted[index] != sorted[kept - 1] {
             sorted[kept] = sorted[index]
