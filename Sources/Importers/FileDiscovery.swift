@@ -30,7 +30,11 @@ public enum FileDiscovery {
                 continue
             }
             if info.isDirectory {
-                walk(path, boundary: realPath(path) ?? path, visited: &visited, into: &files, report: report)
+                let boundary = realPath(path) ?? path
+                if !walkSubfoldersInParallel(path, boundary: boundary, visited: &visited, into: &files, report: report) {
+                    var followedLink = false
+                    walk(path, boundary: boundary, visited: &visited, into: &files, followedLink: &followedLink, report: report)
+                }
             } else if seenPaths.insert(path).inserted {
                 files.append(DiscoveredFile(path: path, size: info.size, mtimeNanoseconds: info.mtime))
             }
@@ -61,8 +65,10 @@ public enum FileDiscovery {
     /// entries say whether each is a file, folder or link, so a file that is not a document is
     /// not even looked at, and a document costs one `stat`, relative to the open folder (a
     /// re-import reads little else).
+    /// `followedLink`: set when the walk met a symbolic link (or an entry whose kind only `stat`
+    /// tells), through which it may reach a folder another walk reaches too.
     private static func walk(_ folder: String, boundary: String, visited: inout Set<[UInt64]>, into files: inout [DiscoveredFile],
-                             report: (Diagnostic) -> Void) {
+                             followedLink: inout Bool, report: (Diagnostic) -> Void) {
         guard let info = status(folder), visited.insert(info.identity).inserted else { return }
         guard let directory = opendir(folder) else {
             let reason = String(cString: strerror(errno))
@@ -77,7 +83,7 @@ public enum FileDiscovery {
             var entry: Status?
             switch kind {
             case .folder:
-                walk(path, boundary: boundary, visited: &visited, into: &files, report: report)
+                walk(path, boundary: boundary, visited: &visited, into: &files, followedLink: &followedLink, report: report)
                 continue
             case .file:
                 guard isDocumentName(name), !records.passesOver(name) else { continue }
@@ -85,6 +91,7 @@ public enum FileDiscovery {
             case .other:
                 continue
             case .link, .unknown:
+                followedLink = true
                 entry = status(path)
                 guard entry != nil else { continue } // a dangling link has nothing to import
                 if kind == .link || isLink(path) {
@@ -97,11 +104,68 @@ public enum FileDiscovery {
             }
             guard let entry else { continue }
             if entry.isDirectory {
-                walk(path, boundary: boundary, visited: &visited, into: &files, report: report)
+                walk(path, boundary: boundary, visited: &visited, into: &files, followedLink: &followedLink, report: report)
             } else if entry.isRegular, isDocumentName(name), !records.passesOver(name) {
                 files.append(DiscoveredFile(path: path, size: entry.size, mtimeNanoseconds: entry.mtime))
             }
         }
+    }
+
+    /// The walk of `root` with its subfolders walked on every core (a re-import's discovery is
+    /// thousands of `stat`s and a folder opened per project, on one core before anything else can
+    /// start). Done only where it finds exactly what `walk` finds, in the same order: the root
+    /// holds files and folders only, and no subfolder's walk met a symbolic link or reached a
+    /// folder another one did (a bind mount); otherwise false, and nothing was reported or added.
+    private static func walkSubfoldersInParallel(_ root: String, boundary: String, visited: inout Set<[UInt64]>,
+                                                 into files: inout [DiscoveredFile], report: (Diagnostic) -> Void) -> Bool {
+        guard let info = status(root), !visited.contains(info.identity), let directory = opendir(root) else { return false }
+        defer { closedir(directory) }
+        let entries = entries(of: directory).filter { !isSkipped($0.name) }
+        let folders = entries.filter { $0.kind == .folder }
+        guard folders.count > 1, entries.allSatisfy({ $0.kind == .file || $0.kind == .folder || $0.kind == .other }) else { return false }
+        struct Subtree {
+            var visited: Set<[UInt64]>
+            var files: [DiscoveredFile] = []
+            var diagnostics: [Diagnostic] = []
+            var followedLink = false
+        }
+        /// Each folder's walk, kept by its index.
+        final class Results: @unchecked Sendable {
+            private let lock = NSLock()
+            private var subtrees: [Subtree?]
+            init(count: Int) { subtrees = Array(repeating: nil, count: count) }
+            func set(_ index: Int, _ subtree: Subtree) { lock.withLock { subtrees[index] = subtree } }
+            var all: [Subtree?] { lock.withLock { subtrees } }
+        }
+        let seen = visited.union([info.identity])
+        let results = Results(count: folders.count)
+        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+            var visited = seen, files: [DiscoveredFile] = [], diagnostics: [Diagnostic] = [], followedLink = false
+            let path = root == "." ? folders[index].name : root + "/" + folders[index].name
+            walk(path, boundary: boundary, visited: &visited, into: &files, followedLink: &followedLink,
+                 report: { diagnostics.append($0) })
+            results.set(index, Subtree(visited: visited, files: files, diagnostics: diagnostics, followedLink: followedLink))
+        }
+        let subtrees = results.all
+        let walked = subtrees.compactMap { $0 }
+        guard walked.count == folders.count, !walked.contains(where: \.followedLink) else { return false }
+        let reached = walked.reduce(0) { $0 + $1.visited.count - seen.count }
+        var union = seen
+        for subtree in walked { union.formUnion(subtree.visited) }
+        guard union.count - seen.count == reached else { return false }
+        // As `walk` would: the root's documents and each folder's findings, in name order.
+        visited = union
+        let records = RecordFolder(root)
+        var next = walked.makeIterator()
+        for (name, kind) in entries {
+            if kind == .folder, let subtree = next.next() {
+                files += subtree.files
+                subtree.diagnostics.forEach(report)
+            } else if kind == .file, isDocumentName(name), !records.passesOver(name), let entry = status(name, in: directory), entry.isRegular {
+                files.append(DiscoveredFile(path: root == "." ? name : root + "/" + name, size: entry.size, mtimeNanoseconds: entry.mtime))
+            }
+        }
+        return true
     }
 
     /// What a folder's entry is, as the folder itself says (`unknown` where the file system
