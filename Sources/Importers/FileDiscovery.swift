@@ -32,8 +32,7 @@ public enum FileDiscovery {
             if info.isDirectory {
                 let boundary = realPath(path) ?? path
                 if !walkSubfoldersInParallel(path, boundary: boundary, visited: &visited, into: &files, report: report) {
-                    var followedLink = false
-                    walk(path, boundary: boundary, visited: &visited, into: &files, followedLink: &followedLink, report: report)
+                    walk(path, boundary: boundary, visited: &visited, into: &files, report: report)
                 }
             } else if seenPaths.insert(path).inserted {
                 files.append(DiscoveredFile(path: path, size: info.size, mtimeNanoseconds: info.mtime))
@@ -65,10 +64,8 @@ public enum FileDiscovery {
     /// entries say whether each is a file, folder or link, so a file that is not a document is
     /// not even looked at, and a document costs one `stat`, relative to the open folder (a
     /// re-import reads little else).
-    /// `followedLink`: set when the walk met a symbolic link (or an entry whose kind only `stat`
-    /// tells), through which it may reach a folder another walk reaches too.
     private static func walk(_ folder: String, boundary: String, visited: inout Set<[UInt64]>, into files: inout [DiscoveredFile],
-                             followedLink: inout Bool, report: (Diagnostic) -> Void) {
+                             report: (Diagnostic) -> Void) {
         guard let info = status(folder), visited.insert(info.identity).inserted else { return }
         guard let directory = opendir(folder) else {
             let reason = String(cString: strerror(errno))
@@ -79,11 +76,11 @@ public enum FileDiscovery {
         let records = RecordFolder(folder)
         for (name, kind) in entries(of: directory) {
             if isSkipped(name) { continue }
-            let path = folder == "." ? name : folder + "/" + name
+            let path = Self.path(of: name, in: folder)
             var entry: Status?
             switch kind {
             case .folder:
-                walk(path, boundary: boundary, visited: &visited, into: &files, followedLink: &followedLink, report: report)
+                walk(path, boundary: boundary, visited: &visited, into: &files, report: report)
                 continue
             case .file:
                 guard isDocumentName(name), !records.passesOver(name) else { continue }
@@ -91,7 +88,6 @@ public enum FileDiscovery {
             case .other:
                 continue
             case .link, .unknown:
-                followedLink = true
                 entry = status(path)
                 guard entry != nil else { continue } // a dangling link has nothing to import
                 if kind == .link || isLink(path) {
@@ -104,7 +100,7 @@ public enum FileDiscovery {
             }
             guard let entry else { continue }
             if entry.isDirectory {
-                walk(path, boundary: boundary, visited: &visited, into: &files, followedLink: &followedLink, report: report)
+                walk(path, boundary: boundary, visited: &visited, into: &files, report: report)
             } else if entry.isRegular, isDocumentName(name), !records.passesOver(name) {
                 files.append(DiscoveredFile(path: path, size: entry.size, mtimeNanoseconds: entry.mtime))
             }
@@ -114,8 +110,9 @@ public enum FileDiscovery {
     /// The walk of `root` with its subfolders walked on every core (a re-import's discovery is
     /// thousands of `stat`s and a folder opened per project, on one core before anything else can
     /// start). Done only where it finds exactly what `walk` finds, in the same order: the root
-    /// holds files and folders only, and no subfolder's walk met a symbolic link or reached a
-    /// folder another one did (a bind mount); otherwise false, and nothing was reported or added.
+    /// holds files and folders only, and no folder is reached by two subfolders' walks (through a
+    /// symbolic link or a bind mount; one walk enters it once, from the first); otherwise false,
+    /// and nothing was reported or added.
     private static func walkSubfoldersInParallel(_ root: String, boundary: String, visited: inout Set<[UInt64]>,
                                                  into files: inout [DiscoveredFile], report: (Diagnostic) -> Void) -> Bool {
         guard let info = status(root), !visited.contains(info.identity), let directory = opendir(root) else { return false }
@@ -127,7 +124,6 @@ public enum FileDiscovery {
             var visited: Set<[UInt64]>
             var files: [DiscoveredFile] = []
             var diagnostics: [Diagnostic] = []
-            var followedLink = false
         }
         /// Each folder's walk, kept by its index.
         final class Results: @unchecked Sendable {
@@ -140,15 +136,14 @@ public enum FileDiscovery {
         let seen = visited.union([info.identity])
         let results = Results(count: folders.count)
         DispatchQueue.concurrentPerform(iterations: folders.count) { index in
-            var visited = seen, files: [DiscoveredFile] = [], diagnostics: [Diagnostic] = [], followedLink = false
-            let path = root == "." ? folders[index].name : root + "/" + folders[index].name
-            walk(path, boundary: boundary, visited: &visited, into: &files, followedLink: &followedLink,
+            var visited = seen, files: [DiscoveredFile] = [], diagnostics: [Diagnostic] = []
+            walk(path(of: folders[index].name, in: root), boundary: boundary, visited: &visited, into: &files,
                  report: { diagnostics.append($0) })
-            results.set(index, Subtree(visited: visited, files: files, diagnostics: diagnostics, followedLink: followedLink))
+            results.set(index, Subtree(visited: visited, files: files, diagnostics: diagnostics))
         }
         let subtrees = results.all
         let walked = subtrees.compactMap { $0 }
-        guard walked.count == folders.count, !walked.contains(where: \.followedLink) else { return false }
+        guard walked.count == folders.count else { return false }
         let reached = walked.reduce(0) { $0 + $1.visited.count - seen.count }
         var union = seen
         for subtree in walked { union.formUnion(subtree.visited) }
@@ -162,10 +157,15 @@ public enum FileDiscovery {
                 files += subtree.files
                 subtree.diagnostics.forEach(report)
             } else if kind == .file, isDocumentName(name), !records.passesOver(name), let entry = status(name, in: directory), entry.isRegular {
-                files.append(DiscoveredFile(path: root == "." ? name : root + "/" + name, size: entry.size, mtimeNanoseconds: entry.mtime))
+                files.append(DiscoveredFile(path: path(of: name, in: root), size: entry.size, mtimeNanoseconds: entry.mtime))
             }
         }
         return true
+    }
+
+    /// A folder's entry by path (`.`'s entries by name alone).
+    private static func path(of name: String, in folder: String) -> String {
+        folder == "." ? name : folder + "/" + name
     }
 
     /// What a folder's entry is, as the folder itself says (`unknown` where the file system

@@ -35,12 +35,12 @@ final class RecognitionPipeline: @unchecked Sendable {
 
     /// Starts recognizing `files` at once on a thread of its own.
     init(files: [DiscoveredFile], stored: [String: StoredDocument], source: DocumentSource,
-         limits: Importer.DocumentLimits, batchSize: Int? = nil, depth: Int = 4) {
+         limits: Importer.DocumentLimits, depth: Int = 4) {
         self.depth = depth
         let thread = Thread { [self] in
             var start = 0
             while start < files.count, !isCancelled {
-                let size = batchSize ?? Self.batchSize(remaining: files.count - start)
+                let size = Self.batchSize(remaining: files.count - start)
                 let batch = Array(files[start..<min(start + size, files.count)])
                 let outcomes = Self.readAndRecognize(batch, stored: stored, source: source, limits: limits)
                 condition.lock()

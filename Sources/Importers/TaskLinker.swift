@@ -252,7 +252,6 @@ public enum TaskLinker {
     /// A plan row's `planned` gives way to any checkbox's state.
     static func merge(_ members: [Int], of inputs: [Input]) -> TaskItem {
         var merged = inputs[members[0]].item
-        guard members.count > 1 else { return merged }
         for other in members.dropFirst().lazy.map({ inputs[$0].item }) {
             if other.status.evidence > merged.status.evidence, merged.status == .planned { merged.status = other.status }
             if merged.owners.isEmpty { merged.owners = other.owners }

@@ -3,8 +3,8 @@ import Testing
 @testable import Importers
 
 /// A folder of project folders is walked one subfolder per core (`walkSubfoldersInParallel`);
-/// what it finds must be what one walk finds, and where a symbolic link could make the two
-/// differ, one walk is what runs.
+/// what it finds must be what one walk finds, and where a symbolic link makes two subfolders'
+/// walks reach one folder, one walk is what runs.
 struct FileDiscoveryTests {
     private func tree() throws -> URL {
         let root = try temporaryDirectory()
