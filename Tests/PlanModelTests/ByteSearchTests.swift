@@ -28,4 +28,21 @@ import Testing
         #expect("a*b*`c`".replacingOccurrences("*", with: "").replacingOccurrences("`", with: "") == "abc")
         #expect("go / no-go".replacingOccurrences(" / ", with: "/") == "go/no-go")
     }
+
+    /// The prefilter may only skip a needle that cannot occur: every needle found in a text has
+    /// its bytes in the text's set, in any script and at every byte value's edge (63, 64, 255).
+    @Test func aByteSetNeverRulesOutANeedleTheTextHolds() {
+        let texts = ["Lessons Learned", "Lecciones aprendidas 📚", "经验教训", "잘한 점", "?@\u{7F}", "end of day 1"]
+        let needles = ["lessons", "learned", "aprendidas", "教训", "잘한", "?@", "\u{7F}", "end of ", "day", "ä", "zz", "📚"]
+        for text in texts {
+            let present = ByteSet(text.lowercased())
+            for needle in needles where text.lowercased().utf8Contains(needle) {
+                #expect(present.isSuperset(of: ByteSet(needle)), "\(needle) in \(text)")
+            }
+        }
+        #expect(!ByteSet("lessons learned").isSuperset(of: ByteSet("blocker")), "no b, k in the heading")
+        #expect(!ByteSet("?").isSuperset(of: ByteSet("@")), "63 and 64 are in different words")
+        #expect(ByteSet(Array("week 5".utf8)) == ByteSet("week 5"))
+        #expect(ByteSet("").isSuperset(of: ByteSet("")))
+    }
 }

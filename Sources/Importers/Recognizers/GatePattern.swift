@@ -31,9 +31,9 @@ struct GatePattern: Equatable {
     }
 
     /// Words one of which every gate label or heading contains: a cheap first test.
-    private static let cues: [[UInt8]] = (["g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8", "g9", "g0", "gate", "criteria", "rollback", "revert", " if", "no-go", "nogo", "no go", "kriterien", "critères",
+    private static let cues: [TextPatterns.Keyword] = (["g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8", "g9", "g0", "gate", "criteria", "rollback", "revert", " if", "no-go", "nogo", "no go", "kriterien", "critères",
                                            "criterios", "critérios", "criteri", "kryteria", "标准", "標準", "条件", "基準", "기준",
-                                           "definition", "definición", "définition", "definição", "definizione", "定义", "定義", "정의"]).map { Array($0.utf8) }
+                                           "definition", "definición", "définition", "definição", "definizione", "定义", "定義", "정의"]).map(TextPatterns.Keyword.init)
 
     /// `go/no-go`, `go-no-go`, `go / no-go`, `go or no-go`, `go/nogo`.
     static func namesDecision(_ lower: String) -> Bool {
@@ -49,7 +49,8 @@ struct GatePattern: Equatable {
 
     init?(_ text: String) {
         let bytes = TextPatterns.lowerBytes(text)
-        guard Self.cues.contains(where: { TextPatterns.findAnywhere($0, in: bytes) != nil }) else { return nil }
+        let present = ByteSet(bytes)
+        guard Self.cues.contains(where: { present.isSuperset(of: $0.set) && TextPatterns.findAnywhere($0.bytes, in: bytes) != nil }) else { return nil }
         let lower = String(text.lowercased().drop { !$0.isLetter })
         let words = ScalarSplit.split(lower, where: { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "/" }).map(String.init)
         guard let first = words.first else { return nil }

@@ -1,3 +1,5 @@
+import PlanModel
+
 /// What a heading says about the schedule of the items under it: `Phase 2: Core Migration
 /// (Weeks 4-7)`, `Week 5: ...`, `Sprint 3`, `Day 3-4`, `TODAY`, `Deferred Items`.
 struct HeadingFacts: Equatable {
@@ -30,7 +32,10 @@ struct HeadingFacts: Equatable {
     static let deadlineWords = ["end of", "after", "before", "until", "by", "post", "pre", "nach", "bis", "vor", "ende", "fin de",
                                 "après", "avant", "después de", "antes de", "hasta", "após", "antes", "dopo", "prima", "na", "voor"]
 
-    private static let deadlineBytes: [[UInt8]] = deadlineWords.map { Array(($0 + " ").utf8) }
+    private static let deadlineKeywords = deadlineWords.map { TextPatterns.Keyword($0 + " ") }
+    private static let weekKeywords = weekWords.map(TextPatterns.Keyword.init)
+    private static let sprintKeywords = sprintWords.map(TextPatterns.Keyword.init)
+    private static let dayKeywords = dayWords.map(TextPatterns.Keyword.init)
 
     /// Headings repeat within and across documents (`### Week 3`, `## Risks`): read each once,
     /// process-wide.
@@ -42,20 +47,22 @@ struct HeadingFacts: Equatable {
 
     private init(reading text: String) {
         var bytes = TextPatterns.lowerBytes(text)
-        if Self.deadlineBytes.contains(where: { TextPatterns.findAnywhere($0, in: bytes) != nil }) {
+        var present = ByteSet(bytes)
+        if Self.deadlineKeywords.contains(where: { present.isSuperset(of: $0.set) && TextPatterns.findAnywhere($0.bytes, in: bytes) != nil }) {
             bytes = TextPatterns.lowerBytes(Self.withoutDeadlines(text))
+            present = ByteSet(bytes)
         }
         if startsWithKeyword(bytes, Self.phaseWords), let phase = TextPatterns.label(after: Self.phaseWords, inLower: bytes) {
             let weeks = TextPatterns.number(after: ["week"], inLower: bytes)
             self.phase = PhaseLabel(label: phase.label, number: phase.number, title: TextPatterns.clean(text),
                                     firstWeek: weeks?.first, lastWeek: weeks?.last ?? weeks?.first)
-        } else if let week = TextPatterns.number(after: Self.weekWords, inLower: bytes) {
+        } else if let week = TextPatterns.number(after: Self.weekKeywords, inLower: bytes, holding: present) {
             self.week = week.first
         } else if bytes.contains(where: { $0 >= 0xE3 }), let week = WeekWords.week(in: String(decoding: bytes, as: UTF8.self)) {
             self.week = week
         }
-        if let sprint = TextPatterns.number(after: Self.sprintWords, inLower: bytes) { self.sprint = sprint.first }
-        if phase == nil, let day = TextPatterns.number(after: Self.dayWords, inLower: bytes) { self.day = day.first }
+        if let sprint = TextPatterns.number(after: Self.sprintKeywords, inLower: bytes, holding: present) { self.sprint = sprint.first }
+        if phase == nil, let day = TextPatterns.number(after: Self.dayKeywords, inLower: bytes, holding: present) { self.day = day.first }
         self.timeline = Self.relativeDay(bytes)
         if timeline != nil, day == nil { day = timeline == "tomorrow" ? 2 : 1 }
         self.gate = GatePattern(text)

@@ -59,16 +59,30 @@ struct NoteLists: Recognizer {
         kinds.value(heading) { computeKind(of: heading) }
     }
 
+    /// A heading word with what is known of it before a heading is read.
+    private struct HeadingWord {
+        let word: String
+        let bytes: ByteSet
+        let isCJK: Bool
+    }
+
+    private static let headingWords: [(NoteItem.Kind, [HeadingWord])] = Vocabulary.noteHeadings.map { kind, words in
+        (kind, words.map { HeadingWord(word: $0, bytes: ByteSet($0), isCJK: $0.unicodeScalars.contains(where: Vocabulary.isCJK)) })
+    }
+    private static let notNotes = ["go/no-go", "decision point", "decision matrix"].map { HeadingWord(word: $0, bytes: ByteSet($0), isCJK: false) }
+
     private static func computeKind(of heading: String) -> NoteItem.Kind? {
         let lower = TextPatterns.lowercased(heading)
-        func has(_ word: String) -> Bool { TextPatterns.contains(lower, word) }
-        if has("go/no-go") || has("decision point") || has("decision matrix") { return nil }
+        let present = ByteSet(lower)
+        // A word whose bytes the heading does not all hold cannot be in it: no scan for those.
+        func has(_ word: HeadingWord) -> Bool { present.isSuperset(of: word.bytes) && TextPatterns.contains(lower, word.word) }
+        if notNotes.contains(where: has) { return nil }
         // CJK words match inside a heading only when they are most of it (`决策`, `经验教训`), not a
         // word of a longer title (`구조 결정 알고리즘`: a structure-decision algorithm).
         // Counted only when a CJK word is found: most headings have none.
         lazy var letters = heading.filter { $0.isLetter }.count
-        for (kind, words) in Vocabulary.noteHeadings where words.contains(where: { word in
-            has(word) && (!word.unicodeScalars.contains(where: Vocabulary.isCJK) || letters <= word.count + 5)
+        for (kind, words) in headingWords where words.contains(where: { word in
+            has(word) && (!word.isCJK || letters <= word.word.count + 5)
         }) { return kind }
         return nil
     }

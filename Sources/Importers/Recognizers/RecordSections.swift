@@ -59,6 +59,9 @@ struct RecordSections {
     private static let openings = Vocabulary.Cache<String, Opening?>()
 
     private static func readOpening(_ text: String) -> Opening? {
+        // The label must hold a number (below); cleaning only removes text, so without a digit
+        // anywhere there is no record to open.
+        guard TextPatterns.containsNumber(text) else { return nil }
         let cleaned = TaskTitle.trimDecorations(TextPatterns.clean(text))
         let numbered = TextPatterns.leadingNumber(cleaned)?.rest ?? cleaned
         var label = numbered
@@ -67,10 +70,9 @@ struct RecordSections {
             label = String(numbered[..<separator.lowerBound]).trimming(" ")
             title = String(numbered[separator.upperBound...]).trimming(" ")
         }
-        guard !label.isEmpty, label.count <= 40, ScalarSplit.split(label, where: { $0 == " " }).count <= 4 else { return nil }
-        if title.isEmpty { title = label }
         // The label names the subject and is numbered or an id: `Risk 2`, `R-01`, `KR1`, `Tarea #1`.
-        guard TextPatterns.containsNumber(label) else { return nil }
+        guard TextPatterns.containsNumber(label), label.count <= 40, ScalarSplit.split(label, where: { $0 == " " }).count <= 4 else { return nil }
+        if title.isEmpty { title = label }
         if RiskTable.isRiskID(label) { return Opening(subject: .risk, title: title) }
         let words = label.lowercased().filter { !$0.isNumber && $0 != "#" && $0 != "." && $0 != "-" }.trimming(" ")
         return Subject(Vocabulary.term(of: words)).map { Opening(subject: $0, title: title) }

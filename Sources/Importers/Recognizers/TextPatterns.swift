@@ -250,11 +250,26 @@ enum TextPatterns {
     }
 
     static func number(after keywords: [String], inLower bytes: [UInt8]) -> (first: Int, last: Int?)? {
-        for keyword in keywords {
-            let key = Array(keyword.utf8)
+        number(after: keywords.map(Keyword.init), inLower: bytes, holding: ByteSet(bytes))
+    }
+
+    /// A keyword as its lowercase UTF-8 and the set of its bytes, encoded once for a static list.
+    struct Keyword {
+        let bytes: [UInt8]
+        let set: ByteSet
+        init(_ word: String) {
+            bytes = Array(word.utf8)
+            set = ByteSet(bytes)
+        }
+    }
+
+    /// `number(after:inLower:)` for keywords encoded once, in a text whose bytes are `present`: a
+    /// keyword with a byte the text lacks is not searched for.
+    static func number(after keywords: [Keyword], inLower bytes: [UInt8], holding present: ByteSet) -> (first: Int, last: Int?)? {
+        for keyword in keywords where present.isSuperset(of: keyword.set) {
             var from = 0
-            while let start = find(key, in: bytes, from: from) {
-                if let found = numberAt(bytes, from: start + key.count) { return (found.value, found.rangeEnd) }
+            while let start = find(keyword.bytes, in: bytes, from: from) {
+                if let found = numberAt(bytes, from: start + keyword.bytes.count) { return (found.value, found.rangeEnd) }
                 from = start + 1
             }
         }

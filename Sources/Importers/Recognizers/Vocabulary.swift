@@ -274,6 +274,13 @@ enum Vocabulary {
     /// A header or label as the table matches it: lowercase, no emphasis, emoji, trailing
     /// colon or parenthesised part.
     static func normalize(_ text: String) -> String {
+        // The same header is asked about for several terms (`mentions(_:_:)` per term).
+        normalizedCache.value(text) { computeNormalized(text) }
+    }
+
+    private static let normalizedCache = Cache<String, String>()
+
+    private static func computeNormalized(_ text: String) -> String {
         // By scalar: brackets and markup are single scalars, and comparing scalars is cheap. The
         // kept ones are gathered as UTF-8 bytes (appending to a scalar view cost 300
         // instructions a scalar).

@@ -66,3 +66,40 @@ public enum ByteSearch {
         return nil
     }
 }
+
+/// Which byte values a text holds: 256 bits. A needle can only occur in a text that holds every
+/// byte the needle does, so a keyword list is checked against a heading by four `AND`s a keyword
+/// before any scan (most of a multilingual list shares no letter with a given heading).
+public struct ByteSet: Sendable, Equatable {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    // Concrete, not generic over `Sequence`: a generic initializer called from another module
+    // runs unspecialized, a witness call a byte.
+    public init(_ bytes: [UInt8]) {
+        for byte in bytes { insert(byte) }
+    }
+
+    public init(_ text: String) {
+        for byte in text.utf8 { insert(byte) }
+    }
+
+    private mutating func insert(_ byte: UInt8) {
+        let bit = UInt64(1) << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: words.0 |= bit
+        case 1: words.1 |= bit
+        case 2: words.2 |= bit
+        default: words.3 |= bit
+        }
+    }
+
+    /// Whether every byte of `other` is in this set.
+    public func isSuperset(of other: ByteSet) -> Bool {
+        other.words.0 & ~words.0 == 0 && other.words.1 & ~words.1 == 0
+            && other.words.2 & ~words.2 == 0 && other.words.3 & ~words.3 == 0
+    }
+
+    public static func == (lhs: ByteSet, rhs: ByteSet) -> Bool {
+        lhs.words == rhs.words
+    }
+}
