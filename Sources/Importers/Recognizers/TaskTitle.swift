@@ -90,6 +90,10 @@ struct CheckboxPrefix {
     /// Reads `[c]` (and with `requireListMarker`, `- [c]` as written in table cells).
     init?(_ spans: [Span], requireListMarker: Bool = false) {
         guard let first = spans.first, !first.style.contains(.code) else { return nil }
+        // Most cells and items open with no box: their first byte after spaces rules them out
+        // before any character is read (a byte other than the marker's cannot start it).
+        guard let lead = first.text.utf8.first(where: { $0 != 0x20 }),
+              requireListMarker ? lead == 0x2D || lead == 0x2A || lead == 0x2B : lead == 0x5B else { return nil }
         var text = Substring(first.text.drop { $0 == " " })
         if requireListMarker {
             guard let marker = text.first, "-*+".contains(marker) else { return nil }
