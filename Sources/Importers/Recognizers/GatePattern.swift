@@ -50,7 +50,7 @@ struct GatePattern: Equatable {
     init?(_ text: String) {
         let bytes = TextPatterns.lowerBytes(text)
         let present = ByteSet(bytes)
-        guard Self.cues.contains(where: { present.isSuperset(of: $0.set) && TextPatterns.findAnywhere($0.bytes, in: bytes) != nil }) else { return nil }
+        guard Self.cues.contains(where: { $0.occurs(in: bytes, holding: present) }) else { return nil }
         let lower = String(text.lowercased().drop { !$0.isLetter })
         let words = ScalarSplit.split(lower, where: { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "/" }).map(String.init)
         guard let first = words.first else { return nil }

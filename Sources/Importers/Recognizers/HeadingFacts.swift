@@ -48,7 +48,7 @@ struct HeadingFacts: Equatable {
     private init(reading text: String) {
         var bytes = TextPatterns.lowerBytes(text)
         var present = ByteSet(bytes)
-        if Self.deadlineKeywords.contains(where: { present.isSuperset(of: $0.set) && TextPatterns.findAnywhere($0.bytes, in: bytes) != nil }) {
+        if Self.deadlineKeywords.contains(where: { $0.occurs(in: bytes, holding: present) }) {
             bytes = TextPatterns.lowerBytes(Self.withoutDeadlines(text))
             present = ByteSet(bytes)
         }

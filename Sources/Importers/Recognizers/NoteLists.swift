@@ -59,23 +59,25 @@ struct NoteLists: Recognizer {
         kinds.value(heading) { computeKind(of: heading) }
     }
 
-    /// A heading word with what is known of it before a heading is read.
+    /// A heading word, encoded once, and whether it is CJK (matched only in short headings).
     private struct HeadingWord {
         let word: String
-        let bytes: ByteSet
+        let keyword: TextPatterns.Keyword
         let isCJK: Bool
+        init(_ word: String) {
+            self.word = word
+            keyword = TextPatterns.Keyword(word)
+            isCJK = word.unicodeScalars.contains(where: Vocabulary.isCJK)
+        }
     }
 
-    private static let headingWords: [(NoteItem.Kind, [HeadingWord])] = Vocabulary.noteHeadings.map { kind, words in
-        (kind, words.map { HeadingWord(word: $0, bytes: ByteSet($0), isCJK: $0.unicodeScalars.contains(where: Vocabulary.isCJK)) })
-    }
-    private static let notNotes = ["go/no-go", "decision point", "decision matrix"].map { HeadingWord(word: $0, bytes: ByteSet($0), isCJK: false) }
+    private static let headingWords = Vocabulary.noteHeadings.map { kind, words in (kind, words.map(HeadingWord.init)) }
+    private static let notNotes = ["go/no-go", "decision point", "decision matrix"].map(HeadingWord.init)
 
     private static func computeKind(of heading: String) -> NoteItem.Kind? {
-        let lower = TextPatterns.lowercased(heading)
+        let lower = Array(TextPatterns.lowercased(heading).utf8)
         let present = ByteSet(lower)
-        // A word whose bytes the heading does not all hold cannot be in it: no scan for those.
-        func has(_ word: HeadingWord) -> Bool { present.isSuperset(of: word.bytes) && TextPatterns.contains(lower, word.word) }
+        func has(_ word: HeadingWord) -> Bool { word.keyword.occurs(in: lower, holding: present) }
         if notNotes.contains(where: has) { return nil }
         // CJK words match inside a heading only when they are most of it (`决策`, `经验教训`), not a
         // word of a longer title (`구조 결정 알고리즘`: a structure-decision algorithm).

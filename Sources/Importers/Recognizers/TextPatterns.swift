@@ -250,7 +250,10 @@ enum TextPatterns {
     }
 
     static func number(after keywords: [String], inLower bytes: [UInt8]) -> (first: Int, last: Int?)? {
-        number(after: keywords.map(Keyword.init), inLower: bytes, holding: ByteSet(bytes))
+        for keyword in keywords {
+            if let found = number(after: Array(keyword.utf8), inLower: bytes) { return found }
+        }
+        return nil
     }
 
     /// A keyword as its lowercase UTF-8 and the set of its bytes, encoded once for a static list.
@@ -261,17 +264,27 @@ enum TextPatterns {
             bytes = Array(word.utf8)
             set = ByteSet(bytes)
         }
+
+        /// Whether the keyword occurs anywhere in `text`, whose bytes are `present`: a keyword
+        /// with a byte the text lacks is ruled out without a scan.
+        func occurs(in text: [UInt8], holding present: ByteSet) -> Bool {
+            present.isSuperset(of: set) && TextPatterns.findAnywhere(bytes, in: text) != nil
+        }
     }
 
-    /// `number(after:inLower:)` for keywords encoded once, in a text whose bytes are `present`: a
-    /// keyword with a byte the text lacks is not searched for.
+    /// `number(after:inLower:)` for keywords encoded once, in a text whose bytes are `present`.
     static func number(after keywords: [Keyword], inLower bytes: [UInt8], holding present: ByteSet) -> (first: Int, last: Int?)? {
         for keyword in keywords where present.isSuperset(of: keyword.set) {
-            var from = 0
-            while let start = find(keyword.bytes, in: bytes, from: from) {
-                if let found = numberAt(bytes, from: start + keyword.bytes.count) { return (found.value, found.rangeEnd) }
-                from = start + 1
-            }
+            if let found = number(after: keyword.bytes, inLower: bytes) { return found }
+        }
+        return nil
+    }
+
+    private static func number(after key: [UInt8], inLower bytes: [UInt8]) -> (first: Int, last: Int?)? {
+        var from = 0
+        while let start = find(key, in: bytes, from: from) {
+            if let found = numberAt(bytes, from: start + key.count) { return (found.value, found.rangeEnd) }
+            from = start + 1
         }
         return nil
     }
