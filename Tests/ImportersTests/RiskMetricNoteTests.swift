@@ -75,6 +75,21 @@ import PlanModel
         #expect(metrics.map(\.target) == ["85%", nil])
         #expect(metrics.map(\.status) == [.missed, .unknown])
     }
+
+    @Test func metricsInProseTakeTheWeekTheyAreWrittenIn() {
+        let metrics = recognize("""
+            # Plan
+            ## Week 2
+            Served at\u{00A0}180ms p95 latency (target: 200ms)
+            ## Week 5
+            - 💡 Reached\t97.5% availability
+            - Shipped 4 fixes in 2 days
+            - Q3's numbers are in
+            """).metrics
+        #expect(metrics.map(\.name) == ["p95 latency", "availability"])
+        #expect(metrics.map(\.actual) == ["180ms", "97.5%"])
+        #expect(metrics.map(\.week) == [2, 5])
+    }
 }
 
 @Suite struct NoteRecognizerTests {

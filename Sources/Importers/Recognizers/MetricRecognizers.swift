@@ -50,10 +50,10 @@ struct MetricTable: Recognizer {
 enum InlineMetrics {
     static let measures = ["coverage", "pass rate", "uptime", "availability", "error rate", "success rate", "accuracy", "latency"]
 
-    static func read(_ line: [Span], lineNumber: Int, week: Int?) -> MetricItem? {
+    static func read(_ line: [Span], lineNumber: Int, week: @autoclosure () -> Int?) -> MetricItem? {
         let plain = line.plainText
-        // Most lines of prose hold no number at all: seen in their bytes, before any Character work.
-        guard TextPatterns.mayHoldNumber(plain) else { return nil }
+        // Most lines of prose hold no measurement at all: seen in their bytes, before any Character work.
+        guard mayHoldMeasurement(plain) else { return nil }
         let text = TaskTitle.trimDecorations(TextPatterns.clean(plain))
         // Find the first number: the actual, with the words after it the metric's name.
         // In plain ASCII a number starts at a digit byte; elsewhere any Character may be one (`½`, `٣`).
@@ -77,7 +77,28 @@ enum InlineMetrics {
         guard let first = name.first, first.isLetter else { return nil }
         let lower = name.lowercased()
         guard target != nil || measures.contains(where: { TextPatterns.contains(lower, $0) }), !name.isEmpty, name.count <= 60 else { return nil }
-        return MetricItem(line: lineNumber, name: name, target: target, actual: String(number), week: week)
+        return MetricItem(line: lineNumber, name: name, target: target, actual: String(number), week: week())
+    }
+
+    /// Whether some run of the text without spaces holds a number and then a `%` or an `s` (`55.92%`,
+    /// `200ms`): what the actual `read` takes must be. A necessary condition only, read from bytes:
+    /// a byte above ASCII may be a number (`½`) or not a space, so it counts as both.
+    static func mayHoldMeasurement(_ text: String) -> Bool {
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var numberInRun = false
+            for byte in bytes {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    numberInRun = false
+                } else if (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
+                    numberInRun = true
+                } else if numberInRun, byte == UInt8(ascii: "%") || byte == UInt8(ascii: "s") {
+                    return true
+                }
+            }
+            return false
+        }
+        var text = text
+        return text.withUTF8(scan)
     }
 
     /// Every paragraph line in the document, wherever it is: prose metrics sit in bullets too.
@@ -89,6 +110,7 @@ enum InlineMetrics {
                 continue // a task's words (`Wednesday: 25% - monitor latency`) are not a measurement
             case .paragraph:
                 for (offset, line) in node.spans.lines.enumerated() {
+                    // The week is looked up only for a line that holds a metric (few do).
                     if let metric = read(line, lineNumber: node.line + offset, week: week(node)) { found.document.metrics.append(metric) }
                 }
             default:

@@ -68,15 +68,6 @@ enum TextPatterns {
         }
     }
 
-    /// Whether `text` may hold a number: an ASCII digit, or any non-ASCII character (which
-    /// could be another script's digit or a fraction); false for plain ASCII words.
-    static func mayHoldNumber(_ text: String) -> Bool {
-        func scan(_ bytes: some Sequence<UInt8>) -> Bool {
-            bytes.contains { ($0 >= 0x30 && $0 <= 0x39) || $0 >= 0x80 }
-        }
-        return text.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(text.utf8)
-    }
-
     /// `text.contains(where: \.isNumber)`, answered from the bytes for plain ASCII (whose only
     /// numbers are its digits) without a Unicode property lookup per character.
     static func containsNumber<S: StringProtocol>(_ text: S) -> Bool {
