@@ -88,17 +88,17 @@ struct TaskTableColumns {
     let ownerNames: [Int]
     let ownerActions: [(Int, String)]
 
+    /// Subjects that make the table something else: risk, metric, issue... registers.
+    private static let otherSubjects: Set<Vocabulary.Term> = [.risk, .issue, .assumption, .dependency, .metric, .keyResult, .decision]
+
     init?(header: [String], rows: [Node]) {
-        let names = header.map { TextPatterns.clean($0).lowercased().trimming(" *:") }
         let terms = header.map(Vocabulary.term(of:))
         let checkboxFirst = rows.contains { row in
             row.children.first.map { CheckboxPrefix($0.spans, requireListMarker: true) != nil } ?? false
         }
-        // Subjects that make the table something else: risk, metric, issue... registers.
-        let otherSubjects: Set<Vocabulary.Term> = [.risk, .issue, .assumption, .dependency, .metric, .keyResult, .decision]
         if checkboxFirst {
             title = 0
-        } else if terms.contains(where: { $0.map(otherSubjects.contains) ?? false }) {
+        } else if terms.contains(where: { $0.map(Self.otherSubjects.contains) ?? false }) {
             return nil
         } else if let index = terms.prefix(3).firstIndex(where: { $0 == .task || $0 == .step }),
                   terms[..<index].allSatisfy({ [.identifier, .week, .day, .phase, .sprint, nil].contains($0) }) {
@@ -109,18 +109,22 @@ struct TaskTableColumns {
         } else {
             return nil
         }
-        // `| 阶段1 | 20 | 17 |` under `总任务数` (number of tasks): a count column, not titles.
-        let titleColumn = title
-        let numeric = rows.filter { row in
-            titleColumn < row.children.count
-                && TextPatterns.clean(row.children[titleColumn].text).allSatisfy { $0.isNumber || "*.,% ".contains($0) }
-        }.count
-        if !checkboxFirst, numeric * 2 > rows.count { return nil }
-        // `| Week 1 | - Choose idea<br>- Read docs |`: cells holding lists are a schedule, not one task each.
-        let listed = rows.filter { row in
-            titleColumn < row.children.count && TextPatterns.clean(row.children[titleColumn].text).hasPrefix("- ")
-        }.count
-        if !checkboxFirst, listed * 2 > rows.count { return nil }
+        // Checkboxes make the rows tasks whatever their titles look like; otherwise:
+        if !checkboxFirst {
+            let titleColumn = title
+            // `| 阶段1 | 20 | 17 |` under `总任务数` (number of tasks): a count column, not titles.
+            let numeric = rows.filter { row in
+                titleColumn < row.children.count
+                    && TextPatterns.clean(row.children[titleColumn].text).allSatisfy { $0.isNumber || "*.,% ".contains($0) }
+            }.count
+            if numeric * 2 > rows.count { return nil }
+            // `| Week 1 | - Choose idea<br>- Read docs |`: cells holding lists are a schedule, not one task each.
+            let listed = rows.filter { row in
+                titleColumn < row.children.count && TextPatterns.clean(row.children[titleColumn].text).hasPrefix("- ")
+            }.count
+            if listed * 2 > rows.count { return nil }
+        }
+        let names = header.map { TextPatterns.clean($0).lowercased().trimming(" *:") }
         var status: Int?
         var week: Int?
         var doneDate: Int?
