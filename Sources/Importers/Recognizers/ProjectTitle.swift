@@ -30,12 +30,12 @@ enum ProjectTitle {
     static func fromTitle(_ title: String) -> String? {
         let unnumbered = TextPatterns.leadingNumber(TaskTitle.trimDecorations(title))?.rest ?? TaskTitle.trimDecorations(title)
         let segments = split(unnumbered).map { $0.trimming("[] ") }.filter { !$0.isEmpty }
-        let candidates = segments.map(stripKindWords).filter { !$0.isEmpty }
+        let stripped = segments.map(stripKindWords)
         // Prefer a segment that had no kind words at all: it is the bare project name.
-        if let pure = segments.first(where: { !$0.isEmpty && stripKindWords($0) == TextPatterns.clean($0) && !isGeneric($0) }) {
-            return shortName(TextPatterns.clean(pure))
+        if let pure = zip(segments, stripped).first(where: { $1 == TextPatterns.clean($0) && !isGeneric($0) }) {
+            return shortName(TextPatterns.clean(pure.0))
         }
-        return candidates.first { !isGeneric($0) }.map(shortName)
+        return stripped.first { !$0.isEmpty && !isGeneric($0) }.map(shortName)
     }
 
     /// From the first distinctive word, at most three words, without a parenthesised remark or
@@ -69,22 +69,31 @@ enum ProjectTitle {
     }
 
     private static func split(_ title: String) -> [String] {
-        var segments: [String] = []
-        var current = ""
-        var previous: Character = " "
-        for character in title {
-            let isSeparator = (character == ":" || character == "：" || character == "|")
-                || (previous == " " && (character == "-" || character == "–" || character == "—"))
-            if isSeparator {
-                segments.append(current)
-                current = ""
-            } else {
-                current.append(character)
+        // Where every scalar is a character of its own (most titles), the scalars are read: the
+        // same segments without building a Character per step.
+        let segments = ScalarSplit.scalarsAreCharacters(title) ? segments(of: title, title.unicodeScalars) : segments(of: title, title)
+        return segments.map { TextPatterns.clean(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// The title cut at `:`, `：`, `|`, and at a dash after a space, read unit by unit (characters or scalars).
+    private static func segments<Units: Collection>(of title: String, _ units: Units) -> [Substring]
+    where Units.Index == String.Index, Units.Element: Equatable & ExpressibleByUnicodeScalarLiteral {
+        var segments: [Substring] = []
+        var start = units.startIndex
+        var previous: Units.Element = " "
+        var index = units.startIndex
+        while index != units.endIndex {
+            let unit = units[index]
+            let next = units.index(after: index)
+            if unit == ":" || unit == "：" || unit == "|" || (previous == " " && (unit == "-" || unit == "–" || unit == "—")) {
+                segments.append(title[start..<index])
+                start = next
             }
-            previous = character
+            previous = unit
+            index = next
         }
-        segments.append(current)
-        return segments.map { TextPatterns.clean($0) }.filter { !$0.isEmpty }
+        segments.append(title[start...])
+        return segments
     }
 
     /// Words that say what kind of document this is, not which project.
@@ -99,11 +108,13 @@ enum ProjectTitle {
     ]
 
     private static let kindPhraseWords: [[String]] = kindPhrases.map { $0.split(separator: " ").map(String.init) }
+    /// Each kind phrase's first word: a title holding none of them has no kind phrase to take out.
+    private static let kindPhraseFirstWords = Set(kindPhraseWords.compactMap(\.first))
 
     static func stripKindWords(_ segment: String) -> String {
         var words = ScalarSplit.split(segment, where: { $0 == " " }).map(String.init)
         var folded = words.map { $0.lowercased().trimming("()[],.") }
-        var changed = true
+        var changed = folded.contains(where: kindPhraseFirstWords.contains)
         while changed {
             changed = false
             for parts in kindPhraseWords where parts.count <= words.count {
