@@ -18,6 +18,22 @@ import Testing
         }
     }
 
+    /// Long texts of every mix: the already-clean test reads plain ASCII eight bytes at a time,
+    /// so each piece must be seen at every offset of a word and across word boundaries.
+    @Test func cleaningLongTextsMatchesTheScalarRuleAtEveryOffset() {
+        let pieces = ["a", "Bc", "def", "Ship it", "x y", "12", "~", " ", "  ", "   ", "\t", "\n", "\u{00A0}", "é", "\u{3000}", "\u{1F}"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3_000 {
+            let text = (0..<next(30)).map { _ in pieces[next(pieces.count)] }.joined()
+            let words = text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).map { String(String.UnicodeScalarView($0)) }
+            #expect(TextPatterns.clean(text) == words.joined(separator: " "), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func whitespaceOfAnyKindBecomesOneSpace() {
         #expect(TextPatterns.clean("  Ship\u{00A0}\u{00A0}the\n API\u{3000}") == "Ship the API")
         #expect(TextPatterns.clean("Owner — Ann ✅") == "Owner — Ann ✅")

@@ -42,6 +42,14 @@ enum TextPatterns {
             var previousSpace = true
             var index = 0
             while index < bytes.count {
+                // Eight bytes at once while they are printable ASCII (most text): only a space
+                // first, or two in a row, makes them unclean.
+                if index + 8 <= bytes.count, let spaces = asciiSpaces(UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))) {
+                    if spaces & (spaces >> 8) != 0 || (previousSpace && spaces & 0x80 != 0) { return false }
+                    previousSpace = spaces >> 63 != 0
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
                 let isSpace = byte == 0x20
                 if (byte >= 0x09 && byte <= 0x0D) || (isSpace && previousSpace) { return false }
@@ -51,6 +59,19 @@ enum TextPatterns {
             }
             return !previousSpace || bytes.isEmpty
         } ?? false
+    }
+
+    /// For eight bytes (little-endian) that are all ASCII from the space up: the high bit of each
+    /// byte that is a space. Nil when one is a control byte or not ASCII.
+    private static func asciiSpaces(_ word: UInt64) -> UInt64? {
+        let high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // A byte below 0x80 plus 0x60 reaches the high bit exactly when it is 0x20 or more (no carry out).
+        let belowSpace = ~((word & low) &+ 0x6060_6060_6060_6060) & high
+        guard (word & high) | belowSpace == 0 else { return nil }
+        // Bytes equal to 0x20 are those the XOR zeroes; a zero byte is the one whose low seven
+        // bits plus 0x7F, its own bits and 0x7F leave the high bit clear.
+        let x = word ^ 0x2020_2020_2020_2020
+        return ~(((x & low) &+ low) | x | low)
     }
 
     /// Whether the UTF-8 at `index` encodes a non-ASCII whitespace scalar: U+0085, U+00A0,
