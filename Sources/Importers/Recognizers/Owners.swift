@@ -26,12 +26,15 @@ enum Owners {
 
 
     /// The names in an owner cell or `Owner:` value.
-    private static let joiningWords = Vocabulary.conjunctions + ["、"]
+    private static let joiningWords = (Vocabulary.conjunctions + ["、"]).map { (word: $0, keyword: TextPatterns.Keyword($0)) }
 
     static func names(in text: String) -> [String] {
         // `Ana and Ben`, `Santiago y Salomé`, `Anna und Jan`, `张三、李四`: conjunctions join names.
         var joined = " " + text + " "
-        for word in joiningWords where TextPatterns.contains(joined, word) {
+        // A word with a byte the cell lacks is not in it (most cells name one person). Replacing a
+        // word adds only commas, which no joining word holds: the set stays a superset.
+        let present = ByteSet(joined)
+        for (word, keyword) in joiningWords where present.isSuperset(of: keyword.set) && TextPatterns.contains(joined, word) {
             joined = joined.replacingOccurrences(word, with: ",")
         }
         return ScalarSplit.split(joined, where: { $0 == "," || $0 == "&" || $0 == ";" || $0 == "/" || $0 == "，" })
@@ -41,6 +44,9 @@ enum Owners {
 
     /// A task's owners: named ones, else the section's `**Owner:**`; duplicates dropped.
     static func merge(_ owners: [OwnerAction], section: String?) -> [OwnerAction] {
+        // One owner or none (most tasks): nothing to drop.
+        if owners.count == 1 { return owners }
+        if owners.isEmpty { return section.map { [OwnerAction(name: $0, action: nil)] } ?? [] }
         var seen: Set<String> = []
         var result: [OwnerAction] = []
         for owner in owners where seen.insert(owner.name.lowercased()).inserted { result.append(owner) }
