@@ -232,6 +232,21 @@ import PlanModel
         }
     }
 
+    /// Separator sets split where characters equal to theirs are, canonical equivalents too
+    /// (U+037E is `;`, U+0387 is `·`), whether the text takes the scalar path or not.
+    @Test(arguments: ["Risk 1: Data Loss / Vendor-Lock, Timing", "Ann \u{37E} Ben; Cy", "ja\u{387}nein · vielleicht | egal",
+                      "計画、第2段階，リスク", "Résumé\u{301} café, ok", "a\r\nb c", "  Owner &  Lead ; QA ", ""])
+    func separatorSetsSplitLikeTheirCharacters(_ text: String) {
+        let sets: [[Character]] = [[" "], [" ", "/", "-", ","], [",", ";", "/", "，"], ["|", "/", ",", "·", "｜"], [",", "，", "、"]]
+        for characters in sets {
+            let separators = ScalarSplit.Separators(characters)
+            for maxSplits in [0, 1, Int.max] {
+                #expect(ScalarSplit.split(text, maxSplits: maxSplits, on: separators)
+                        == text.split(maxSplits: maxSplits, whereSeparator: characters.contains), "\(characters)")
+            }
+        }
+    }
+
     @Test(arguments: ["risk 1: data loss during migration", "owner's sign-off (2x)", "größe/ämter 3", "  ", "r-01_x", "計画 第2段階",
                      "Migrate the API — v2 → v3, ½ done", "x² naïve³ Ⅻ", "e\u{301}clair ok"])
     func wordsAreTheLetterAndDigitRunsSplitWouldGive(_ text: String) {

@@ -75,6 +75,9 @@ struct CheckboxTasks: Recognizer {
 
 /// The lines under a task item that describe it rather than being sub-tasks.
 struct ItemDetails {
+    /// `_Requirements: 1.2, 4.1_`: the ids a requirements line lists.
+    static let requirementSeparators = ScalarSplit.Separators(",", "，", "、")
+
     var requirements: [String] = []
     var kept: [String] = []
     var owners: [OwnerAction] = []
@@ -104,7 +107,7 @@ struct ItemDetails {
         let value = text[text.index(after: colon)...].trimming(" _*")
         switch key {
         case "requirements", "requirement", "reqs", "需求", "requisiti":
-            requirements += ScalarSplit.split(value, where: { $0 == "," || $0 == "，" || $0 == "、" })
+            requirements += ScalarSplit.split(value, on: Self.requirementSeparators)
                 .map { TextPatterns.clean(String($0)) }.filter { !$0.isEmpty }
         case "validates":
             kept.append(text)

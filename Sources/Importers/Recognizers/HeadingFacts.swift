@@ -73,7 +73,7 @@ struct HeadingFacts: Equatable {
     /// The heading with every deadline phrase (`end of day 1`, `after phase 3`) blanked out.
     static func withoutDeadlines(_ text: String) -> String {
         let lower = text.lowercased()
-        var words = ScalarSplit.split(lower, where: { $0 == " " }).map(String.init)
+        var words = ScalarSplit.split(lower, on: ScalarSplit.spaces).map(String.init)
         let schedule = phaseWords + weekWords + sprintWords + dayWords
         var index = 0
         while index < words.count {

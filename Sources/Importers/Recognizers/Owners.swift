@@ -3,14 +3,17 @@ import PlanModel
 /// Owner names as documents write them: `Claude Code Does` → `Claude Code`, `You Do` → `You`,
 /// `@alice` → `alice`, `Alice, Bob` → two owners.
 enum Owners {
+    /// What separates the names in an owner cell (once conjunctions are commas).
+    static let nameSeparators = ScalarSplit.Separators(",", "&", ";", "/", "，")
+
     /// The owner a column header names, or nil when the header is a metadata column.
     static func name(fromHeader header: String) -> String? {
         var name = TaskTitle.trimDecorations(TextPatterns.clean(header))
         let lower = name.lowercased()
-        let firstWord = ScalarSplit.split(lower, where: { $0 == " " }).first.map(String.init) ?? lower
+        let firstWord = ScalarSplit.split(lower, on: ScalarSplit.spaces).first.map(String.init) ?? lower
         if metadataHeaders.contains(lower) || metadataHeaders.contains(firstWord) { return nil }
         if name.isEmpty || name.count > 30 || name.contains(where: { !($0.isLetter || $0 == " " || $0 == "-" || $0 == "." || $0 == "'") }) { return nil }
-        if ScalarSplit.split(name, where: { $0 == " " }).count > 3 { return nil }
+        if ScalarSplit.split(name, on: ScalarSplit.spaces).count > 3 { return nil }
         for suffix in [" does", " do", " tasks", " task", " actions", " action", " role"] where lower.hasSuffix(suffix) {
             name = String(name.dropLast(suffix.count))
             break
@@ -37,7 +40,7 @@ enum Owners {
         for (word, keyword) in joiningWords where present.isSuperset(of: keyword.set) && TextPatterns.contains(joined, word) {
             joined = joined.replacingOccurrences(word, with: ",")
         }
-        return ScalarSplit.split(joined, where: { $0 == "," || $0 == "&" || $0 == ";" || $0 == "/" || $0 == "，" })
+        return ScalarSplit.split(joined, on: Self.nameSeparators)
             .map { TaskTitle.trimDecorations(TextPatterns.clean(String($0))).trimming("@ .") }
             .filter { !$0.isEmpty && !TextPatterns.isBlank($0) && $0.lowercased() != "tbd" && $0.count <= 60 }
     }

@@ -20,7 +20,7 @@ enum ProjectTitle {
     static func ownName(title: String?) -> String {
         guard let title else { return "(untitled)" }
         let cleaned = TaskTitle.trimDecorations(TextPatterns.clean(title))
-        var words = Array(ScalarSplit.split(cleaned, where: { $0 == " " }).prefix(5))
+        var words = Array(ScalarSplit.split(cleaned, on: ScalarSplit.spaces).prefix(5))
         while words.count > 1, words.joined(separator: " ").count > 40 { words.removeLast() }
         return words.isEmpty ? "(untitled)" : String(words.joined(separator: " ").prefix(40))
     }
@@ -41,7 +41,7 @@ enum ProjectTitle {
     /// From the first distinctive word, at most three words, without a parenthesised remark or
     /// a trailing product word (`Farmers Market Platform` → `Farmers Market`).
     static func shortName(_ name: String) -> String {
-        let words = ScalarSplit.split(name, where: { $0 == " " }).map(String.init)
+        let words = ScalarSplit.split(name, on: ScalarSplit.spaces).map(String.init)
         guard let start = words.firstIndex(where: { !isGenericWord($0) }) else { return name }
         var kept = Array(words[start...].prefix { !$0.hasPrefix("(") && !$0.hasPrefix("（") }.prefix(3))
         while kept.count > 1, let last = kept.last?.lowercased(), trailingWords.contains(last) { kept.removeLast() }
@@ -112,7 +112,7 @@ enum ProjectTitle {
     private static let kindPhraseFirstWords = Set(kindPhraseWords.compactMap(\.first))
 
     static func stripKindWords(_ segment: String) -> String {
-        var words = ScalarSplit.split(segment, where: { $0 == " " }).map(String.init)
+        var words = ScalarSplit.split(segment, on: ScalarSplit.spaces).map(String.init)
         var folded = words.map { $0.lowercased().trimming("()[],.") }
         var changed = folded.contains(where: kindPhraseFirstWords.contains)
         while changed {
@@ -145,7 +145,7 @@ enum ProjectTitle {
 
     /// A name made only of generic words cannot identify a project on its own.
     static func isGeneric(_ name: String) -> Bool {
-        ScalarSplit.split(name, where: { $0 == " " }).allSatisfy(isGenericWord)
+        ScalarSplit.split(name, on: ScalarSplit.spaces).allSatisfy(isGenericWord)
     }
 
     /// Whether a word is generic: a document-kind, technical or common word in any supported

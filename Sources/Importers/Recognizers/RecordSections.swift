@@ -14,6 +14,9 @@ import PlanModel
 /// assumptions, dependencies and decisions become notes), else the heading above it
 /// (`## Tareas del Sprint` over `### Tarea #1`). A section with no field is not a record.
 struct RecordSections {
+    /// Where a register id ends in its label (`RISK-001: ...`).
+    static let identifierEnds = ScalarSplit.Separators(":", " ")
+
     enum Subject: Equatable {
         case risk, task, keyResult
         case note(NoteItem.Kind)
@@ -71,7 +74,7 @@ struct RecordSections {
             title = String(numbered[separator.upperBound...]).trimming(" ")
         }
         // The label names the subject and is numbered or an id: `Risk 2`, `R-01`, `KR1`, `Tarea #1`.
-        guard TextPatterns.containsNumber(label), label.count <= 40, ScalarSplit.split(label, where: { $0 == " " }).count <= 4 else { return nil }
+        guard TextPatterns.containsNumber(label), label.count <= 40, ScalarSplit.split(label, on: ScalarSplit.spaces).count <= 4 else { return nil }
         if title.isEmpty { title = label }
         if RiskTable.isRiskID(label) { return Opening(subject: .risk, title: title) }
         let words = label.lowercased().filter { !$0.isNumber && $0 != "#" && $0 != "." && $0 != "-" }.trimming(" ")
@@ -199,7 +202,7 @@ struct RecordSections {
             title = "\(title): \(description)"
         }
         let label = opened.map { _ in TaskTitle.trimDecorations(TextPatterns.clean(text)) }
-        let identifier = label.flatMap { ScalarSplit.split($0, where: { $0 == ":" || $0 == " " }).first.map(String.init) }
+        let identifier = label.flatMap { ScalarSplit.split($0, on: Self.identifierEnds).first.map(String.init) }
             .flatMap { RiskTable.isRiskID($0) ? $0 : nil }
         return Record(line: line, subject: subject, title: title, fields: fields, identifier: identifier, consumed: consumed)
     }
@@ -217,7 +220,7 @@ struct RecordSections {
             guard let colon = TextPatterns.firstColon(in: part) else { continue }
             let key = String(part[..<colon]).trimming(" *_")
             let value = String(part[part.index(after: colon)...]).trimming(" *_")
-            guard !key.isEmpty, ScalarSplit.split(key, where: { $0 == " " }).count <= 4 else { continue }
+            guard !key.isEmpty, ScalarSplit.split(key, on: ScalarSplit.spaces).count <= 4 else { continue }
             if value.isEmpty {
                 if let term = Vocabulary.term(of: key), attributeTerms.contains(term) {
                     sink.pendingKey = term

@@ -160,6 +160,10 @@ enum RiskLevels {
 /// Lists under risk headings (`High Risk Areas`, `### Medium Risk ⚠️`): each item a risk, its
 /// `**Mitigation**` / `Contingency` / `Owner` sub-items read; "None identified" is no risk.
 struct RiskLists: Recognizer {
+    /// `(P: high; I: medium)`: the parts of inline levels, and each part's key and value.
+    static let inlineLevelSeparators = ScalarSplit.Separators(",", ";", "/", "，")
+    static let keyValueSeparators = ScalarSplit.Separators(":", "=", "：")
+
     func recognize(_ node: Node, in context: DocumentContext, into found: inout Findings) -> Bool {
         guard node.isList, Self.isRiskHeading(context.headingText), !ListShape.hasCheckbox(node) else { return false }
         if Self.isLevelLegend(node) {
@@ -216,8 +220,8 @@ struct RiskLists: Recognizer {
         guard title.hasSuffix(")") || title.hasSuffix("）"), let open = title.lastIndex(where: { $0 == "(" || $0 == "（" }) else { return }
         let inner = String(title[title.index(after: open)..<title.index(before: title.endIndex)])
         var read = false
-        for part in ScalarSplit.split(inner, where: { $0 == "," || $0 == ";" || $0 == "/" || $0 == "，" }) {
-            let pair = ScalarSplit.split(part, maxSplits: 1, where: { $0 == ":" || $0 == "=" || $0 == "：" })
+        for part in ScalarSplit.split(inner, on: Self.inlineLevelSeparators) {
+            let pair = ScalarSplit.split(part, maxSplits: 1, on: Self.keyValueSeparators)
             guard pair.count == 2 else { continue }
             let key = pair[0].trimming(" ").lowercased(), value = pair[1].trimming(" ")
             if ["p", "l", "prob"].contains(key) || Vocabulary.term(of: key) == .likelihood {
@@ -231,7 +235,7 @@ struct RiskLists: Recognizer {
                 read = true
             }
         }
-        if !read, RiskLevel(inner) != nil, ScalarSplit.split(inner, where: { $0 == " " }).count <= 2 { read = true }
+        if !read, RiskLevel(inner) != nil, ScalarSplit.split(inner, on: ScalarSplit.spaces).count <= 2 { read = true }
         if read { risk.title = String(title[..<open]).trimming(" -–—:") }
     }
 
@@ -241,7 +245,7 @@ struct RiskLists: Recognizer {
             let text = TextPatterns.clean(item.children.first { $0.isParagraph }?.text ?? "")
             guard let colon = TextPatterns.firstColon(in: text, orEquals: true) else { return false }
             let key = String(text[..<colon]).trimming(" *")
-            return ScalarSplit.split(key, where: { $0 == " " }).count <= 3 && (RiskLevel(key) != nil || RiskLevel.fromScore(key) != nil
+            return ScalarSplit.split(key, on: ScalarSplit.spaces).count <= 3 && (RiskLevel(key) != nil || RiskLevel.fromScore(key) != nil
                 || key.lowercased().hasPrefix("score"))
         }
     }

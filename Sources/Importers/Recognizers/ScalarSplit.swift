@@ -7,11 +7,64 @@
 enum ScalarSplit {
     /// `text.split(maxSplits:omittingEmptySubsequences: true, whereSeparator:)`, the same parts.
     static func split(_ text: Substring, maxSplits: Int = .max, where isSeparator: (Character) -> Bool) -> [Substring] {
-        let scalars = text.unicodeScalars
         guard scalarsAreCharacters(text) else {
             return text.split(maxSplits: maxSplits, whereSeparator: isSeparator)
         }
-        // The standard library's algorithm, over scalar indices.
+        return splitByScalar(text, maxSplits: maxSplits) { isSeparator(Character($0)) }
+    }
+
+    static func split(_ text: String, maxSplits: Int = .max, where isSeparator: (Character) -> Bool) -> [Substring] {
+        split(Substring(text), maxSplits: maxSplits, where: isSeparator)
+    }
+
+    /// The same split at a fixed set of separator characters, whose ASCII scalars are told
+    /// apart without making a `Character` of each scalar of the text.
+    static func split(_ text: Substring, maxSplits: Int = .max, on separators: Separators) -> [Substring] {
+        guard scalarsAreCharacters(text) else {
+            return text.split(maxSplits: maxSplits, whereSeparator: separators.contains)
+        }
+        return splitByScalar(text, maxSplits: maxSplits, where: separators.contains(scalar:))
+    }
+
+    static func split(_ text: String, maxSplits: Int = .max, on separators: Separators) -> [Substring] {
+        split(Substring(text), maxSplits: maxSplits, on: separators)
+    }
+
+    /// Words: the text split at spaces.
+    static let spaces = Separators(" ")
+
+    /// Characters to split at. Equality is the characters' (canonical equivalence: `;` is also
+    /// U+037E), worked out once for every ASCII scalar.
+    struct Separators {
+        private let characters: [Character]
+        private let asciiLow: UInt64, asciiHigh: UInt64
+
+        init(_ characters: Character...) { self.init(characters) }
+
+        init(_ characters: [Character]) {
+            self.characters = characters
+            var low: UInt64 = 0, high: UInt64 = 0
+            for value in 0..<128 where characters.contains(Character(Unicode.Scalar(UInt8(value)))) {
+                if value < 64 { low |= 1 << UInt64(value) } else { high |= 1 << UInt64(value - 64) }
+            }
+            asciiLow = low
+            asciiHigh = high
+        }
+
+        func contains(_ character: Character) -> Bool { characters.contains(character) }
+
+        /// Whether a scalar that is a character by itself is one of them.
+        func contains(scalar: Unicode.Scalar) -> Bool {
+            let value = scalar.value
+            if value < 64 { return asciiLow >> UInt64(value) & 1 != 0 }
+            if value < 128 { return asciiHigh >> UInt64(value - 64) & 1 != 0 }
+            return characters.contains(Character(scalar))
+        }
+    }
+
+    /// The standard library's algorithm, over scalar indices, for text whose scalars are its characters.
+    private static func splitByScalar(_ text: Substring, maxSplits: Int, where isSeparator: (Unicode.Scalar) -> Bool) -> [Substring] {
+        let scalars = text.unicodeScalars
         var parts: [Substring] = []
         var start = scalars.startIndex
         if maxSplits == 0 || scalars.isEmpty {
@@ -20,7 +73,7 @@ enum ScalarSplit {
         }
         var end = start
         while end != scalars.endIndex {
-            if isSeparator(Character(scalars[end])) {
+            if isSeparator(scalars[end]) {
                 let appended = start != end
                 if appended { parts.append(text[start..<end]) }
                 scalars.formIndex(after: &end)
@@ -32,10 +85,6 @@ enum ScalarSplit {
         }
         if start != scalars.endIndex { parts.append(text[start...]) }
         return parts
-    }
-
-    static func split(_ text: String, maxSplits: Int = .max, where isSeparator: (Character) -> Bool) -> [Substring] {
-        split(Substring(text), maxSplits: maxSplits, where: isSeparator)
     }
 
     /// Whether every scalar of `text` stands alone, so that its scalars are its characters.

@@ -443,7 +443,7 @@ enum TextPatterns {
     static func parseDate(_ text: String) -> String? {
         let cleaned = clean(text)
         if cleaned.count >= 10, isISODate(cleaned.prefix(10)) { return String(cleaned.prefix(10)) }
-        let words = ScalarSplit.split(cleaned.replacingOccurrences(",", with: " "), where: { $0 == " " }).map(String.init)
+        let words = ScalarSplit.split(cleaned.replacingOccurrences(",", with: " "), on: ScalarSplit.spaces).map(String.init)
         guard words.count >= 3 else { return nil }
         for start in 0...(words.count - 3) {
             let a = words[start], b = words[start + 1], c = words[start + 2]

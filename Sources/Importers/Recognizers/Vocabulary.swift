@@ -17,6 +17,9 @@ import PlanModel
 /// Japanese or Korean match anywhere in the header (`风险描述`, `작업 내용`); others match
 /// whole words, and a German compound matches by its head (`Risikobeschreibung`).
 enum Vocabulary {
+    /// The words of a header, for terms written inside longer ones.
+    static let headerWordSeparators = ScalarSplit.Separators(" ", "/", "-", ",")
+
     /// What a column header, field label or heading word means.
     enum Term: String, CaseIterable, Sendable {
         // Attributes, most specific first: the order is the precedence.
@@ -349,7 +352,7 @@ enum Vocabulary {
         if name.unicodeScalars.contains(where: isCJK) {
             for (word, term) in cjkWords where name.utf8Contains(word) { consider(term) }
         }
-        let parts = ScalarSplit.split(name, where: { $0 == " " || $0 == "/" || $0 == "-" || $0 == "," }).map(String.init)
+        let parts = ScalarSplit.split(name, on: Self.headerWordSeparators).map(String.init)
         for part in parts {
             if let term = phrases[part] { consider(term) }
         }
@@ -522,7 +525,7 @@ struct RiskLevel: Equatable {
     /// A level written after a title (`Scope Creep 🟢 LOW`, `Vendor lock-in (High)`): the level and
     /// the title without it.
     static func trailing(in title: String) -> (level: RiskLevel, rest: String)? {
-        var words = ScalarSplit.split(title, where: { $0 == " " }).map(String.init)
+        var words = ScalarSplit.split(title, on: ScalarSplit.spaces).map(String.init)
         var level: RiskLevel?
         while let last = words.last, words.count > 1 {
             let bare = last.trimming("()[]*_,:")
@@ -607,6 +610,9 @@ struct RiskLevel: Equatable {
 /// Status words a task, risk or workstream cell states, in every supported language, with the
 /// emoji and RAG colours teams use.
 enum StatusVocabulary {
+    /// What separates the statuses of a legend.
+    static let listSeparators = ScalarSplit.Separators("|", "/", ",", "·", "｜")
+
     static let done: [String] = [
         "done", "complete", "completed", "finished", "closed", "shipped", "merged", "passed", "resolved", "delivered",
         "erledigt", "fertig", "abgeschlossen", "geschlossen", "gelöst", "umgesetzt", "terminé", "terminée", "fait",
@@ -686,7 +692,7 @@ enum StatusVocabulary {
     /// Whether a line lists several statuses (`⚪ Not Started | 🟡 In Progress | 🟢 Complete`,
     /// `⬜ 예정 / ✅ 완료`): a legend, not a claim.
     static func isLegend(_ text: String) -> Bool {
-        let parts = ScalarSplit.split(text, where: { $0 == "|" || $0 == "/" || $0 == "," || $0 == "·" || $0 == "｜" })
+        let parts = ScalarSplit.split(text, on: Self.listSeparators)
         guard parts.count >= 2 else { return false }
         let stated = parts.filter { status(of: String($0)) != nil }
         // Three statuses side by side, or two written as symbols (`⬜ 예정 / ✅ 완료`); `In progress /
