@@ -83,18 +83,14 @@ public final class KnowledgeBase {
                 // corpus). Nobody can be reading a file that has nothing yet; it is WAL from its first
                 // commit on (`transaction`), so later imports never block readers.
                 if empty {
-                    // 16 KB pages (ADR 0023): fewer, fuller B-tree pages for the import to fill and
-                    // split; a file keeps the size it was made with.
-                    try database.execute("PRAGMA page_size = 16384")
                     journalTurnsToWAL = true
                 } else {
                     try database.execute("PRAGMA journal_mode = WAL")
                 }
                 try database.execute("PRAGMA synchronous = NORMAL")
-                // A whole import is one transaction: a 24 MB page cache keeps the pages it is writing in
-                // memory (64 MB was no faster on the 98 MB bench corpus and took 30 MB more; with 16 KB
-                // pages 32 MB took 10 MB more than 24 MB for the same time, ADR 0023).
-                try database.execute("PRAGMA cache_size = -24576")
+                // A whole import is one transaction: a 32 MB page cache keeps the pages it is writing in
+                // memory (64 MB was no faster on the 98 MB bench corpus and took 30 MB more).
+                try database.execute("PRAGMA cache_size = -32768")
                 try database.execute("PRAGMA temp_store = MEMORY")
                 try migrate(path: path)
             }
