@@ -68,32 +68,14 @@ enum ProjectTitle {
         return .other
     }
 
+    /// The title cut at `:`, `：`, `|`, and at a dash after a space.
     private static func split(_ title: String) -> [String] {
-        // Where every scalar is a character of its own (most titles), the scalars are read: the
-        // same segments without building a Character per step.
-        let segments = ScalarSplit.scalarsAreCharacters(title) ? segments(of: title, title.unicodeScalars) : segments(of: title, title)
-        return segments.map { TextPatterns.clean(String($0)) }.filter { !$0.isEmpty }
-    }
-
-    /// The title cut at `:`, `：`, `|`, and at a dash after a space, read unit by unit (characters or scalars).
-    private static func segments<Units: Collection>(of title: String, _ units: Units) -> [Substring]
-    where Units.Index == String.Index, Units.Element: Equatable & ExpressibleByUnicodeScalarLiteral {
-        var segments: [Substring] = []
-        var start = units.startIndex
-        var previous: Units.Element = " "
-        var index = units.startIndex
-        while index != units.endIndex {
-            let unit = units[index]
-            let next = units.index(after: index)
-            if unit == ":" || unit == "：" || unit == "|" || (previous == " " && (unit == "-" || unit == "–" || unit == "—")) {
-                segments.append(title[start..<index])
-                start = next
-            }
-            previous = unit
-            index = next
-        }
-        segments.append(title[start...])
-        return segments
+        var previous: Character = " "
+        return ScalarSplit.split(title) { character in
+            defer { previous = character }
+            return character == ":" || character == "：" || character == "|"
+                || (previous == " " && (character == "-" || character == "–" || character == "—"))
+        }.map { TextPatterns.clean(String($0)) }.filter { !$0.isEmpty }
     }
 
     /// Words that say what kind of document this is, not which project.
