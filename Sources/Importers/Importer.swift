@@ -373,28 +373,38 @@ public final class Importer {
         }
     }
 
-    /// A project's gate mentions and risk and metric rows as this import leaves them. With a
-    /// committed reader, only the rows of documents stored in this import (`held`) are read
-    /// here, on the writing connection; the linking worker reads the others as committed and
-    /// merges the two (`merged`). The writing thread is the import's narrowest step.
+    /// A project's gate mentions and risk and metric rows as this import leaves them. A held
+    /// document stored afresh brings its rows as inserted; the rows of the others are read here,
+    /// on the writing connection: with a committed reader only those of held documents that kept
+    /// stored rows (the linking worker reads the rest as committed and merges the two: `merged`),
+    /// else those of every document of the project not held. The writing thread is the import's
+    /// narrowest step: in a full import every document is stored afresh and nothing is read.
     private struct ProjectItems: Sendable {
-        var gateMentions: [StoredGateMention]
-        var risks: [LinkableRow]
-        var metrics: [LinkableRow]
+        var gateMentions: [StoredGateMention] = []
+        var risks: [LinkableRow] = []
+        var metrics: [LinkableRow] = []
 
         init(_ knowledgeBase: KnowledgeBase, projectKey: String, held: [DocumentWriter.HeldDocument], committed: Bool) throws {
-            let documents: [Int64]? = committed ? held.map(\.id).sorted() : nil
-            guard documents?.isEmpty != true else {
-                (gateMentions, risks, metrics) = ([], [], [])
-                return
+            var brought = Set<Int64>()
+            for document in held {
+                guard let items = document.stored else { continue }
+                gateMentions += items.gateMentions
+                risks += items.risks
+                metrics += items.metrics
+                brought.insert(document.id)
             }
-            // Past a few hundred documents, reading the whole project is simpler than binding them all.
-            let bound = (documents?.count ?? 0) <= 500 ? documents : nil
-            let wanted = documents.map(Set.init)
-            gateMentions = try knowledgeBase.storedGateMentions(projectKey: projectKey, documents: bound)
-                .filter { wanted?.contains($0.documentID) ?? true }
-            risks = try knowledgeBase.linkableRows(.risks, projectKey: projectKey, documents: bound).filter { wanted?.contains($0.documentID) ?? true }
-            metrics = try knowledgeBase.linkableRows(.metrics, projectKey: projectKey, documents: bound).filter { wanted?.contains($0.documentID) ?? true }
+            let unread = committed ? held.filter { $0.stored == nil }.map(\.id)
+                : try knowledgeBase.documentIDs(projectKey: projectKey).filter { !brought.contains($0) }
+            if !unread.isEmpty {
+                // Past a few hundred documents, reading the whole project is simpler than binding them all.
+                let bound = unread.count <= 500 ? unread : nil
+                let wanted = Set(unread)
+                gateMentions += try knowledgeBase.storedGateMentions(projectKey: projectKey, documents: bound).filter { wanted.contains($0.documentID) }
+                risks += try knowledgeBase.linkableRows(.risks, projectKey: projectKey, documents: bound).filter { wanted.contains($0.documentID) }
+                metrics += try knowledgeBase.linkableRows(.metrics, projectKey: projectKey, documents: bound).filter { wanted.contains($0.documentID) }
+            }
+            // In linking order; `merged` orders them with the committed rows.
+            if !committed { (gateMentions, risks, metrics) = (DocumentOrder.sorted(gateMentions), DocumentOrder.sorted(risks), DocumentOrder.sorted(metrics)) }
         }
 
         /// These rows and the committed ones of the project's other documents, in linking order.
@@ -515,6 +525,8 @@ public final class Importer {
             let kind: DocumentKind
             let items: [TaskItem]
             let origins: [LinkedMention.Origin]
+            /// Its gate mentions, risks and metrics as inserted; nil when it kept stored rows.
+            let stored: StoredDocumentItems?
 
             /// The items whose mentions are not stored.
             var newItems: [TaskItem] {
@@ -535,12 +547,12 @@ public final class Importer {
             affected.insert(key)
             let version = DocumentVersion(findings: findings, projectKey: key, hash: document.hash, size: document.file.size,
                                           mtimeNanoseconds: document.file.mtimeNanoseconds)
-            guard case .documentStored(let documentID, let origins) = try knowledgeBase.apply(.storeDocument(version)) else {
+            guard case .documentStored(let documentID, let origins, let stored) = try knowledgeBase.apply(.storeDocument(version)) else {
                 preconditionFailure("a stored document reports its id")
             }
             reparsed.insert(documentID)
             held[key, default: []].append(HeldDocument(id: documentID, path: findings.path, kind: findings.kind, items: findings.tasks,
-                                                       origins: origins))
+                                                       origins: origins, stored: stored))
             heldMentions += findings.tasks.count
             if heldMentions > heldLimit { try storeHeld() }
         }

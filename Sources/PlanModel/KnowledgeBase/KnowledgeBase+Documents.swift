@@ -13,6 +13,16 @@ public struct StoredDocument: Sendable {
     public let projectStated: Bool
 }
 
+/// A document's gate mentions, risks and metrics as `storeDocument` just inserted them, in the
+/// document's order: its project is linked from these instead of reading back rows written in
+/// the same transaction. Only a document stored afresh has them: one that kept stored rows
+/// (ADR 0019) has its rows' current links in the knowledge base alone.
+public struct StoredDocumentItems: Sendable, Equatable {
+    public let gateMentions: [StoredGateMention]
+    public let risks: [LinkableRow]
+    public let metrics: [LinkableRow]
+}
+
 /// A task mention as stored: `taskID` is nil until the project's mentions are linked.
 public struct StoredMention: Sendable {
     public let id: Int64
@@ -51,8 +61,10 @@ extension KnowledgeBase {
     /// the rows it still has (`keepRows`); otherwise its old rows (task mentions too) go first.
     /// Task mentions are written by `writeTasks` with their task (`.new` origins), or unlinked
     /// (`ImportChange.storeUnlinkedMentions`); those a document stored again still has are kept,
-    /// and returned as `.stored` origins. Returns the document's id and each task's origin.
-    func storeDocument(_ version: DocumentVersion, projectID: Int64, importID: Int64) throws -> (id: Int64, mentions: [LinkedMention.Origin]) {
+    /// and returned as `.stored` origins. Returns the document's id, each task's origin and, for
+    /// a document that kept no rows, its gate mentions, risks and metrics as inserted.
+    func storeDocument(_ version: DocumentVersion, projectID: Int64, importID: Int64) throws
+        -> (id: Int64, mentions: [LinkedMention.Origin], items: StoredDocumentItems?) {
         let findings = version.findings
         let values: [SQLValue] = [.integer(projectID), .text(findings.kind.rawValue), SQLValue(findings.title),
                                   .text(findings.projectName), SQLValue(findings.startDate), .text(version.hash),
@@ -86,8 +98,11 @@ extension KnowledgeBase {
             (.codeBlocks, findings.codeBlocks.map(DocumentRow.init(codeBlock:))),
             (.phases, findings.phases.map { DocumentRow(phase: $0, projectID: projectID) }),
         ]
+        var inserted: [[Int64]] = []
         for (table, tableRows) in rows {
             let kept = keeping ? try keepRows(table, documentID: documentID, rows: tableRows) : []
+            var ids: [Int64] = []
+            ids.reserveCapacity(keeping ? 0 : tableRows.count)
             for (index, row) in tableRows.enumerated() where kept.isEmpty || kept[index] == nil {
                 var values: [SQLValue] = []
                 values.reserveCapacity(1 + row.content.count + row.position.count)
@@ -95,13 +110,26 @@ extension KnowledgeBase {
                 values.append(contentsOf: row.content)
                 values.append(contentsOf: row.position)
                 try database.run(table.insert, values)
+                if !keeping { ids.append(database.lastInsertRowID) }
             }
+            inserted.append(ids)
         }
-        guard keeping else { return (documentID, findings.tasks.map { .new(documentID: documentID, item: $0) }) }
+        guard keeping else {
+            let items = StoredDocumentItems(findings, documentID: documentID, gateIDs: inserted[0], riskIDs: inserted[1], metricIDs: inserted[2])
+            return (documentID, findings.tasks.map { .new(documentID: documentID, item: $0) }, items)
+        }
         let kept = try keepRows(.taskMentions, documentID: documentID, rows: findings.tasks.map(DocumentRow.init(mention:)))
         return (documentID, zip(findings.tasks, kept).map { item, kept in
             kept.map { .stored(id: $0.id, taskID: $0.carried) } ?? .new(documentID: documentID, item: item)
-        })
+        }, nil)
+    }
+
+    /// Every document of the project, by id.
+    public func documentIDs(projectKey: String) throws -> [Int64] {
+        var ids: [Int64] = []
+        try database.forEachRow("SELECT d.id FROM documents d JOIN projects p ON p.id = d.project_id WHERE p.key = ? ORDER BY d.id",
+                                [.text(projectKey)]) { ids.append($0.int64(0)) }
+        return ids
     }
 
     /// Records a new modification time for a file whose content did not change.
@@ -336,5 +364,25 @@ extension String {
         while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
         while slice.last?.isWhitespace == true { slice = slice.dropLast() }
         return String(slice)
+    }
+}
+
+extension StoredDocumentItems {
+    /// The rows a document's findings inserted, with their ids (in insertion order); none
+    /// repeats another yet: a row's primary is set when its project is written.
+    init(_ findings: DocumentFindings, documentID: Int64, gateIDs: [Int64], riskIDs: [Int64], metricIDs: [Int64]) {
+        precondition(gateIDs.count == findings.gates.count && riskIDs.count == findings.risks.count
+                     && metricIDs.count == findings.metrics.count, "one id per inserted row")
+        gateMentions = zip(gateIDs, findings.gates).map { id, gate in
+            StoredGateMention(id: id, documentID: documentID, documentPath: findings.path, documentKind: findings.kind, item: gate)
+        }
+        risks = zip(riskIDs, findings.risks).map { id, risk in
+            LinkableRow(id: id, text: risk.title, documentID: documentID, documentPath: findings.path, documentKind: findings.kind,
+                        line: risk.line, primaryID: nil)
+        }
+        metrics = zip(metricIDs, findings.metrics).map { id, metric in
+            LinkableRow(id: id, text: metric.name, documentID: documentID, documentPath: findings.path, documentKind: findings.kind,
+                        line: metric.line, primaryID: nil)
+        }
     }
 }

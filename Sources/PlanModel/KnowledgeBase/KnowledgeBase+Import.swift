@@ -38,7 +38,7 @@ extension KnowledgeBase {
         case .storeDocument(let version):
             let projectID = try projectID(key: version.projectKey, name: version.findings.projectName)
             let stored = try storeDocument(version, projectID: projectID, importID: running.id)
-            return .documentStored(id: stored.id, mentions: stored.mentions)
+            return .documentStored(id: stored.id, mentions: stored.mentions, items: stored.items)
         case .storeUnlinkedMentions(let documentID, let items):
             for item in items { try insertMention(item, documentID: documentID, taskID: nil) }
         case .unlinkProject(let key):

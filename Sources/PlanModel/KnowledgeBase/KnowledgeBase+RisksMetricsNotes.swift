@@ -1,5 +1,5 @@
 /// A risk or metric row to link: its text and where it comes from.
-public struct LinkableRow: Sendable {
+public struct LinkableRow: Sendable, Equatable {
     public let id: Int64
     public let text: String
     public let documentID: Int64

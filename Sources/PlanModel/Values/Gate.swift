@@ -17,7 +17,7 @@ public struct LinkedGate: Equatable, Sendable {
 }
 
 /// A gate mention already stored for a document.
-public struct StoredGateMention: Sendable {
+public struct StoredGateMention: Sendable, Equatable {
     public let id: Int64
     public let documentID: Int64
     public let documentPath: String

@@ -39,8 +39,9 @@ public enum ImportChange: Sendable {
 public enum ImportChangeOutcome: Sendable, Equatable {
     case applied
     case importStarted(id: Int64)
-    /// Per task of the document, in order: its kept mention (`.stored`) or one to write (`.new`).
-    case documentStored(id: Int64, mentions: [LinkedMention.Origin])
+    /// Per task of the document, in order: its kept mention (`.stored`) or one to write (`.new`);
+    /// and its gate mentions, risks and metrics as inserted, unless it kept stored rows.
+    case documentStored(id: Int64, mentions: [LinkedMention.Origin], items: StoredDocumentItems?)
     case projectWritten(TaskChanges)
     case projectsSettled(tasksRemoved: Int)
 }
